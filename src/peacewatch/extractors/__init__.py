@@ -1,0 +1,12 @@
+"""Extractors: each turns a parsed spaCy `Doc` into one kind of typed record.
+
+- `actors`: who is who (names, the gazetteer, anonymous sources)
+- `times`: when (dates resolved against the publication date)
+
+Importing this package registers them; `peacewatch.extractors.base.register` adds your own.
+"""
+
+from peacewatch.extractors import actors, times  # noqa: F401  (registration)
+from peacewatch.extractors.base import REGISTRY, DocContext, Extractor, Resources, context, register
+
+__all__ = ["REGISTRY", "DocContext", "Extractor", "Resources", "context", "register"]

@@ -1,0 +1,316 @@
+"""Who is who: spaCy's entity mentions and the gazetteer, joined into canonical actors.
+
+Priority, because each source is wrong in its own way:
+1. a multi-word gazetteer form ("Russian Foreign Ministry") beats spaCy's label for the same words;
+2. a longer spaCy entity beats a one-word gazetteer form inside it ("Trump Tower" is not Trump);
+3. within a document a surname joins the full name seen elsewhere ("Putin" → "Vladimir Putin");
+4. unnamed sources ("two sources with knowledge of the discussions") become `anonymous` actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from peacewatch.contract import Actor
+from peacewatch.extractors.base import Resources, context, register
+from peacewatch.gazetteer import Entry, Gazetteer
+from peacewatch.spans import slug, token_span
+
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "FAC": "organization"}
+_STRIP_LEADING = {"the", "a", "an"}
+_STRIP_TRAILING = {"'s", "’s", "'", "’"}
+_TITLE_HEADS = {"secretary", "minister", "ministry", "department", "head", "chief", "office"}
+
+
+@dataclass
+class AnonymousLexicon:
+    heads: set[str]
+    weak_heads: set[str]
+    indefinite: set[str]
+    qualifiers: list[tuple[str, ...]]
+    descriptive: set[str]
+
+    @classmethod
+    def load(cls) -> AnonymousLexicon:
+        data = yaml.safe_load(
+            resources.files("peacewatch.data").joinpath("anonymous_sources.yaml").read_text("utf-8")
+        )
+        return cls(
+            heads={h for h in data["heads"] if " " not in h},
+            weak_heads=set(data["weak_heads"]),
+            indefinite=set(data["indefinite"]),
+            qualifiers=[tuple(q.split()) for q in data["qualifiers"]],
+            descriptive=set(data["descriptive"]),
+        )
+
+
+@dataclass
+class _Candidate:
+    first: int  # token indices, inclusive
+    last: int
+    priority: int
+    entry: Entry | None = None
+    how: str = ""
+    label: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.last - self.first + 1
+
+
+@dataclass
+class _Found:
+    actor: Actor
+    first_token: int
+    tokens: set[int] = field(default_factory=set)
+
+
+class ActorExtractor:
+    name = "actors"
+
+    def __init__(self, resources_: Resources) -> None:
+        self.gazetteer: Gazetteer = resources_.gazetteer
+        self.lexicon = AnonymousLexicon.load()
+        self.matcher = PhraseMatcher(resources_.nlp.vocab, attr="ORTH")
+        forms: dict[str, list[str]] = {}
+        for form, (entry_id, how) in self.gazetteer.forms.items():
+            key = f"{entry_id}|{how}"
+            forms.setdefault(key, []).append(form)
+            if not form.isupper() and len(form) > 4:  # headlines in capitals
+                forms[key].append(form.upper())
+        for key, values in forms.items():
+            self.matcher.add(key, list(resources_.nlp.tokenizer.pipe(values)))
+
+    # -- candidates -------------------------------------------------------------------------------
+
+    def _gazetteer_candidates(self, doc: Doc) -> list[_Candidate]:
+        out = []
+        for match_id, start, end in self.matcher(doc):
+            entry_id, how = doc.vocab.strings[match_id].split("|")
+            length = end - start
+            # multi-word names and aliases outrank spaCy; single words and demonyms do not
+            priority = 3 if length > 1 and how in {"name", "alias"} else 1
+            out.append(_Candidate(start, end - 1, priority, self.gazetteer.entries[entry_id], how))
+        return out
+
+    def _entity_candidates(self, doc: Doc) -> list[_Candidate]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in ENTITY_KINDS:
+                continue
+            first, last = _trim(ent)
+            if first > last or not any(t.pos_ == "PROPN" or t.is_upper for t in doc[first:last + 1]):
+                continue
+            if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in _TITLE_HEADS:
+                continue  # "Secretary of State": part of a title, not an organization
+            hit = self.gazetteer.lookup(doc[first:last + 1].text)
+            if hit is not None:  # spaCy found a gazetteer form: keep the gazetteer's identity
+                out.append(_Candidate(first, last, 3, hit[0], hit[1], ent.label_))
+            else:
+                out.append(_Candidate(first, last, 2, None, "", ent.label_))
+        return out
+
+    # -- the extractor ----------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> list[Actor]:
+        ctx = context(doc)
+        candidates = self._gazetteer_candidates(doc) + self._entity_candidates(doc)
+        chosen: list[_Candidate] = []
+        taken: set[int] = set()
+        for cand in sorted(candidates, key=lambda c: (-c.priority, -c.length, c.first)):
+            span_tokens = set(range(cand.first, cand.last + 1))
+            if span_tokens & taken:
+                continue
+            chosen.append(cand)
+            taken |= span_tokens
+        chosen.sort(key=lambda c: c.first)
+
+        found: dict[str, _Found] = {}
+        people = self._people(doc, chosen)
+        for cand in chosen:
+            actor_id, make = self._identify(doc, cand, people)
+            if actor_id not in found:
+                found[actor_id] = _Found(make(), cand.first)
+            self._mention(doc, found[actor_id], cand.first, cand.last)
+
+        for first, last, actor in self._anonymous(doc, taken, found):
+            if actor.id not in found:
+                found[actor.id] = _Found(actor, first)
+            self._mention(doc, found[actor.id], first, last)
+
+        for item in found.values():
+            for i in item.tokens:
+                ctx.actor_at[i] = item.actor.id
+        actors = [f.actor for f in sorted(found.values(), key=lambda f: (f.first_token, f.actor.id))]
+        for actor in actors:
+            actor.aliases = sorted({m.text for m in actor.mentions} - {actor.name})
+        return actors
+
+    @staticmethod
+    def _mention(doc: Doc, item: _Found, first: int, last: int) -> None:
+        item.actor.mentions.append(token_span(doc, first, last))
+        item.tokens.update(range(first, last + 1))
+
+    # -- naming -----------------------------------------------------------------------------------
+
+    def _people(self, doc: Doc, chosen: list[_Candidate]) -> dict[str, str]:
+        """Surname → full name, for the multi-word person names of this document."""
+        people: dict[str, str] = {}
+        for cand in chosen:
+            tokens = doc[cand.first:cand.last + 1]
+            if (cand.label == "PERSON" and cand.entry is None and cand.length > 1
+                    and all(_name_like(t.text) for t in tokens)):
+                people.setdefault(doc[cand.last].text, tokens.text)
+        return people
+
+    def _identify(self, doc: Doc, cand: _Candidate, people: dict[str, str]):
+        text = doc[cand.first:cand.last + 1].text
+        if cand.entry is not None:
+            if cand.length == 1 and cand.how == "alias" and text in people:
+                # A surname this document gives another full name for ("Clinton" after "Hillary Clinton").
+                return self._unlisted(doc, cand, people[text], "person")
+            entry = cand.entry
+            return entry.id, lambda: _from_entry(entry)
+        kind = ENTITY_KINDS[cand.label]
+        name = people.get(text, text) if kind == "person" and cand.length == 1 else text
+        return self._unlisted(doc, cand, name, kind)
+
+    def _unlisted(self, doc: Doc, cand: _Candidate, name: str, kind: str):
+        actor_id = slug(name)
+        if actor_id in self.gazetteer.entries:
+            actor_id = f"{actor_id}-{kind}"
+        affiliation = self._affiliation(doc, cand)
+        return actor_id, lambda: Actor(id=actor_id, name=name, kind=kind, affiliation=affiliation)
+
+    def _affiliation(self, doc: Doc, cand: _Candidate) -> str | None:
+        """A state or body named in the words before a name ("Keshi Defence Minister Pavel Rusk")."""
+        tokens = list(doc[cand.first:cand.last + 1])
+        root = doc[cand.first:cand.last + 1].root
+        tokens += [t for t in doc[root.left_edge.i:cand.first]]
+        return next((hit for hit in map(self._body_named, tokens) if hit), None)
+
+    def _body_named(self, token: Token) -> str | None:
+        """The state or body a single word names ("Ukrainian", "NATO"), for affiliations."""
+        hit = self.gazetteer.lookup(token.text)
+        # a capital inside a name is a place ("Budapest Memorandum"), not an affiliation
+        if hit and hit[1] != "capital" and hit[0].kind in {"state", "organization", "group"}:
+            return hit[0].id
+        return None
+
+    # -- anonymous actors -------------------------------------------------------------------------
+
+    def _anonymous(self, doc: Doc, taken: set[int], found: dict[str, _Found]):
+        lex = self.lexicon
+        latest: dict[str, str] = {}  # head lemma → id of the latest anonymous actor with that head
+        for token in doc:
+            if token.i in taken or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            lemma = token.lemma_.lower()
+            weak = lemma in lex.weak_heads
+            if lemma not in lex.heads and not weak:
+                continue
+            if any(c.dep_ in {"compound", "appos", "poss"} and c.ent_type_ == "PERSON" for c in token.children):
+                continue  # "spokeswoman Dina Sorel": named
+            if token.head.i in taken and token.dep_ in {"compound", "appos"}:
+                continue
+            left = list(token.lefts)
+            words = {t.lower_ for t in left}
+            qualifier_end = self._qualifier_end(doc, token)
+            definite = any(t.lower_ in {"the", "this", "that"} for t in left)
+            plural = token.tag_ in {"NNS", "NNPS"}
+            named_owner = any(t.dep_ == "poss" for t in left)
+            if named_owner:
+                continue
+            if definite:
+                if lemma in latest and qualifier_end is None:
+                    first = min(t.i for t in left) if left else token.i
+                    yield first, token.i, found[latest[lemma]].actor
+                continue
+            indefinite = bool(words & lex.indefinite) or any(t.like_num for t in left)
+            descriptive = plural and (
+                bool(words & lex.descriptive)
+                or any(self.gazetteer.lookup(t.text) for t in left)
+                or not left
+            )
+            if weak and qualifier_end is None:
+                continue
+            if not (indefinite or descriptive or qualifier_end is not None):
+                continue
+            first = min([t.i for t in left] + [token.i])
+            last = qualifier_end if qualifier_end is not None else token.i
+            description = [t for t in doc[first:last + 1]
+                           if not (t.i < token.i and (t.lower_ in lex.indefinite or t.like_num or t.pos_ == "DET"))]
+            name = " ".join(t.text for t in description)
+            actor_id = "anon-" + slug(name)
+            affiliation = self._affiliation_among(doc[first:last + 1])
+            latest[lemma] = actor_id
+            yield first, last, Actor(id=actor_id, name=name, kind="anonymous", affiliation=affiliation)
+
+    def _qualifier_end(self, doc: Doc, head: Token) -> int | None:
+        """Last token of a qualifier that follows `head` ("… with knowledge of the discussions")."""
+        i = head.i + 1
+        if i < len(doc) and doc[i].is_punct and doc[i].text == ",":
+            i += 1
+        for qualifier in self.lexicon.qualifiers:
+            words = [t.lower_ for t in doc[i:i + len(qualifier)]]
+            if tuple(words) == qualifier:
+                last_q = doc[i + len(qualifier) - 1]
+                end = max((t.i for t in last_q.subtree), default=last_q.i)
+                # the object of "of"/"with"/"to" completes the phrase
+                stop = next((t.i for t in doc[last_q.i + 1:end + 1]
+                             if t.is_punct or t.dep_ in {"relcl", "ccomp"}), end + 1)
+                if stop == last_q.i + 1 and end > last_q.i:
+                    stop = end + 1
+                return max(last_q.i, _noun_phrase_end(doc, last_q.i + 1, stop))
+        return None
+
+    def _affiliation_among(self, span: SpacySpan) -> str | None:
+        ids = {hit for hit in map(self._body_named, span) if hit}
+        return ids.pop() if len(ids) == 1 else None
+
+
+def _noun_phrase_end(doc: Doc, start: int, stop: int) -> int:
+    """Last token of the noun phrase starting at `start`, not beyond `stop` (exclusive)."""
+    end = start - 1
+    for t in doc[start:min(stop, len(doc))]:
+        if t.is_punct or t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod"}:
+            break
+        end = t.i
+    return end
+
+
+def _name_like(word: str) -> bool:
+    """A word that can be part of a person's name: capitalised letters, maybe a hyphen or apostrophe."""
+    core = word.replace("-", "").replace("'", "").replace("’", "")
+    return len(core) >= 2 and core.isalpha() and word[0].isupper()
+
+
+def _trim(ent: SpacySpan) -> tuple[int, int]:
+    """Token range of an entity without a leading article, a trailing possessive or a line break."""
+    first, last = ent.start, ent.end - 1
+    doc = ent.doc
+    while first <= last and doc[first].lower_ in _STRIP_LEADING:
+        first += 1
+    while last >= first and (doc[last].text in _STRIP_TRAILING or doc[last].is_space):
+        last -= 1
+    for i in range(first, last + 1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            last = i
+            break
+    return first, last
+
+
+def _from_entry(entry: Entry) -> Actor:
+    return Actor(id=entry.id, name=entry.name, kind=entry.kind, affiliation=entry.affiliation,
+                 role=entry.role, in_gazetteer=True)
+
+
+@register("actors")
+def make_actor_extractor(resources_: Resources) -> ActorExtractor:
+    return ActorExtractor(resources_)
+

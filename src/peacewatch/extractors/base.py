@@ -1,0 +1,79 @@
+"""What every extractor shares: the shape (spaCy `Doc` in, typed records out) and the registry.
+
+An extractor is registered by name under the `Analysis` field it fills. Its factory receives the
+`Resources` (gazetteer, lexicons) once; the extractor is then called per document. Extractors
+later in the configured order may read what earlier ones found from `doc._.pw.records`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from peacewatch.contract import Document, Record
+from peacewatch.gazetteer import Gazetteer
+
+
+@dataclass
+class Resources:
+    """Loaded once per pipeline and shared by every extractor."""
+
+    nlp: Language
+    gazetteer: Gazetteer
+
+
+@dataclass
+class DocContext:
+    """Per-document state attached to the spaCy Doc as `doc._.pw`."""
+
+    document: Document
+    records: dict[str, list[Record]] = field(default_factory=dict)
+    #: token index → actor id, for every token inside a resolved actor mention
+    actor_at: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def published(self) -> dt.date | None:
+        if not self.document.published:
+            return None
+        return dt.date.fromisoformat(self.document.published)
+
+
+if not Doc.has_extension("pw"):
+    Doc.set_extension("pw", default=None)
+
+
+def context(doc: Doc) -> DocContext:
+    ctx = doc._.pw
+    if ctx is None:  # a bare Doc (tests, notebooks): treat its text as an undated document
+        from peacewatch.ingest.documents import make_document
+
+        ctx = DocContext(make_document(doc.text))
+        doc._.pw = ctx
+    return ctx
+
+
+class Extractor(Protocol):
+    """Doc in, typed records out."""
+
+    name: str
+
+    def __call__(self, doc: Doc) -> list[Record]: ...
+
+
+Factory = Callable[[Resources], Extractor]
+REGISTRY: dict[str, Factory] = {}
+
+
+def register(name: str) -> Callable[[Factory], Factory]:
+    """Register an extractor factory under the `Analysis` field it fills."""
+
+    def decorate(factory: Factory) -> Factory:
+        REGISTRY[name] = factory
+        return factory
+
+    return decorate

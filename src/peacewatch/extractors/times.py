@@ -1,0 +1,284 @@
+"""When: time expressions, resolved against the document's publication date.
+
+spaCy finds the DATE mentions; `resolve` turns each into a date or a period. Relative expressions
+("Tuesday", "the end of the week", "the next few weeks") resolve only when the document has a
+`published` date; without one they stay `value: null` rather than guessed. Conventions:
+a bare weekday points back (news reports the past) unless its verb is future ("will meet on
+Friday"); a week runs Monday–Sunday, so "the end of the week" is its Sunday; "few" is three.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from peacewatch.contract import TimeExpression
+from peacewatch.extractors.base import Resources, context, register
+from peacewatch.spans import char_span
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "couple of": 2,
+           "a few": 3, "a couple of": 2, "several": 3}
+UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+         "months": "month", "year": "year", "years": "year"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_NUM = r"(?P<n>\d+|a couple of|couple of|a few|few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: dt.date | None
+    granularity: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _period(unit: str, ref: dt.date, offset: int = 0) -> tuple[dt.date, dt.date]:
+    """The week/month/year containing `ref`, shifted by `offset` units."""
+    if unit == "day":
+        day = ref + dt.timedelta(days=offset)
+        return day, day
+    if unit == "week":
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=offset)
+        return monday, monday + dt.timedelta(days=6)
+    if unit == "month":
+        first = _add_months(ref.replace(day=1), offset)
+        return first, _month_end(first.year, first.month)
+    year = ref.year + offset
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _shift(ref: dt.date, n: int, unit: str) -> dt.date:
+    if unit == "day":
+        return ref + dt.timedelta(days=n)
+    if unit == "week":
+        return ref + dt.timedelta(weeks=n)
+    if unit == "month":
+        return _add_months(ref, n)
+    return _add_months(ref, 12 * n)
+
+
+def _closest_year(month: int, day: int, ref: dt.date) -> dt.date | None:
+    """A month-day without a year: the occurrence nearest to the reference date."""
+    best = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - ref).days) < abs((best - ref).days):
+            best = candidate
+    return best
+
+
+def _clean(text: str) -> str:
+    text = text.lower().replace("’", "'").strip(" .,;:")
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"^(?:by|on|until|till|before|after|since|from|in|within|during|at|of)\s+", "", text)
+    return text
+
+
+def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | None:
+    """Resolve one time expression; None when it is not a time expression we understand."""
+    t = _clean(text)
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
+    if m:
+        try:
+            day = dt.date(*(int(g) for g in m.groups()))
+        except ValueError:
+            return None
+        return Resolved(day, "day", day, day)
+
+    month_names = "|".join(sorted(MONTHS, key=len, reverse=True))
+    m = re.fullmatch(rf"(?:the )?(?P<mon>{month_names})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?", t) \
+        or re.fullmatch(rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{month_names})\.?(?:,? (?P<y>\d{{4}}))?", t)
+    if m:
+        month, day_n = MONTHS[m["mon"]], int(m["d"])
+        try:
+            if m["y"]:
+                day = dt.date(int(m["y"]), month, day_n)
+            elif ref is not None:
+                day = _closest_year(month, day_n, ref)
+            else:
+                return Resolved(None, "day")
+        except ValueError:
+            return None
+        return Resolved(day, "day", day, day) if day else None
+
+    m = re.fullmatch(rf"(?:the )?(?P<pos>end|beginning|start|middle|mid|early|late)(?: of|-)? ?(?P<mon>{month_names})(?:,? (?P<y>\d{{4}}))?", t)
+    if m:
+        month = MONTHS[m["mon"]]
+        year = int(m["y"]) if m["y"] else (_closest_year(month, 15, ref).year if ref else None)
+        if year is None:
+            return Resolved(None, "day")
+        return _position(m["pos"], dt.date(year, month, 1), _month_end(year, month))
+
+    m = re.fullmatch(rf"(?P<mon>{month_names})(?:,? (?P<y>\d{{4}}))?", t)
+    if m:
+        month = MONTHS[m["mon"]]
+        year = int(m["y"]) if m["y"] else (_closest_year(month, 15, ref).year if ref else None)
+        if year is None:
+            return Resolved(None, "month")
+        first = dt.date(year, month, 1)
+        return Resolved(first, "month", first, _month_end(year, month))
+
+    m = re.fullmatch(r"(?:the year )?(?P<y>(?:19|20)\d{2})", t)
+    if m:
+        year = int(m["y"])
+        return Resolved(dt.date(year, 1, 1), "year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    m = re.fullmatch(r"(?:(?P<rel>last|next|this|past|coming) )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:morning|afternoon|evening|night))?", t)
+    if m:
+        if ref is None:
+            return Resolved(None, "day")
+        target = WEEKDAYS[m["wd"]]
+        rel = m["rel"]
+        if rel in {"next", "coming"} or (rel is None and future):
+            delta = (target - ref.weekday()) % 7 or 7
+        elif rel == "this":
+            delta = target - ref.weekday()
+        else:
+            delta = -((ref.weekday() - target) % 7)
+            if rel in {"last", "past"} and delta == 0:
+                delta = -7
+        day = ref + dt.timedelta(days=delta)
+        return Resolved(day, "day", day, day)
+
+    simple = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+              "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
+              "last night": -1}
+    if t in simple:
+        if ref is None:
+            return Resolved(None, "day")
+        day = ref + dt.timedelta(days=simple[t])
+        return Resolved(day, "day", day, day)
+
+    m = re.fullmatch(r"(?:the )?(?P<pos>end|beginning|start|middle) of (?:the |this )?(?P<rel>next |last |current )?(?P<unit>week|month|year)", t)
+    if m:
+        if ref is None:
+            return Resolved(None, "day")
+        offset = {"next ": 1, "last ": -1}.get(m["rel"] or "", 0)
+        start, end = _period(m["unit"], ref, offset)
+        return _position(m["pos"], start, end)
+
+    m = re.fullmatch(r"(?P<rel>this|last|next|the past|the coming|the current|the previous|the following) (?P<unit>week|month|year)", t)
+    if m:
+        if ref is None:
+            return Resolved(None, m["unit"])
+        offset = {"last": -1, "the previous": -1, "the past": -1, "next": 1, "the coming": 1,
+                  "the following": 1}.get(m["rel"], 0)
+        start, end = _period(m["unit"], ref, offset)
+        return Resolved(start, m["unit"], start, end)
+
+    m = re.fullmatch(rf"(?:the )?(?:next|coming|following|upcoming) (?:{_NUM} )?{_UNIT}", t) \
+        or re.fullmatch(rf"(?:the )?{_NUM} (?:coming|next) {_UNIT}", t) \
+        or re.fullmatch(rf"{_NUM} {_UNIT}(?: from now| time)", t)
+    if m:
+        if ref is None:
+            return Resolved(None, "range")
+        n = _count(m["n"]) if m["n"] else (1 if not m["unit"].endswith("s") else 7 if m["unit"] == "days" else 3)
+        end = _shift(ref, n, UNITS[m["unit"]])
+        return Resolved(end, "range", ref, end)
+
+    m = re.fullmatch(rf"(?:the )?(?:past|last|previous) (?:{_NUM} )?{_UNIT}", t) or re.fullmatch(rf"{_NUM} {_UNIT} ago", t)
+    if m:
+        if ref is None:
+            return Resolved(None, "range")
+        n = _count(m["n"]) if m["n"] else 1
+        start = _shift(ref, -n, UNITS[m["unit"]])
+        if t.endswith("ago"):
+            return Resolved(start, "day" if UNITS[m["unit"]] == "day" else "range", start, start)
+        return Resolved(start, "range", start, ref)
+
+    m = re.fullmatch(rf"(?:{_NUM} )?{_UNIT}", t)
+    if m:  # a bare duration ("months", "two weeks"): a time expression, but no date
+        return Resolved(None, "range")
+    return None
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBERS.get(word, 3)
+
+
+def _position(pos: str, start: dt.date, end: dt.date) -> Resolved:
+    if pos == "end":
+        return Resolved(end, "day", end, end)
+    if pos in {"beginning", "start"}:
+        return Resolved(start, "day", start, start)
+    middle = start + (end - start) / 2
+    if pos in {"middle", "mid"}:
+        return Resolved(middle, "day", middle, middle)
+    if pos == "early":
+        return Resolved(start, "range", start, middle)
+    return Resolved(end, "range", middle, end)  # late
+
+
+def _is_future(span: SpacySpan) -> bool:
+    """Whether the clause holding `span` speaks of the future ("will meet on Friday")."""
+    verb = span.root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    if any(c.lower_ in _FUTURE_AUX or c.lemma_ == "go" and c.dep_ == "aux" for c in verb.children):
+        return True
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+class TimeExtractor:
+    name = "times"
+
+    def __init__(self, resources_: Resources) -> None:
+        del resources_
+
+    def __call__(self, doc: Doc) -> list[TimeExpression]:
+        ref = context(doc).published
+        out: list[TimeExpression] = []
+        for ent in doc.ents:
+            if ent.label_ != "DATE":
+                continue
+            # an expression we cannot resolve is still a time expression: kept, value null
+            resolved = resolve(ent.text, ref, future=_is_future(ent)) or Resolved(None, _unit_of(ent.text))
+            out.append(TimeExpression(
+                id=f"t{len(out) + 1}",
+                span=char_span(doc, ent.start_char, ent.end_char),
+                value=_iso(resolved.value),
+                granularity=resolved.granularity,  # type: ignore[arg-type]
+                start=_iso(resolved.start),
+                end=_iso(resolved.end),
+            ))
+        return out
+
+
+def _unit_of(text: str) -> str:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    for unit in ("day", "week", "month", "year"):
+        if unit in words or unit + "s" in words:
+            return unit if unit in words else "range"
+    return "range"
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+@register("times")
+def make_time_extractor(resources_: Resources) -> TimeExtractor:
+    return TimeExtractor(resources_)

@@ -1,0 +1,131 @@
+"""Document → Analysis: one spaCy pass per batch, then the configured extractors in order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+import yaml
+
+import peacewatch.extractors  # noqa: F401  (registers the built-in extractors)
+from peacewatch.contract import RECORD_FIELDS, Analysis, Document, Summary
+from peacewatch.errors import ConfigError, PeacewatchError
+from peacewatch.extractors.base import REGISTRY, DocContext, Extractor, Resources
+from peacewatch.gazetteer import load_gazetteer
+from peacewatch.ingest.documents import make_document
+from peacewatch.nlp import load_nlp
+
+DEFAULT_EXTRACTORS: tuple[str, ...] = ("actors", "times")
+
+
+class AnalysisError(PeacewatchError):
+    """An extractor failed on one document; names the document and the extractor."""
+
+
+@dataclass
+class Settings:
+    """What a pipeline is built from; `Settings.from_file` reads the same keys from YAML."""
+
+    model: str | None = None
+    gazetteer: list[str] = field(default_factory=list)
+    extractors: list[str] = field(default_factory=lambda: list(DEFAULT_EXTRACTORS))
+    batch_size: int = 32
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> Settings:
+        try:
+            data = yaml.safe_load(Path(path).read_text("utf-8")) or {}
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise ConfigError(f"{path}: cannot read config: {exc}") from None
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: expected a mapping of settings")
+        unknown = set(data) - {"model", "gazetteer", "extractors", "batch_size"}
+        if unknown:
+            raise ConfigError(f"{path}: unknown settings {sorted(unknown)}")
+        base = Path(path).parent
+        settings = cls(**{k: v for k, v in data.items() if k != "gazetteer"})
+        settings.gazetteer = [str(base / g) for g in data.get("gazetteer") or []]
+        return settings
+
+
+class Pipeline:
+    """Holds the loaded model and extractors; reuse one for many documents."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = load_nlp(self.settings.model)
+        self.resources = Resources(nlp=self.nlp, gazetteer=load_gazetteer(self.settings.gazetteer))
+        unknown = [name for name in self.settings.extractors if name not in REGISTRY]
+        if unknown:
+            raise ConfigError(f"unknown extractors {unknown}; known: {sorted(REGISTRY)}")
+        self.extractors: list[Extractor] = [REGISTRY[name](self.resources) for name in self.settings.extractors]
+
+    def analyze(self, item: str | Document) -> Analysis:
+        return next(self.analyze_many([item]))
+
+    def analyze_many(self, items: Iterable[str | Document]) -> Iterator[Analysis]:
+        """Analyses in input order; raises `AnalysisError` if an extractor fails."""
+        for result in self.process(items):
+            if isinstance(result, PeacewatchError):
+                raise result
+            yield result
+
+    def process(self, items: Iterable[str | Document | PeacewatchError]) -> Iterator[Analysis | PeacewatchError]:
+        """Like `analyze_many`, but errors (input or extraction) come back in place, never raised.
+
+        Streams in bounded batches, so memory does not grow with the number of documents.
+        """
+        iterator = iter(items)
+        while batch := list(islice(iterator, self.settings.batch_size)):
+            docs = [make_document(i) if isinstance(i, str) else i for i in batch]
+            texts = [(d.text, d) for d in docs if isinstance(d, Document)]
+            parsed = iter(self.nlp.pipe(texts, as_tuples=True, batch_size=self.settings.batch_size))
+            for item in docs:
+                if isinstance(item, PeacewatchError):
+                    yield item
+                    continue
+                spacy_doc, document = next(parsed)
+                yield self._extract(spacy_doc, document)
+
+    def _extract(self, spacy_doc, document: Document) -> Analysis | PeacewatchError:
+        ctx = DocContext(document)
+        spacy_doc._.pw = ctx
+        analysis = Analysis(document=document)
+        for extractor in self.extractors:
+            try:
+                records = extractor(spacy_doc)
+            except Exception as exc:  # one document's failure must not stop a batch
+                where = document.source_id or document.id
+                return AnalysisError(f"{where}: the {extractor.name} extractor failed: {exc!r}")
+            ctx.records[extractor.name] = records
+            setattr(analysis, extractor.name, records)
+        analysis.summary = summarize(analysis, tokens=len(spacy_doc), sentences=sum(1 for _ in spacy_doc.sents))
+        return analysis
+
+
+def summarize(analysis: Analysis, tokens: int = 0, sentences: int = 0) -> Summary:
+    counts = {name: len(getattr(analysis, name)) for name in RECORD_FIELDS}
+    attributions = analysis.attributions
+    anonymous = sum(1 for a in attributions if a.anonymous)
+    covered = _covered_chars([(t.span.start, t.span.end) for t in analysis.techniques])
+    length = len(analysis.document.text) or 1
+    return Summary(
+        counts=counts,
+        anonymous_share=round(anonymous / len(attributions), 4) if attributions else 0.0,
+        persuasion_density=round(min(1.0, covered / length), 4),
+        tokens=tokens,
+        sentences=sentences,
+    )
+
+
+def _covered_chars(spans: list[tuple[int, int]]) -> int:
+    total, reach = 0, 0
+    for start, end in sorted(spans):
+        start = max(start, reach)
+        if end > start:
+            total += end - start
+            reach = end
+    return total
