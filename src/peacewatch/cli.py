@@ -24,6 +24,21 @@ app = typer.Typer(help="peacewatch: who said, promised and did what in a peace p
 err = Console(stderr=True)
 
 
+def _register_subcommands() -> None:
+    import importlib
+
+    from peacewatch.subcommands import MODULES, eval_app, train_app
+
+    for module in MODULES:
+        importlib.import_module(module)
+    for name, group in (("eval", eval_app), ("train", train_app)):
+        if group.registered_commands:
+            app.add_typer(group, name=name)
+
+
+_register_subcommands()
+
+
 class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"

@@ -31,9 +31,19 @@ class Entry:
     capitals: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Place:
+    """A place that is not an actor (a city, region or sea): its name never becomes an actor."""
+
+    name: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
 @dataclass
 class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)  # surface form → place
     #: surface form → (entry id, how it names the entry: "name" | "alias" | "demonym" | "capital")
     forms: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -91,30 +101,48 @@ def _entry(raw: object, where: str) -> Entry:
     )
 
 
-def _load_file(text: str, where: str) -> list[Entry]:
+def _place(raw: object, where: str) -> Place:
+    if isinstance(raw, str):
+        return Place(raw)
+    if not isinstance(raw, dict) or not raw.get("name"):
+        raise ConfigError(f"{where}: each place must be a name or a mapping with a name")
+    aliases = raw.get("aliases") or []
+    if not isinstance(aliases, list):
+        raise ConfigError(f"{where}: place {raw['name']}: aliases must be a list")
+    return Place(str(raw["name"]), raw.get("country"), tuple(str(a) for a in aliases))
+
+
+def _load_file(text: str, where: str) -> tuple[list[Entry], list[Place]]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{where}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
+    if not isinstance(data, dict) or not isinstance(data.get("actors", []), list) \
+            or not ("actors" in data or "places" in data):
         raise ConfigError(f"{where}: expected a mapping with an 'actors' list")
-    return [_entry(raw, where) for raw in data["actors"]]
+    places = data.get("places") or []
+    if not isinstance(places, list):
+        raise ConfigError(f"{where}: 'places' must be a list")
+    return [_entry(raw, where) for raw in data.get("actors") or []], [_place(p, where) for p in places]
 
 
 def load_gazetteer(extra: Iterable[str | os.PathLike[str]] = ()) -> Gazetteer:
     """The built-in gazetteer, extended (and overridden by id) by each file in `extra`, in order."""
     gazetteer = Gazetteer()
     builtin = resources.files("peacewatch.data").joinpath("gazetteer.yaml").read_text("utf-8")
-    for entry in _load_file(builtin, "built-in gazetteer"):
-        gazetteer.add(entry)
+    sources = [(builtin, "built-in gazetteer")]
     for path in extra:
-        path = Path(path)
         try:
-            text = path.read_text("utf-8")
+            sources.append((Path(path).read_text("utf-8"), str(path)))
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: cannot read gazetteer: {exc}") from None
-        for entry in _load_file(text, str(path)):
+    for text, where in sources:
+        entries, places = _load_file(text, where)
+        for entry in entries:
             gazetteer.add(entry)
+        for place in places:
+            for form in (place.name, *place.aliases):
+                gazetteer.places[form] = place
     for entry in gazetteer.entries.values():
         if entry.affiliation and entry.affiliation not in gazetteer.entries:
             raise ConfigError(f"gazetteer: actor {entry.id} is affiliated to unknown id {entry.affiliation!r}")

@@ -33,6 +33,7 @@ class AnonymousLexicon:
     weak_heads: set[str]
     indefinite: set[str]
     qualifiers: list[tuple[str, ...]]
+    anonymity_markers: list[tuple[str, ...]]
     descriptive: set[str]
 
     @classmethod
@@ -45,6 +46,7 @@ class AnonymousLexicon:
             weak_heads=set(data["weak_heads"]),
             indefinite=set(data["indefinite"]),
             qualifiers=[tuple(q.split()) for q in data["qualifiers"]],
+            anonymity_markers=[tuple(q.split()) for q in data["anonymity_markers"]],
             descriptive=set(data["descriptive"]),
         )
 
@@ -92,6 +94,8 @@ class ActorExtractor:
         out = []
         for match_id, start, end in self.matcher(doc):
             entry_id, how = doc.vocab.strings[match_id].split("|")
+            if how == "capital" and not _acts(doc[start:end].root):
+                continue  # "talks in Almere": a place, not the state speaking
             length = end - start
             # multi-word names and aliases outrank spaCy; single words and demonyms do not
             priority = 3 if length > 1 and how in {"name", "alias"} else 1
@@ -106,6 +110,8 @@ class ActorExtractor:
             first, last = _trim(ent)
             if first > last or not any(t.pos_ == "PROPN" or t.is_upper for t in doc[first:last + 1]):
                 continue
+            if self._is_place(doc[first:last + 1].text):
+                continue
             if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in _TITLE_HEADS:
                 continue  # "Secretary of State": part of a title, not an organization
             hit = self.gazetteer.lookup(doc[first:last + 1].text)
@@ -114,6 +120,10 @@ class ActorExtractor:
             else:
                 out.append(_Candidate(first, last, 2, None, "", ent.label_))
         return out
+
+    def _is_place(self, text: str) -> bool:
+        places = self.gazetteer.places
+        return text in places or (text.isupper() and text.title() in places)
 
     # -- the extractor ----------------------------------------------------------------------------
 
@@ -128,10 +138,15 @@ class ActorExtractor:
                 continue
             chosen.append(cand)
             taken |= span_tokens
-        chosen.sort(key=lambda c: c.first)
 
         found: dict[str, _Found] = {}
         people = self._people(doc, chosen)
+        # spaCy often misses a bare surname that the document introduced with the full name
+        for token in doc:
+            if token.i not in taken and token.text in people and token.pos_ == "PROPN":
+                chosen.append(_Candidate(token.i, token.i, 2, None, "", "PERSON"))
+                taken.add(token.i)
+        chosen.sort(key=lambda c: c.first)
         for cand in chosen:
             actor_id, make = self._identify(doc, cand, people)
             if actor_id not in found:
@@ -149,7 +164,23 @@ class ActorExtractor:
         actors = [f.actor for f in sorted(found.values(), key=lambda f: (f.first_token, f.actor.id))]
         for actor in actors:
             actor.aliases = sorted({m.text for m in actor.mentions} - {actor.name})
-        return actors
+        return actors + self._affiliations_of(actors)
+
+    def _affiliations_of(self, actors: list[Actor]) -> list[Actor]:
+        """Unmentioned bodies that mentioned actors belong to, so every `affiliation` id is in the list."""
+        known = {a.id for a in actors}
+        extra: list[Actor] = []
+        pending = [a.affiliation for a in actors if a.affiliation]
+        while pending:
+            actor_id = pending.pop()
+            entry = self.gazetteer.entries.get(actor_id)
+            if actor_id in known or entry is None:
+                continue
+            known.add(actor_id)
+            extra.append(_from_entry(entry))
+            if entry.affiliation:
+                pending.append(entry.affiliation)
+        return sorted(extra, key=lambda a: a.id)
 
     @staticmethod
     def _mention(doc: Doc, item: _Found, first: int, last: int) -> None:
@@ -242,21 +273,24 @@ class ActorExtractor:
             if not (indefinite or descriptive or qualifier_end is not None):
                 continue
             first = min([t.i for t in left] + [token.i])
-            last = qualifier_end if qualifier_end is not None else token.i
-            description = [t for t in doc[first:last + 1]
+            named_end = qualifier_end if qualifier_end is not None else token.i
+            marker_end = self._qualifier_end(doc, doc[named_end], lex.anonymity_markers)
+            last = marker_end if marker_end is not None else named_end
+            description = [t for t in doc[first:named_end + 1]
                            if not (t.i < token.i and (t.lower_ in lex.indefinite or t.like_num or t.pos_ == "DET"))]
-            name = " ".join(t.text for t in description)
+            name = " ".join(doc.text[description[0].idx:description[-1].idx + len(description[-1])].split())
             actor_id = "anon-" + slug(name)
             affiliation = self._affiliation_among(doc[first:last + 1])
             latest[lemma] = actor_id
             yield first, last, Actor(id=actor_id, name=name, kind="anonymous", affiliation=affiliation)
 
-    def _qualifier_end(self, doc: Doc, head: Token) -> int | None:
+    def _qualifier_end(self, doc: Doc, head: Token,
+                       phrases: list[tuple[str, ...]] | None = None) -> int | None:
         """Last token of a qualifier that follows `head` ("… with knowledge of the discussions")."""
         i = head.i + 1
         if i < len(doc) and doc[i].is_punct and doc[i].text == ",":
             i += 1
-        for qualifier in self.lexicon.qualifiers:
+        for qualifier in self.lexicon.qualifiers if phrases is None else phrases:
             words = [t.lower_ for t in doc[i:i + len(qualifier)]]
             if tuple(words) == qualifier:
                 last_q = doc[i + len(qualifier) - 1]
@@ -282,6 +316,15 @@ def _noun_phrase_end(doc: Doc, start: int, stop: int) -> int:
             break
         end = t.i
     return end
+
+
+def _acts(token: Token) -> bool:
+    """Whether a capital's name stands for its state ("Moscow said", "Kyiv's offer", "for Kyiv")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in {"nsubj", "nsubjpass", "poss", "agent"}:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in {"for", "by", "with", "against", "between"}
 
 
 def _name_like(word: str) -> bool:

@@ -99,7 +99,10 @@ def _clean(text: str) -> str:
 
 def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | None:
     """Resolve one time expression; None when it is not a time expression we understand."""
+    within = re.match(r"^\s*(?:within|in)\s+", text.lower())  # "within two weeks": from now on
     t = _clean(text)
+    if within and re.fullmatch(rf"(?:the )?(?:next )?{_NUM} {_UNIT}", t):
+        t = "next " + t.removeprefix("the ").removeprefix("next ")
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
     if m:
         try:
@@ -235,7 +238,7 @@ def _position(pos: str, start: dt.date, end: dt.date) -> Resolved:
 def _is_future(span: SpacySpan) -> bool:
     """Whether the clause holding `span` speaks of the future ("will meet on Friday")."""
     verb = span.root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:  # spaCy tokens are views: compare indices
         verb = verb.head
     if any(c.lower_ in _FUTURE_AUX or c.lemma_ == "go" and c.dep_ == "aux" for c in verb.children):
         return True

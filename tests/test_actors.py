@@ -1,0 +1,146 @@
+"""Who is who: canonical actors from names, the gazetteer and unnamed sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacewatch import Pipeline, Settings, make_document
+from peacewatch.errors import ConfigError
+from peacewatch.gazetteer import load_gazetteer
+from peacewatch.ingest import read_path
+
+from .conftest import seed
+
+
+def actors_of(pipeline, text: str, **meta):
+    return pipeline.analyze(make_document(text, **meta))
+
+
+@pytest.fixture(scope="module")
+def seed_002(pipeline, seeds):
+    (doc,) = read_path(seed(seeds, "002"))
+    return pipeline.analyze(doc)
+
+
+def test_seed_002_has_the_main_actors_with_their_affiliations(seed_002):
+    expected = {
+        "Vladimir Putin": ("person", "russia"),
+        "Donald Trump": ("person", "united-states"),
+        "Volodymyr Zelensky": ("person", "ukraine"),
+        "Russian Foreign Ministry": ("organization", "russia"),
+        "NATO": ("organization", None),
+    }
+    for name, (kind, affiliation) in expected.items():
+        actor = seed_002.actor_named(name)
+        assert actor is not None, name
+        assert (actor.kind, actor.affiliation) == (kind, affiliation)
+
+
+def test_seed_002_has_at_least_three_anonymous_actors(seed_002):
+    anonymous = [a for a in seed_002.actors if a.kind == "anonymous"]
+    assert len(anonymous) >= 3
+    official = next(a for a in anonymous if a.name == "Ukrainian official")
+    assert official.affiliation == "ukraine"
+    assert len(official.mentions) >= 3  # "a Ukrainian official" several times, and "The official"
+
+
+def test_seed_002_published_date_comes_from_its_leading_marker(seed_002):
+    assert seed_002.document.published == "2025-08-20"
+    assert not seed_002.document.text.startswith(" date")
+
+
+def test_gazetteer_corrects_spacy_labels_and_surnames_join_the_full_name(pipeline):
+    analysis = actors_of(pipeline, "Vladimir Putin met reporters. Later Putin said Trump's envoy was late.")
+    putin = analysis.actor_named("Vladimir Putin")
+    assert putin is not None and [m.text for m in putin.mentions] == ["Vladimir Putin", "Putin"]
+    trump = analysis.actor_named("Trump")
+    assert trump is not None and trump.id == "donald-trump" and trump.kind == "person"
+
+
+def test_surname_joins_an_unlisted_full_name_in_the_same_document(pipeline):
+    analysis = actors_of(pipeline, "Analyst Harriet Quellmoor wrote the report. Quellmoor said more was coming.")
+    actor = analysis.actor_named("Harriet Quellmoor")
+    assert actor is not None and actor.kind == "person" and not actor.in_gazetteer
+    assert [m.text for m in actor.mentions] == ["Harriet Quellmoor", "Quellmoor"]
+
+
+def test_demonyms_and_capitals_map_to_the_state(pipeline):
+    analysis = actors_of(pipeline, "Russian strikes hit the city overnight. Moscow denied it; Kyiv disagreed.")
+    russia = analysis.actor("russia")
+    assert russia is not None and {m.text for m in russia.mentions} == {"Russian", "Moscow"}
+    assert analysis.actor("ukraine") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        ("Two sources with knowledge of the discussions said talks would resume.",
+         "sources with knowledge of the discussions", None),
+        ("The plan is ready, a Ukrainian official said.", "Ukrainian official", "ukraine"),
+        ("Western diplomats said the offer was serious.", "Western diplomats", None),
+        ("People familiar with the matter said the deal was close.", "People familiar with the matter", None),
+        ("A senior NATO official, speaking on condition of anonymity, said troops were ready.",
+         "senior NATO official", "nato"),
+    ],
+)
+def test_unnamed_sources_become_anonymous_actors(pipeline, text, name, affiliation):
+    analysis = actors_of(pipeline, text)
+    anonymous = [a for a in analysis.actors if a.kind == "anonymous"]
+    assert [a.name for a in anonymous] == [name]
+    assert anonymous[0].affiliation == affiliation
+    assert anonymous[0].id.startswith("anon-")
+    assert text[anonymous[0].mentions[0].start:].startswith(anonymous[0].mentions[0].text)
+
+
+def test_named_spokespeople_are_not_anonymous(pipeline):
+    analysis = actors_of(pipeline, "Kremlin spokesman Dmitry Peskov said the talks were useful.")
+    assert not [a for a in analysis.actors if a.kind == "anonymous"]
+    assert analysis.actor_named("Dmitry Peskov") is not None
+
+
+def test_a_user_gazetteer_adds_actors(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "version: 1\nactors:\n"
+        "  - {id: valdoria, name: Valdoria, kind: state, demonyms: [Valdorian], capitals: [Lirsk]}\n"
+        "  - {id: ilsa-marren, name: Ilsa Marren, kind: person, affiliation: valdoria, aliases: [Marren]}\n"
+    )
+    pipeline = Pipeline(Settings(gazetteer=[str(extra)]))
+    analysis = pipeline.analyze("Valdorian President Ilsa Marren spoke in Lirsk. Marren said Lirsk would not yield.")
+    marren = analysis.actor("ilsa-marren")
+    assert marren is not None and marren.affiliation == "valdoria" and len(marren.mentions) == 2
+    # the capital names the state when it acts, not where it is only the place
+    assert [m.text for m in analysis.actor("valdoria").mentions] == ["Valdorian", "Lirsk"]
+    assert analysis.actor("valdoria").mentions[1].start > analysis.document.text.index("said")
+
+
+def test_places_never_become_actors_and_affiliations_are_listed(pipeline):
+    analysis = pipeline.analyze("ODESA, May 2 - Russian Foreign Minister Sergei Lavrov spoke in Odesa.")
+    assert not [a for a in analysis.actors if "odesa" in a.id]
+    lavrov = analysis.actor("sergei-lavrov")
+    assert lavrov is not None and analysis.actor(lavrov.affiliation) is not None
+    for actor in analysis.actors:
+        assert actor.affiliation is None or analysis.actor(actor.affiliation) is not None
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("actors: [{id: x, name: X, kind: planet}]", "has kind 'planet'"),
+        ("actors: [{id: x, name: X, kind: person, affiliation: nowhere}]", "unknown id 'nowhere'"),
+        ("just: [a, list", "not valid YAML"),
+        ("- a\n- b\n", "expected a mapping with an 'actors' list"),
+    ],
+)
+def test_a_bad_gazetteer_is_one_clear_error(tmp_path, content, problem):
+    path = tmp_path / "bad.yaml"
+    path.write_text(content)
+    with pytest.raises(ConfigError, match=problem):
+        load_gazetteer([path])
+
+
+def test_builtin_gazetteer_is_consistent():
+    gazetteer = load_gazetteer()
+    assert len(gazetteer) > 100
+    for entry in gazetteer.entries.values():
+        assert entry.affiliation is None or entry.affiliation in gazetteer.entries
