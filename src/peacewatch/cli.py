@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -19,7 +19,7 @@ from peacewatch.ingest import Limits, expand_paths, normalize_date, read_path
 from peacewatch.ingest.readers import FEED_SUFFIXES, JSONL_SUFFIXES
 from peacewatch.render.markdown import render_document, render_index
 
-app = typer.Typer(help="peacewatch: who said, promised and did what in a peace process — with the sentence to prove it.",
+app = typer.Typer(help="peacewatch: who said, promised and did what in a peace process, with the sentence to prove it.",
                   no_args_is_help=True, add_completion=False)
 err = Console(stderr=True)
 
@@ -39,7 +39,7 @@ def _register_subcommands() -> None:
 _register_subcommands()
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     md = "md"

@@ -14,7 +14,8 @@ from importlib import resources
 
 import yaml
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from peacewatch.contract import Actor
 from peacewatch.extractors.base import Resources, context, register

@@ -14,7 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from peacewatch.contract import TimeExpression
 from peacewatch.extractors.base import Resources, context, register
@@ -30,8 +31,22 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
          "months": "month", "year": "year", "years": "year"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
-_NUM = r"(?P<n>\d+|a couple of|couple of|a few|few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NUM = (r"(?P<n>\d+|a couple of|couple of|a few|few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten"
+        r"|eleven|twelve)")
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"(?:,? (?P<y>\d{4}))?"
+_MONTH_DAY = re.compile(rf"(?:the )?(?P<mon>{_MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_YEAR}")
+_DAY_MONTH = re.compile(rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH_NAMES})\.?{_YEAR}")
+_MONTH_POSITION = re.compile(
+    rf"(?:the )?(?P<pos>end|beginning|start|middle|mid|early|late)(?: of|-)? ?(?P<mon>{_MONTH_NAMES}){_YEAR}")
+_WEEKDAY = re.compile(r"(?:(?P<rel>last|next|this|past|coming) )?"
+                      r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                      r"(?: (?:morning|afternoon|evening|night))?")
+_PERIOD_POSITION = re.compile(r"(?:the )?(?P<pos>end|beginning|start|middle) of (?:the |this )?"
+                              r"(?P<rel>next |last |current )?(?P<unit>week|month|year)")
+_RELATIVE_PERIOD = re.compile(r"(?P<rel>this|last|next|the past|the coming|the current|the previous|the following)"
+                              r" (?P<unit>week|month|year)")
 
 
 @dataclass(frozen=True)
@@ -111,9 +126,7 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
             return None
         return Resolved(day, "day", day, day)
 
-    month_names = "|".join(sorted(MONTHS, key=len, reverse=True))
-    m = re.fullmatch(rf"(?:the )?(?P<mon>{month_names})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?", t) \
-        or re.fullmatch(rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{month_names})\.?(?:,? (?P<y>\d{{4}}))?", t)
+    m = _MONTH_DAY.fullmatch(t) or _DAY_MONTH.fullmatch(t)
     if m:
         month, day_n = MONTHS[m["mon"]], int(m["d"])
         try:
@@ -127,7 +140,7 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
             return None
         return Resolved(day, "day", day, day) if day else None
 
-    m = re.fullmatch(rf"(?:the )?(?P<pos>end|beginning|start|middle|mid|early|late)(?: of|-)? ?(?P<mon>{month_names})(?:,? (?P<y>\d{{4}}))?", t)
+    m = _MONTH_POSITION.fullmatch(t)
     if m:
         month = MONTHS[m["mon"]]
         year = int(m["y"]) if m["y"] else (_closest_year(month, 15, ref).year if ref else None)
@@ -135,7 +148,7 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
             return Resolved(None, "day")
         return _position(m["pos"], dt.date(year, month, 1), _month_end(year, month))
 
-    m = re.fullmatch(rf"(?P<mon>{month_names})(?:,? (?P<y>\d{{4}}))?", t)
+    m = re.fullmatch(rf"(?P<mon>{_MONTH_NAMES})(?:,? (?P<y>\d{{4}}))?", t)
     if m:
         month = MONTHS[m["mon"]]
         year = int(m["y"]) if m["y"] else (_closest_year(month, 15, ref).year if ref else None)
@@ -149,7 +162,7 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
         year = int(m["y"])
         return Resolved(dt.date(year, 1, 1), "year", dt.date(year, 1, 1), dt.date(year, 12, 31))
 
-    m = re.fullmatch(r"(?:(?P<rel>last|next|this|past|coming) )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:morning|afternoon|evening|night))?", t)
+    m = _WEEKDAY.fullmatch(t)
     if m:
         if ref is None:
             return Resolved(None, "day")
@@ -175,7 +188,7 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
         day = ref + dt.timedelta(days=simple[t])
         return Resolved(day, "day", day, day)
 
-    m = re.fullmatch(r"(?:the )?(?P<pos>end|beginning|start|middle) of (?:the |this )?(?P<rel>next |last |current )?(?P<unit>week|month|year)", t)
+    m = _PERIOD_POSITION.fullmatch(t)
     if m:
         if ref is None:
             return Resolved(None, "day")
@@ -183,7 +196,7 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
         start, end = _period(m["unit"], ref, offset)
         return _position(m["pos"], start, end)
 
-    m = re.fullmatch(r"(?P<rel>this|last|next|the past|the coming|the current|the previous|the following) (?P<unit>week|month|year)", t)
+    m = _RELATIVE_PERIOD.fullmatch(t)
     if m:
         if ref is None:
             return Resolved(None, m["unit"])
@@ -202,7 +215,8 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
         end = _shift(ref, n, UNITS[m["unit"]])
         return Resolved(end, "range", ref, end)
 
-    m = re.fullmatch(rf"(?:the )?(?:past|last|previous) (?:{_NUM} )?{_UNIT}", t) or re.fullmatch(rf"{_NUM} {_UNIT} ago", t)
+    m = re.fullmatch(rf"(?:the )?(?:past|last|previous) (?:{_NUM} )?{_UNIT}", t) \
+        or re.fullmatch(rf"{_NUM} {_UNIT} ago", t)
     if m:
         if ref is None:
             return Resolved(None, "range")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from peacewatch.contract import Document
 from peacewatch.errors import InputError
-from peacewatch.ingest.documents import make_document, normalize_date, normalize_text, split_header
+from peacewatch.ingest.documents import make_document, normalize_text, split_header
 
 Item = Document | InputError
 
