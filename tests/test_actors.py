@@ -144,3 +144,10 @@ def test_builtin_gazetteer_is_consistent():
     assert len(gazetteer) > 100
     for entry in gazetteer.entries.values():
         assert entry.affiliation is None or entry.affiliation in gazetteer.entries
+
+
+def test_headings_in_capitals_are_not_organizations(pipeline):
+    analysis = pipeline.analyze("FURTHER READING & CREDITS\nNATO TROOPS met in Lirsk.")
+    names = {a.name for a in analysis.actors}
+    assert "NATO" in names
+    assert not any(name.isupper() and " " in name for name in names)

@@ -2,8 +2,8 @@
 
     >>> import peacewatch
     >>> analysis = peacewatch.analyze("Vladimir Putin met Donald Trump on Friday.")
-    >>> [a.name for a in analysis.actors]
-    ['Vladimir Putin', 'Donald Trump']
+    >>> [a.name for a in analysis.actors]   # the two people, then the states they belong to
+    ['Vladimir Putin', 'Donald Trump', 'Russia', 'United States']
 """
 
 from __future__ import annotations

@@ -111,15 +111,19 @@ class ActorExtractor:
             first, last = _trim(ent)
             if first > last or not any(t.pos_ == "PROPN" or t.is_upper for t in doc[first:last + 1]):
                 continue
-            if self._is_place(doc[first:last + 1].text):
-                continue
-            if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in _TITLE_HEADS:
-                continue  # "Secretary of State": part of a title, not an organization
-            hit = self.gazetteer.lookup(doc[first:last + 1].text)
+            span = doc[first:last + 1]
+            hit = self.gazetteer.lookup(span.text)
             if hit is not None:  # spaCy found a gazetteer form: keep the gazetteer's identity
                 out.append(_Candidate(first, last, 3, hit[0], hit[1], ent.label_))
-            else:
-                out.append(_Candidate(first, last, 2, None, "", ent.label_))
+                continue
+            if self._is_place(span.text):
+                continue
+            words = [t for t in span if t.is_alpha]
+            if len(words) > 1 and all(t.is_upper for t in words):
+                continue  # a heading in capitals ("SOURCES & REFERENCES"), not a name
+            if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in _TITLE_HEADS:
+                continue  # "Secretary of State": part of a title, not an organization
+            out.append(_Candidate(first, last, 2, None, "", ent.label_))
         return out
 
     def _is_place(self, text: str) -> bool:
