@@ -34,9 +34,9 @@ def _register_subcommands() -> None:
     for name, group in (("eval", eval_app), ("train", train_app)):
         if group.registered_commands:
             app.add_typer(group, name=name)
+    from peacewatch.store.cli import register
 
-
-_register_subcommands()
+    register(app)  # ingest, query, export, report: the record across documents
 
 
 class Format(StrEnum):
@@ -204,3 +204,6 @@ def version() -> None:
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
+
+_register_subcommands()

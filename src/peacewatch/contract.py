@@ -144,8 +144,21 @@ class Summary(Record):
     counts: dict[str, int] = Field(default_factory=dict)
     anonymous_share: float = Field(default=0.0, ge=0.0, le=1.0,
                                    description="share of attributions with an anonymous source")
+    named_share: float = Field(
+        default=0.0, ge=0.0, le=1.0, description="share of attributions whose source is a named actor")
+    unresolved_share: float = Field(
+        default=0.0, ge=0.0, le=1.0,
+        description="share of attributions whose source is no known actor, or absent")
+    reported_share: float = Field(
+        default=0.0, ge=0.0, le=1.0,
+        description="share of sentences inside a reported content (reported voice)")
+    author_share: float = Field(
+        default=0.0, ge=0.0, le=1.0,
+        description="share of sentences in the author's own voice (1 - reported_share)")
     persuasion_density: float = Field(default=0.0, ge=0.0, le=1.0,
                                       description="share of characters inside technique spans")
+    techniques: dict[str, int] = Field(default_factory=dict,
+                                       description="technique name → number of spans found")
     tokens: int = 0
     sentences: int = 0
 

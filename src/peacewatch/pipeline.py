@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -18,7 +19,7 @@ from peacewatch.gazetteer import load_gazetteer
 from peacewatch.ingest.documents import make_document
 from peacewatch.nlp import load_nlp
 
-DEFAULT_EXTRACTORS: tuple[str, ...] = ("actors", "times")
+DEFAULT_EXTRACTORS: tuple[str, ...] = ("actors", "times", "attributions", "techniques")
 
 
 class AnalysisError(PeacewatchError):
@@ -61,7 +62,8 @@ class Pipeline:
         unknown = [name for name in self.settings.extractors if name not in REGISTRY]
         if unknown:
             raise ConfigError(f"unknown extractors {unknown}; known: {sorted(REGISTRY)}")
-        self.extractors: list[Extractor] = [REGISTRY[name](self.resources) for name in self.settings.extractors]
+        self.extractors: list[Extractor] = [REGISTRY[name](self.resources)
+                                            for name in self.settings.extractors]
 
     def analyze(self, item: str | Document) -> Analysis:
         return next(self.analyze_many([item]))
@@ -73,7 +75,9 @@ class Pipeline:
                 raise result
             yield result
 
-    def process(self, items: Iterable[str | Document | PeacewatchError]) -> Iterator[Analysis | PeacewatchError]:
+    def process(
+        self, items: Iterable[str | Document | PeacewatchError]
+    ) -> Iterator[Analysis | PeacewatchError]:
         """Like `analyze_many`, but errors (input or extraction) come back in place, never raised.
 
         Streams in bounded batches, so memory does not grow with the number of documents.
@@ -102,23 +106,58 @@ class Pipeline:
                 return AnalysisError(f"{where}: the {extractor.name} extractor failed: {exc!r}")
             ctx.records[extractor.name] = records
             setattr(analysis, extractor.name, records)
-        analysis.summary = summarize(analysis, tokens=len(spacy_doc), sentences=sum(1 for _ in spacy_doc.sents))
+        sentences = [(s.start_char, s.end_char) for s in spacy_doc.sents if s.text.strip()]
+        analysis.summary = summarize(analysis, tokens=len(spacy_doc), sentences=len(sentences),
+                                     sentence_spans=sentences)
         return analysis
 
 
-def summarize(analysis: Analysis, tokens: int = 0, sentences: int = 0) -> Summary:
+def summarize(analysis: Analysis, tokens: int = 0, sentences: int = 0,
+              sentence_spans: list[tuple[int, int]] | None = None) -> Summary:
     counts = {name: len(getattr(analysis, name)) for name in RECORD_FIELDS}
     attributions = analysis.attributions
+    kinds = {a.id: a.kind for a in analysis.actors}
     anonymous = sum(1 for a in attributions if a.anonymous)
+    named = sum(1 for a in attributions if not a.anonymous and kinds.get(a.source_actor or "") is not None)
     covered = _covered_chars([(t.span.start, t.span.end) for t in analysis.techniques])
     length = len(analysis.document.text) or 1
+    contents = [(a.content.start, a.content.end) for a in attributions]
+    reported = reported_sentences(sentence_spans or [], contents)
+    n_sentences = len(sentence_spans) if sentence_spans is not None else 0
+    reported_share = round(reported / n_sentences, 4) if n_sentences else 0.0
     return Summary(
         counts=counts,
         anonymous_share=round(anonymous / len(attributions), 4) if attributions else 0.0,
+        named_share=round(named / len(attributions), 4) if attributions else 0.0,
+        unresolved_share=round((len(attributions) - anonymous - named) / len(attributions), 4) if attributions
+        else 0.0,
+        reported_share=reported_share,
+        author_share=round(1.0 - reported_share, 4) if n_sentences else 0.0,
         persuasion_density=round(min(1.0, covered / length), 4),
+        techniques=dict(sorted(Counter(t.technique for t in analysis.techniques).items())),
         tokens=tokens,
         sentences=sentences,
     )
+
+
+def reported_sentences(sentences: list[tuple[int, int]], contents: list[tuple[int, int]]) -> int:
+    """Sentences in reported voice: at least half of their characters inside some attribution's content.
+
+    Every other sentence is the author's own voice; a sentence that only *introduces* a quotation
+    ("He said:") stays the author's.
+    """
+    merged: list[list[int]] = []
+    for start, end in sorted(contents):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    count = 0
+    for start, end in sentences:
+        inside = sum(max(0, min(end, e) - max(start, s)) for s, e in merged)
+        if end > start and inside * 2 >= end - start:
+            count += 1
+    return count
 
 
 def _covered_chars(spans: list[tuple[int, int]]) -> int:

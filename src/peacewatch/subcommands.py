@@ -12,4 +12,4 @@ eval_app = typer.Typer(help="Score peacewatch against gold data.", no_args_is_he
 train_app = typer.Typer(help="Train peacewatch's learned components.", no_args_is_help=True)
 
 #: Modules that add commands to `eval_app` or `train_app`, imported by `peacewatch.cli`.
-MODULES: list[str] = []
+MODULES: list[str] = ["peacewatch.techniques.cli", "peacewatch.evaluation.attribution"]

@@ -109,6 +109,8 @@ class ActorExtractor:
             if ent.label_ not in ENTITY_KINDS:
                 continue
             first, last = _trim(ent)
+            while ent.label_ == "PERSON" and first < last and not _name_like(doc[first].text):
+                first += 1  # "t. Putin": a stray initial or sign-off mark is not part of the name
             if first > last or not any(t.pos_ == "PROPN" or t.is_upper for t in doc[first:last + 1]):
                 continue
             span = doc[first:last + 1]

@@ -42,7 +42,8 @@ def render_document(analysis: Analysis, level: int = 1) -> str:
         lines += ["", "> This document is fictional: written for the peacewatch demo."]
     summary = analysis.summary
     counted = ", ".join(f"{n} {k}" for k, n in summary.counts.items() if n)
-    lines += ["", f"{summary.sentences} sentences, {summary.tokens} tokens; found {counted or 'nothing'}.", ""]
+    lines += ["", f"{summary.sentences} sentences, {summary.tokens} tokens; found {counted or 'nothing'}.",
+              ""]
 
     if analysis.actors:
         lines += [f"{h}# Actors", "", "| Actor | Kind | Affiliation | Mentions | Also called |",
@@ -62,24 +63,83 @@ def render_document(analysis: Analysis, level: int = 1) -> str:
             lines.append(f"| {_quote(time.span)} | {value} | {time.granularity} |")
         lines.append("")
 
+    if analysis.attributions or summary.sentences:
+        lines += [f"{h}# Who said what", "", _voice_line(analysis), ""]
     if analysis.attributions:
-        lines += [f"{h}# Who said what", "", "| Source | Cue | What | Kind |", "|---|---|---|---|"]
+        lines += ["| Source | Cue | What | Kind |", "|---|---|---|---|"]
         for attr in analysis.attributions:
-            who = names.get(attr.source_actor or "", None) or (attr.source.text if attr.source else "—")
+            who = names.get(attr.source_actor or "") or (attr.source.text if attr.source else "—")
             if attr.anonymous:
                 who += " (anonymous)"
             lines.append(f"| {_cell(who)} | {_quote(attr.cue)} | {_quote(attr.content)} | {attr.kind} |")
         lines.append("")
+    lines += _persuasion_section(analysis, h)
     return "\n".join(lines)
 
 
+def _persuasion_section(analysis: Analysis, h: str) -> list[str]:
+    """Where the text tries to persuade rather than inform: every technique span, in text order."""
+    if not analysis.techniques:
+        return []
+    summary = analysis.summary
+    counts = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in
+                       sorted(summary.techniques.items(), key=lambda kv: (-kv[1], kv[0])))
+    lines = [f"{h}# Persuasion", "",
+             f"**Persuasion density:** {_percent(summary.persuasion_density)} of characters inside technique "
+             f"spans ({counts}). Scores are the model's calibrated confidence.", "",
+             "| Technique | Span | Score |", "|---|---|---:|"]
+    for technique in sorted(analysis.techniques, key=lambda t: (t.span.start, t.span.end)):
+        lines.append(f"| {technique.technique.replace('_', ' ')} | {_quote(technique.span)} | "
+                     f"{technique.score:.2f} |")
+    lines.append("")
+    return lines
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def _voice_line(analysis: Analysis) -> str:
+    """Author voice vs reported voice, and on whose authority the reported part stands."""
+    summary = analysis.summary
+    line = (f"**Voice:** {_percent(summary.author_share)} of sentences in the author's own voice, "
+            f"{_percent(summary.reported_share)} reported.")
+    if analysis.attributions:
+        line += (f" **Sourcing** of {len(analysis.attributions)} attributions: "
+                 f"{_percent(summary.named_share)} named, {_percent(summary.anonymous_share)} anonymous, "
+                 f"{_percent(summary.unresolved_share)} unresolved or unsourced.")
+    return line
+
+
 def render_index(analyses: Iterable[Analysis], links: dict[str, str] | None = None) -> str:
-    """A table of contents for a run over many documents."""
-    rows = ["# peacewatch report", "", "| Date | Outlet | Document | Actors | Dates |", "|---|---|---|---:|---:|"]
+    """A table of contents for a run over many documents, then the outlets' persuasion profiles."""
+    analyses = list(analyses)
+    rows = ["# peacewatch report", "", "| Date | Outlet | Document | Actors | Dates |",
+            "|---|---|---|---:|---:|"]
     for analysis in sorted(analyses, key=lambda a: (a.document.published or "", a.document.source_id or "")):
         doc = analysis.document
         title = _cell(document_heading(analysis))
         link = (links or {}).get(doc.id)
         rows.append(f"| {doc.published or '—'} | {_cell(doc.outlet or '—')} | "
-                    f"{f'[{title}]({link})' if link else title} | {len(analysis.actors)} | {len(analysis.times)} |")
+                    f"{f'[{title}]({link})' if link else title} | {len(analysis.actors)} | "
+                    f"{len(analysis.times)} |")
+    rows += _outlet_section(analyses)
     return "\n".join(rows) + "\n"
+
+
+def _outlet_section(analyses: list[Analysis]) -> list[str]:
+    """Per outlet: documents, mean persuasion density and the techniques found most often."""
+    from peacewatch.techniques.profile import outlet_profiles
+
+    profiles = outlet_profiles(analyses)
+    if not any(a.techniques for a in analyses):
+        return []
+    rows = ["", "## Persuasion by outlet", "",
+            "| Outlet | Documents | Mean persuasion density | Technique spans | Most frequent techniques |",
+            "|---|---:|---:|---:|---|"]
+    for p in profiles:
+        top = ", ".join(f"{name.replace('_', ' ')} ({n})" for name, n in
+                        sorted(p.techniques.items(), key=lambda kv: (-kv[1], kv[0]))[:4])
+        rows.append(f"| {_cell(p.outlet)} | {p.documents} | {_percent(p.mean_density)} | {p.spans} | "
+                    f"{_cell(top or '—')} |")
+    return rows

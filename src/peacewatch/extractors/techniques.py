@@ -1,0 +1,42 @@
+"""Persuasion techniques: where a text tries to persuade rather than inform.
+
+The trained tagger (MiniLM states → BiLSTM, trained on PTC 2020; see `data/models/techniques/MODEL_CARD.md`)
+marks spans with one of 14 techniques (`data/techniques.yaml`), each with a calibrated score; transparent
+patterns (`data/technique_patterns.yaml`) add all-caps slogans, false dilemmas and the like.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from peacewatch.contract import Technique
+from peacewatch.extractors.base import Resources, register
+from peacewatch.spans import char_span
+from peacewatch.techniques.data import line_segments
+
+
+class TechniqueExtractor:
+    name = "techniques"
+
+    def __init__(self, resources_: Resources) -> None:
+        from peacewatch.techniques.detector import Detector
+
+        self.detector = Detector()  # loaded once per pipeline: the encoder and the tagger
+
+    def __call__(self, doc: Doc) -> list[Technique]:
+        # why: the tagger learned from one sentence per line; a line break inside a spaCy sentence
+        # (a heading, a slogan on its own line) starts a new unit
+        segments = [(sent.start_char + a, sent.start_char + b) for sent in doc.sents
+                    for a, b in line_segments(sent.text)]
+        found = self.detector.detect(doc.text, segments)
+        out: list[Technique] = []
+        for n, (start, end, name, score) in enumerate(found, 1):
+            span = char_span(doc, start, end)
+            if span.end > span.start:
+                out.append(Technique(id=f"t{n}", technique=name, span=span, score=min(1.0, max(0.0, score))))
+        return out
+
+
+@register("techniques")
+def techniques(resources_: Resources) -> TechniqueExtractor:
+    return TechniqueExtractor(resources_)

@@ -1,0 +1,1 @@
+"""Training peacewatch's learned components (`peacewatch train …`); needs the `train` extra (scikit-learn)."""
