@@ -14,7 +14,11 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 def char_span(doc: Doc, start: int, end: int) -> Span:
     """The `Span` of `doc.text[start:end]`, trimmed of surrounding whitespace."""
-    text = doc.text
+    return text_span(doc.text, start, end)
+
+
+def text_span(text: str, start: int, end: int) -> Span:
+    """The `Span` of `text[start:end]`, trimmed; for loops that hold `doc.text` (rebuilt on each access)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

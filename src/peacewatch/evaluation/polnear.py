@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from peacewatch.evaluation.metrics import f1_score, ratio
+
 #: A span as character fragments: contiguous spans have one, discontinuous ones (brat `a b;c d`) several.
 Fragments = tuple[tuple[int, int], ...]
 ROLES = ("source", "cue", "content")
@@ -166,16 +168,15 @@ class Counts:
 
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
+        return ratio(self.matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
+        return ratio(self.matched, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
 
 @dataclass

@@ -28,8 +28,9 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Token
 
-from peacewatch.contract import Actor, Attribution, Span
+from peacewatch.contract import Actor, Attribution
 from peacewatch.extractors.base import Resources, context, register
+from peacewatch.spans import text_span
 
 MODEL_FILE = "attribution_model.json"
 LEXICON_FILE = "attribution_cues.yaml"
@@ -571,15 +572,15 @@ class AttributionExtractor:
         records = []
         text = quotes.text
         for n, hit in enumerate(self.found(doc, quotes), start=1):
-            cue = _span(text, doc[hit.cue[0]].idx, doc[hit.cue[1]].idx + len(doc[hit.cue[1]]))
-            content = _span(text, *hit.content)
+            cue = text_span(text, doc[hit.cue[0]].idx, doc[hit.cue[1]].idx + len(doc[hit.cue[1]]))
+            content = text_span(text, *hit.content)
             if not content.text or not cue.text:
                 continue
             source = None
             actor_id = None
             if hit.source is not None:
                 first, last = hit.source
-                source = _span(text, doc[first].idx, doc[last].idx + len(doc[last]))
+                source = text_span(text, doc[first].idx, doc[last].idx + len(doc[last]))
                 actor_id = resolver.resolve(first, last, hit.source_token)
             actor = actors.get(actor_id or "")
             records.append(Attribution(
@@ -588,15 +589,6 @@ class AttributionExtractor:
                 anonymous=bool(actor and actor.kind == "anonymous"), cue=cue, content=content,
             ))
         return records
-
-
-def _span(text: str, start: int, end: int) -> Span:
-    """Like `spans.char_span`, on a text taken once per document (`Doc.text` is rebuilt on each access)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start=start, end=end, text=text[start:end])
 
 
 def attribution_kind(quotes: QuoteIndex, start: int, end: int) -> str:

@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from peacewatch.evaluation.metrics import f1_score, ratio
+
 Interval = tuple[int, int]
 Labelled = tuple[int, int, str]
 
@@ -59,16 +61,15 @@ class OverlapScore:
 
     @property
     def precision(self) -> float:
-        return self.p_sum / self.n_pred if self.n_pred else 0.0
+        return ratio(self.p_sum, self.n_pred)
 
     @property
     def recall(self) -> float:
-        return self.r_sum / self.n_gold if self.n_gold else 0.0
+        return ratio(self.r_sum, self.n_gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
 
 @dataclass
