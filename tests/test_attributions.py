@@ -313,3 +313,14 @@ def test_eval_attribution_on_three_dev_articles():
     assert rows["attribution"][:3] == ["-", "-", "-"]  # whole attributions: overlap mode only
     assert float(rows["attribution"][5]) > 0.4  # overlap F1
     assert "tokens/s" in result.output
+
+
+def test_each_dash_list_item_with_its_own_verb_is_its_own_attribution(pipeline):
+    text = ("The commitments so far:\n"
+            "- Estmark and Sarre — have signed a declaration of intent to deploy troops.\n"
+            "- Norvane — has offered two frigates for maritime support.\n")
+    _, found = attributions(pipeline, text)
+    signed = with_cue(found, "have signed")
+    assert signed.source is not None and signed.source.text == "Estmark and Sarre"
+    assert signed.content.text.startswith("a declaration of intent")
+    assert "Norvane" not in signed.content.text  # the next item is not part of this one

@@ -48,6 +48,7 @@ CUE_MODIFIER_DEPS = {"aux", "auxpass", "neg", "prt"}
 _NAME_POS = {"PROPN", "NOUN", "ADJ", "PART"}
 #: a line break, then a list item marker ("- ", "– ", "— ", "• ", "* ") and the item's first character
 _LIST_ITEM = re.compile(r"[ \t]*\n\s*[-–—•*][ \t]+(?=\S)")
+_LIST_MARK = re.compile(r"[ \t]*[-–—•*][ \t]+(?=\S)")
 
 
 # -- resources -------------------------------------------------------------------------------------
@@ -344,8 +345,24 @@ class SpanFinder:
                 s_first, s_last = source_token.i, source_token.i
             if s_first <= s_last:
                 source = (s_first, s_last)
+        source = self._list_item_source(cue_first, source)
         return Found((cue_first, cue_last), (start, end), source, source_token.i if source_token else None,
                      anchor.i)
+
+    def _list_item_source(self, cue_first: int, source: tuple[int, int] | None) -> tuple[int, int] | None:
+        """In a list item ("- Norvane — has offered …") the source is what the item names before its verb;
+        parses often join a list to the line above it and pick a subject from there."""
+        doc, text = self.doc, self.quotes.text
+        cue = doc[cue_first].idx
+        line_start = text.rfind("\n", 0, cue) + 1
+        mark = _LIST_MARK.match(text, line_start)
+        if mark is None or (source is not None and doc[source[0]].idx >= mark.end()):
+            return source
+        span = doc.char_span(mark.end(), cue, alignment_mode="contract")
+        if span is None:
+            return source
+        tokens = [t for t in span if not (t.is_punct or t.is_space)]
+        return (tokens[0].i, tokens[-1].i) if tokens else source
 
     def _within_paragraph(self, start: int, end: int, cue: int) -> tuple[int, int]:
         """A content does not run past a blank line on the side away from its cue (parses do);
@@ -353,6 +370,10 @@ class SpanFinder:
         text = self.quotes.text
         if start >= cue:
             cut = text.find("\n\n", start, end)
+            line_start = text.rfind("\n", 0, cue) + 1
+            if _LIST_MARK.match(text, line_start):  # a list item's content ends with its line
+                line_end = text.find("\n", cue, end)
+                cut = line_end if line_end >= 0 and (cut < 0 or line_end < cut) else cut
             if cut >= 0:
                 end = len(text[:cut].rstrip())
         else:

