@@ -19,7 +19,8 @@ from peacewatch.gazetteer import load_gazetteer
 from peacewatch.ingest.documents import make_document
 from peacewatch.nlp import load_nlp
 
-DEFAULT_EXTRACTORS: tuple[str, ...] = ("actors", "times", "attributions", "techniques")
+DEFAULT_EXTRACTORS: tuple[str, ...] = ("actors", "times", "attributions", "claims", "stances", "commitments",
+                                       "deadlines", "techniques")
 
 
 class AnalysisError(PeacewatchError):
@@ -33,6 +34,8 @@ class Settings:
     model: str | None = None
     gazetteer: list[str] = field(default_factory=list)
     extractors: list[str] = field(default_factory=lambda: list(DEFAULT_EXTRACTORS))
+    #: user topic files for stances and commitments, added to `data/topics.yaml`
+    topics: list[str] = field(default_factory=list)
     batch_size: int = 32
 
     @classmethod
@@ -43,12 +46,13 @@ class Settings:
             raise ConfigError(f"{path}: cannot read config: {exc}") from None
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: expected a mapping of settings")
-        unknown = set(data) - {"model", "gazetteer", "extractors", "batch_size"}
+        unknown = set(data) - {"model", "gazetteer", "extractors", "batch_size", "topics"}
         if unknown:
             raise ConfigError(f"{path}: unknown settings {sorted(unknown)}")
         base = Path(path).parent
-        settings = cls(**{k: v for k, v in data.items() if k != "gazetteer"})
+        settings = cls(**{k: v for k, v in data.items() if k not in {"gazetteer", "topics"}})
         settings.gazetteer = [str(base / g) for g in data.get("gazetteer") or []]
+        settings.topics = [str(base / t) for t in data.get("topics") or []]
         return settings
 
 
@@ -58,7 +62,8 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.nlp = load_nlp(self.settings.model)
-        self.resources = Resources(nlp=self.nlp, gazetteer=load_gazetteer(self.settings.gazetteer))
+        self.resources = Resources(nlp=self.nlp, gazetteer=load_gazetteer(self.settings.gazetteer),
+                                   topic_files=tuple(self.settings.topics))
         unknown = [name for name in self.settings.extractors if name not in REGISTRY]
         if unknown:
             raise ConfigError(f"unknown extractors {unknown}; known: {sorted(REGISTRY)}")

@@ -13,3 +13,5 @@ train_app = typer.Typer(help="Train peacewatch's learned components.", no_args_i
 
 #: Modules that add commands to `eval_app` or `train_app`, imported by `peacewatch.cli`.
 MODULES: list[str] = ["peacewatch.techniques.cli", "peacewatch.evaluation.attribution"]
+MODULES.append("peacewatch.claims.cli")  # check-worthiness: train/eval checkworthy
+MODULES.append("peacewatch.evaluation.record")  # the peace-process record: eval record

@@ -25,6 +25,8 @@ class Resources:
 
     nlp: Language
     gazetteer: Gazetteer
+    #: user topic files (same shape as `data/topics.yaml`), added to the built-in topics
+    topic_files: tuple[str, ...] = ()
 
 
 @dataclass

@@ -73,8 +73,62 @@ def render_document(analysis: Analysis, level: int = 1) -> str:
                 who += " (anonymous)"
             lines.append(f"| {_cell(who)} | {_quote(attr.cue)} | {_quote(attr.content)} | {attr.kind} |")
         lines.append("")
+    lines += _claims_section(analysis, h, names)
+    lines += _record_sections(analysis, h, names)
     lines += _persuasion_section(analysis, h)
     return "\n".join(lines)
+
+
+CLAIMS_SHOWN = 10  # why: a report is for reading; the JSON keeps every claim
+
+
+def _claims_section(analysis: Analysis, h: str, names: dict[str, str]) -> list[str]:
+    """The most check-worthy claims, with who stands behind them and whether they are hedged."""
+    if not analysis.claims:
+        return []
+    by_id = {a.id: a for a in analysis.attributions}
+    top = sorted(analysis.claims, key=lambda c: (-c.checkworthy, c.span.start))[:CLAIMS_SHOWN]
+    shown = f"top {len(top)} of {len(analysis.claims)}" if len(analysis.claims) > len(top) else "all"
+    lines = [f"{h}# Claims", "",
+             f"Statements worth checking ({shown}, by the model's calibrated check-worthiness).", "",
+             "| Claim | Check-worthy | Sourcing | Hedged |", "|---|---:|---|---|"]
+    for claim in top:
+        sourcing = claim.sourcing
+        attr = by_id.get(claim.attribution or "")
+        if attr is not None and claim.sourcing == "named":
+            sourcing += f": {names.get(attr.source_actor or '') or (attr.source.text if attr.source else '')}"
+        lines.append(f"| {_quote(claim.span)} | {claim.checkworthy:.2f} | {_cell(sourcing)} | "
+                     f"{'yes' if claim.hedged else 'no'} |")
+    lines.append("")
+    return lines
+
+
+def _record_sections(analysis: Analysis, h: str, names: dict[str, str]) -> list[str]:
+    """Stances, commitments and deadlines, grouped by actor, each with the sentence that proves it."""
+    def who(actor_id: str | None) -> str:
+        return names.get(actor_id or "", actor_id or "no one named")
+
+    sections: list[tuple[str, list[tuple[str | None, str]]]] = [
+        ("Stances", [(s.actor, f"{s.polarity} on {s.topic.replace('_', ' ')} (strength {s.strength:.2f}): "
+                               f"“{_quote(s.evidence)}”") for s in analysis.stances]),
+        ("Commitments", [(c.actor, f"{c.modality}: {_cell(c.action)} ({c.topic.replace('_', ' ')}): "
+                                   f"“{_quote(c.evidence)}”") for c in analysis.commitments]),
+        ("Deadlines", [(d.actor, f"due {d.due}{' (hedged)' if d.hedged else ''}, “{_quote(d.expression)}”: "
+                                 f"“{_quote(d.content)}”") for d in analysis.deadlines]),
+    ]
+    lines: list[str] = []
+    for title, items in sections:
+        if not items:
+            continue
+        lines += [f"{h}# {title}", ""]
+        by_actor: dict[str, list[str]] = {}
+        for actor_id, line in items:  # first-mention order of actors, records in text order
+            by_actor.setdefault(who(actor_id), []).append(line)
+        for actor, entries in by_actor.items():
+            lines.append(f"**{_cell(actor)}**")
+            lines += [f"- {entry}" for entry in entries]
+            lines.append("")
+    return lines
 
 
 def _persuasion_section(analysis: Analysis, h: str) -> list[str]:

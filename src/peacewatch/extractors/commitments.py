@@ -1,0 +1,128 @@
+"""The guarantee ledger: commitments {actor, action, topic, modality, evidence}.
+
+A commitment is a verb (or "ready"/"prepared" adjective) from the modality lexicon in
+`data/record_cues.yaml` ("signed", "has offered", "is ready to", "ruled out", "called for", "confirmed
+participation"), not negated, in the active voice, whose object side names a topic of `data/topics.yaml`.
+The actor is the clause's subject, or for a list item ("- Estmark — has offered two frigates") every
+actor the item names before its verb. One record per actor and topic.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from peacewatch.contract import Commitment
+from peacewatch.extractors.base import Resources, register
+from peacewatch.extractors.record import (
+    Holders,
+    TopicMatcher,
+    TopicMention,
+    cue_at,
+    default_topics,
+    evidence_range,
+    line_of,
+    list_item_prefix,
+    negated_between,
+    phrase_table,
+    record_cues,
+)
+from peacewatch.spans import text_span
+
+CUE_POS = {"VERB", "AUX", "ADJ"}
+MAX_ACTION_TOKENS = 12  # `action` is a short verb phrase, not the clause
+
+
+class CommitmentExtractor:
+    name = "commitments"
+
+    def __init__(self, resources_: Resources, matcher: TopicMatcher | None = None) -> None:
+        self.matcher = matcher or default_topics(resources_.topic_files)
+        self.cues = phrase_table(record_cues()["commitments"])
+        self.negations = {w.lower() for w in record_cues()["stances"]["negations"]}
+        self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
+
+    def __call__(self, doc: Doc) -> list[Commitment]:
+        holders = Holders(doc)
+        mentions = self.matcher.mentions(doc)
+        out: list[Commitment] = []
+        seen: set[tuple[str, str, int]] = set()
+        text = doc.text
+        for token in doc:
+            if token.pos_ not in CUE_POS or token.dep_ in {"amod", "compound"}:
+                continue
+            found = cue_at(token, self.cues)
+            if found is None or not self._asserted(token, self.negations):
+                continue
+            if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.non_complements for c in token.children):
+                continue  # "declined to say …": a statement about speaking, not a commitment
+            modality = found[0]
+            topics = [m for m in self._topics(doc, token, mentions)
+                      if not negated_between(doc, token.i, m.first, self.negations)]
+            if not topics:
+                continue
+            start, end = evidence_range(doc, token)
+            actors = holders.holders(token, token.idx, token.idx + len(token))
+            for mention in topics:
+                for actor in actors:
+                    key = (actor, mention.topic, token.sent.start)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    last = min(mention.last, token.i + MAX_ACTION_TOKENS)
+                    action = text_span(text, token.idx, doc[last].idx + len(doc[last])).text
+                    out.append(Commitment(id=f"commitment-{len(out) + 1}", actor=actor,
+                                          action=" ".join(action.split()), topic=mention.topic,
+                                          modality=modality,  # type: ignore[arg-type]
+                                          evidence=text_span(text, start, end)))
+        return out
+
+    @staticmethod
+    def _asserted(token: Token, negations: set[str]) -> bool:
+        """Not negated ("did not sign", "without committing") and not passive ("was considered a threat")."""
+        if token.head.i != token.i and token.head.dep_ == "prep" and token.head.lower_ in negations:
+            return False
+        return not any(c.dep_ in {"neg", "auxpass", "nsubjpass"} for c in token.children)
+
+    @staticmethod
+    def _topics(doc: Doc, cue: Token, mentions: list[TopicMention]) -> list[TopicMention]:
+        """The topics on the cue's object side, one mention per topic, in text order."""
+        subtree = range(cue.left_edge.i, cue.right_edge.i + 1)
+        line_start, line_end = line_of(doc, cue)
+        # a topic on another line is another paragraph or list item, whatever the parse joined
+        on_line = [m for m in mentions if m.first > cue.i and doc[m.last].idx < line_end]
+        # not in an adverbial clause ("… when the force deploys", "because the monitors …"): a circumstance
+        inside = [m for m in on_line if m.head in subtree and not _through_advcl(doc[m.head], cue)
+                  and not _through_conj_verb(doc[m.head], cue)]
+        if not inside and list_item_prefix(doc, cue) is not None:  # list items parse badly: the line
+            inside = on_line
+        out: list[TopicMention] = []
+        for m in inside:
+            if all(o.topic != m.topic for o in out):
+                out.append(m)
+        return out
+
+
+
+def _through_advcl(token: Token, top: Token) -> bool:
+    t = token
+    while t.i != top.i and t.head.i != t.i:
+        # "once …", "because …", "to begin when …"; but "calls for an exchange to be agreed" is an object
+        if t.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def _through_conj_verb(token: Token, top: Token) -> bool:
+    """ "demanded a withdrawal and refused any concessions": the concessions belong to "refused"."""
+    t = token
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"}:
+            return True
+        t = t.head
+    return False
+
+
+@register("commitments")
+def make_commitment_extractor(resources_: Resources) -> CommitmentExtractor:
+    return CommitmentExtractor(resources_)

@@ -1,0 +1,131 @@
+"""By when: deadlines {actor|null, content, due, expression, hedged}.
+
+A deadline is a resolved `times` record introduced as a limit ("by the end of August", "within two
+weeks", "no later than Friday", "in the next few weeks", "until"), in a clause that speaks of the future
+or of an obligation (will, must, should, needs to, is expected to, is to). `due` is the time's value
+(unresolved times are skipped: no guessed dates); `hedged` when the clause says maybe, perhaps, likely,
+could, hope, expected. Words live in `data/record_cues.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Token
+
+from peacewatch.contract import Deadline, TimeExpression
+from peacewatch.extractors.base import Resources, context, register
+from peacewatch.extractors.record import Holders, clause_verb, paragraph_start, phrase, record_cues
+from peacewatch.extractors.times import resolve
+from peacewatch.spans import char_span, text_span
+
+#: a clause inherits the modality of the verb it hangs on through these ("must agree … and settle …")
+CLIMB_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "prep"}
+LOOK_BACK = 4  # tokens before a time expression searched for its introducer ("no later than")
+
+
+class DeadlineExtractor:
+    name = "deadlines"
+
+    def __init__(self, resources_: Resources) -> None:
+        del resources_
+        cues = record_cues()["deadlines"]
+        self.introducers = sorted((phrase(p) for p in cues["introducers"]), key=len, reverse=True)
+        self.forward = {w.lower() for w in cues["forward_words"]}
+        self.modal_aux = {w.lower() for w in cues["modal_aux"]}
+        self.obligation = {w.lower() for w in cues["obligation"]}
+        self.hedges = {w.lower() for w in cues["hedges"]}
+        self.setting = {w.lower() for w in cues["setting"]}
+
+    def __call__(self, doc: Doc) -> list[Deadline]:
+        ctx = context(doc)
+        holders = Holders(doc)
+        out: list[Deadline] = []
+        for time in ctx.records.get("times", []):
+            if not isinstance(time, TimeExpression):
+                continue
+            span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            first = self._introducer(doc, span.start, span.text)
+            if first is None:
+                continue
+            due = time.value or self._from_now(doc, first, span, ctx.published)
+            if not due:  # no guessed dates: an unresolved limit is no deadline
+                continue
+            verb = self._modal_verb(clause_verb(span.root))
+            if verb is None:
+                continue
+            top = verb
+            while top.dep_ in {"xcomp", "aux"} and top.head.i != top.i:  # "needs to happen": the clause of "needs"
+                top = top.head
+            sent = span.sent
+            lo = max(top.left_edge.i, sent.start)
+            hi = min(top.right_edge.i, sent.end - 1)
+            if top.dep_ == "ROOT":  # fronted adverbials ("Maybe by …") belong to the clause too
+                lo, hi = sent.start, sent.end - 1
+            para = paragraph_start(doc, span.start_char)
+            while lo < hi and doc[lo].idx < para:  # a sentence the parse ran across a blank line
+                lo += 1
+            content = char_span(doc, doc[lo].idx, doc[hi].idx + len(doc[hi]))
+            # "May 31" is no hedge: only words outside the time expression, and not names
+            hedged = any((t.lower_ in self.hedges or t.lemma_.lower() in self.hedges) and t.pos_ != "PROPN"
+                         and not span.start <= t.i < span.end for t in doc[lo:hi + 1])
+            actors = holders.holders(top, time.span.start, time.span.end)
+            out.append(Deadline(id=f"deadline-{len(out) + 1}", actor=actors[0] if actors else None,
+                                content=content, due=due,
+                                expression=text_span(doc.text, doc[first].idx, time.span.end),
+                                hedged=hedged))
+        return out
+
+    def _introducer(self, doc: Doc, start: int, text: str) -> int | None:
+        """The first token of the limit word before the time ("by", "no later than"), or of the time
+        itself when spaCy put the word inside it; None when the time is no limit."""
+        words = [t.lower_ for t in doc[start:start + 3]]
+        for p in self.introducers:  # "by the end of August" as one entity
+            if tuple(words[:len(p)]) == p and p != ("in",):
+                return start
+        for p in self.introducers:
+            begin = start - len(p)
+            if begin < max(0, start - LOOK_BACK):
+                continue
+            if tuple(t.lower_ for t in doc[begin:start]) != p:
+                continue
+            if p[-1] == "in" and not (set(text.lower().split()[:2]) & self.forward
+                                      or text.split()[0].isdigit() or text.lower().split()[0] in
+                                      {"a", "one", "two", "three", "four", "few", "several"}):
+                continue  # "in March" is a date, not a limit; "in the next weeks", "in two weeks" are
+            return begin
+        return None
+
+    @staticmethod
+    def _from_now(doc: Doc, first: int, span, published: dt.date | None) -> str | None:
+        """"within two weeks": times.py sees only "two weeks", a duration; with its "within" it is a date."""
+        if published is None or first >= span.start:
+            return None
+        resolved = resolve(doc[first:span.end].text, published, future=True)
+        return resolved.value.isoformat() if resolved and resolved.value else None
+
+    def _modal_verb(self, verb: Token) -> Token | None:
+        """The verb itself or the one it hangs on, if it is future or obligation; else None."""
+        t = verb
+        for _ in range(4):
+            aux = [c for c in t.children if c.dep_ in {"aux", "auxpass"}]
+            if any(a.lower_ in self.modal_aux for a in aux):
+                return t
+            if any(a.lower_ == "to" for a in aux) and t.dep_ == "xcomp" and \
+                    t.head.lemma_.lower() in self.obligation:
+                return t  # "needs to happen", "is expected to sign", "is to meet"
+            if t.lemma_.lower() in {"must", "need"} and t.pos_ in {"AUX", "VERB"} and t.dep_ == "ROOT":
+                return t
+            if t.lemma_.lower() in self.setting and t.pos_ == "VERB":
+                return t  # "gave them until the end of the month"
+            if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
+                return None
+            t = t.head
+        return None
+
+
+@register("deadlines")
+def make_deadline_extractor(resources_: Resources) -> DeadlineExtractor:
+    return DeadlineExtractor(resources_)

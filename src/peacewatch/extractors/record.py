@@ -1,0 +1,315 @@
+"""Shared by the peace-process record extractors (stances, commitments, deadlines): the topic file, topic
+matching over tokens, the record cue lexicon, and "who holds this clause" over the parse.
+
+Topics (`data/topics.yaml`) match on token lemmas or surface forms, longest first, so that "ceasefire
+monitoring" is monitoring rather than ceasefire. The actor of a clause is the speaker of the attribution
+whose content holds it, else the clause's grammatical subject, resolved through `DocContext.actor_at` and
+the attribution resolver (pronouns, "the minister").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from peacewatch.contract import Actor, Attribution
+from peacewatch.errors import ConfigError
+from peacewatch.extractors.attributions import SourceResolver, default_lexicon
+from peacewatch.extractors.base import context
+
+TOPICS_FILE = "topics.yaml"
+CUES_FILE = "record_cues.yaml"
+_WORD = re.compile(r"\w+|[^\w\s]")
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+#: dependencies through which a clause inherits its subject from its head ("ready to provide", "and is open")
+INHERIT_DEPS = {"conj", "xcomp", "advcl", "ccomp", "acomp", "pcomp", "prep", "pobj", "dobj", "acl", "relcl"}
+_LIST_MARK = re.compile(r"[ \t]*[-–—•*][ \t]+(?=\S)")
+_ITEM_SEPARATOR = re.compile(r"\s[—–-]\s|:\s")
+#: from a subject's head, the dependents that still name the subject ("the UK and France", "Kyiv's army")
+NAME_DEPS = {"conj", "compound", "amod", "appos", "nmod"}  # not poss: "Valdoria's partners" are not Valdoria
+
+
+def phrase(text: str) -> tuple[str, ...]:
+    """A cue or term as the words spaCy would split it into ("no-fly zone" → no, -, fly, zone)."""
+    return tuple(_WORD.findall(text.lower()))
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    definition: str
+    terms: tuple[tuple[str, ...], ...]
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicMention:
+    topic: str
+    first: int  # token indices, inclusive
+    last: int
+    head: int  # the token of the match whose head lies outside it
+
+
+def _read_yaml(path: Path | str, text: str | None = None) -> dict:
+    try:
+        data = yaml.safe_load(text if text is not None else Path(path).read_text("utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping")
+    return data
+
+
+def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
+    """The built-in topics, then each user file of the same shape (same name: replaced)."""
+    builtin = resources.files("peacewatch.data").joinpath(TOPICS_FILE).read_text("utf-8")
+    sources = [(TOPICS_FILE, _read_yaml(TOPICS_FILE, builtin))] + [(p, _read_yaml(p)) for p in extra]
+    topics: dict[str, Topic] = {}
+    for where, data in sources:
+        entries = data.get("topics")
+        if not isinstance(entries, dict):
+            raise ConfigError(f"{where}: expected `topics:` mapping topic names to definitions")
+        for name, entry in entries.items():
+            if not isinstance(entry, dict) or not entry.get("terms"):
+                raise ConfigError(f"{where}: topic {name!r} needs `terms`")
+            topics[name] = Topic(name=name, definition=str(entry.get("definition", "")),
+                                 terms=tuple(phrase(str(t)) for t in entry["terms"]),
+                                 examples=tuple(str(e) for e in entry.get("examples") or ()))
+    return topics
+
+
+class TopicMatcher:
+    """Finds topic mentions in a Doc: each term's words against token lemma or lower-case text."""
+
+    def __init__(self, topics: dict[str, Topic]) -> None:
+        self.topics = topics
+        # first word → [(term, topic)], longest terms first, so the longest match at a position wins
+        self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for topic in topics.values():
+            for term in topic.terms:
+                if term:
+                    self.index.setdefault(term[0], []).append((term, topic.name))
+        for entries in self.index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def mentions(self, doc: Doc) -> list[TopicMention]:
+        out: list[TopicMention] = []
+        i, n = 0, len(doc)
+        while i < n:
+            match = None
+            for key in {doc[i].lower_, doc[i].lemma_.lower()}:
+                for term, name in self.index.get(key, ()):
+                    if i + len(term) <= n and all(_word_is(doc[i + k], w) for k, w in enumerate(term)):
+                        if match is None or len(term) > match[1]:
+                            match = (name, len(term))
+                        break
+            if match is None:
+                i += 1
+                continue
+            first, last = i, i + match[1] - 1
+            head = next((t.i for t in doc[first:last + 1] if not first <= t.head.i <= last or t.head.i == t.i),
+                        last)
+            out.append(TopicMention(match[0], first, last, head))
+            i = last + 1
+        return out
+
+
+def _word_is(token: Token, word: str) -> bool:
+    return token.lower_ == word or token.lemma_.lower() == word
+
+
+@lru_cache(maxsize=8)
+def default_topics(extra: tuple[str, ...] = ()) -> TopicMatcher:
+    return TopicMatcher(load_topics(extra))
+
+
+@lru_cache(maxsize=1)
+def record_cues() -> dict:
+    text = resources.files("peacewatch.data").joinpath(CUES_FILE).read_text("utf-8")
+    return _read_yaml(CUES_FILE, text)
+
+
+def cue_at(token: Token, cues: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
+    """The longest cue phrase starting at `token` (lemma or surface words): (label, its length in tokens)."""
+    doc = token.doc
+    best: tuple[str, int] | None = None
+    for words, label in cues.items():
+        if token.i + len(words) > len(doc):
+            continue
+        if (best is None or len(words) > best[1]) and \
+                all(_word_is(doc[token.i + k], w) for k, w in enumerate(words)):
+            best = (label, len(words))
+    return best
+
+
+def phrase_table(groups: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
+    """{label: [cue, …]} → {cue words: label}; the first label listing a cue keeps it."""
+    table: dict[tuple[str, ...], str] = {}
+    for label, words in groups.items():
+        for w in words:
+            table.setdefault(phrase(str(w)), label)
+    return table
+
+
+# -- clauses and their holders ----------------------------------------------------------------------
+
+def clause_verb(token: Token) -> Token:
+    """The verb (or predicate adjective) whose clause holds `token`."""
+    t = token
+    while t.pos_ not in {"VERB", "AUX"} and t.head.i != t.i:
+        if t.pos_ == "ADJ" and t.dep_ in {"acomp", "ROOT"}:
+            return t
+        t = t.head
+    return t
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The clause's nominal subject, inherited from the verbs it hangs on ("X said … and is open to …")."""
+    t, seen = verb, 0
+    while seen < 8:
+        subject = next((c for c in t.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "there"), None)
+        if subject is not None:
+            return subject
+        if t.dep_ not in INHERIT_DEPS or t.head.i == t.i:
+            return None
+        t, seen = t.head, seen + 1
+    return None
+
+
+def list_item_prefix(doc: Doc, token: Token) -> tuple[int, int] | None:
+    """In a list item ("- Estmark — has offered …") the text between the item mark and `token`."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    mark = _LIST_MARK.match(text, line_start)
+    if mark is None or mark.end() >= token.idx:
+        return None
+    # the name ends at its separator: "- Estmark — despite X's doubts, has offered …" names Estmark only
+    sep = _ITEM_SEPARATOR.search(text, mark.end(), token.idx)
+    return mark.end(), sep.start() if sep else token.idx
+
+
+def paragraph_start(doc: Doc, offset: int) -> int:
+    """Where the paragraph (text after the last blank line) holding `offset` starts."""
+    cut = doc.text.rfind("\n\n", 0, offset)
+    return 0 if cut < 0 else cut + 2
+
+
+def evidence_range(doc: Doc, token: Token) -> tuple[int, int]:
+    """The sentence holding `token`, or its line in a list item (parses join list items to headings)."""
+    if list_item_prefix(doc, token) is not None:
+        return line_of(doc, token)
+    sent = token.sent
+    return max(sent.start_char, paragraph_start(doc, token.idx)), sent.end_char
+
+
+def negated_between(doc: Doc, first: int, last: int, negations: set[str]) -> bool:
+    """A negation word between two tokens ("ready to give assurances without committing troops")."""
+    return any(t.lower_ in negations for t in doc[first + 1:last])
+
+
+def line_of(doc: Doc, token: Token) -> tuple[int, int]:
+    text = doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    return start, len(text) if end < 0 else end
+
+
+class Holders:
+    """Who holds a clause: attribution speaker, list-item name or grammatical subject → actor ids."""
+
+    def __init__(self, doc: Doc) -> None:
+        ctx = context(doc)
+        self.doc = doc
+        self.actor_at = ctx.actor_at
+        self.actors = {a.id: a for a in ctx.records.get("actors", []) if isinstance(a, Actor)}
+        self.attributions = [a for a in ctx.records.get("attributions", []) if isinstance(a, Attribution)]
+        self.resolver = SourceResolver(doc, ctx.actor_at, self.actors, default_lexicon())
+        self.pronouns = default_lexicon().pronouns
+
+    def speaker(self, start: int, end: int) -> Attribution | None:
+        """The innermost attribution whose content holds characters start..end and has a known source."""
+        best = None
+        for a in self.attributions:
+            inside = bool(a.source_actor) and a.content.start <= start and end <= a.content.end
+            if inside and (best is None or
+                           a.content.end - a.content.start < best.content.end - best.content.start):
+                best = a
+        return best
+
+    def subject_actors(self, verb: Token) -> list[str]:
+        """Actor ids of the clause's subject (each conjunct: "the UK and France")."""
+        prefix = list_item_prefix(self.doc, verb)
+        if prefix is not None:  # a list item names its holder before its verb
+            found = self._actors_in_chars(*prefix)
+            if found:
+                return found
+        subject = subject_of(verb)
+        if subject is None:
+            return []
+        found = self._actors_of_name(subject)
+        if found:
+            return found
+        resolved = self.resolver.resolve(subject.left_edge.i, subject.right_edge.i, subject.i)
+        return [resolved] if resolved else []
+
+    def is_pronoun(self, token: Token | None) -> bool:
+        return token is not None and (token.lower_ in self.pronouns or token.pos_ == "PRON")
+
+    def holders(self, verb: Token, start: int, end: int, at: Token | None = None) -> list[str]:
+        """A named subject inside a reported content ("X said Y rejects …": Y), else the speaker, else the
+        clause subject. A list item's name holds everything on its line (`at`: the token whose line counts,
+        as parses join list items to the line above)."""
+        prefix = list_item_prefix(self.doc, at if at is not None else verb)
+        if prefix is not None and (found := self._actors_in_chars(*prefix)):
+            return found  # "- Estmark and Norvane — have signed …": every name of the item
+        said = self.speaker(start, end)
+        subject = subject_of(verb)
+        if said is not None:
+            inside = subject is not None and said.content.start <= subject.idx < said.content.end
+            if inside and not self.is_pronoun(subject):
+                own = self.subject_actors(verb)
+                if own:
+                    return own
+            return [self.speaker_actor(said)]
+        return self.subject_actors(verb)
+
+    def speaker_actor(self, said: Attribution) -> str:
+        """The attribution's speaker; in a long source ("OSKAROV, 9 May - The Keshi Foreign Ministry") the
+        actor named last, as an English noun phrase ends with its head."""
+        if said.source is not None:
+            span = self.doc.char_span(said.source.start, said.source.end, alignment_mode="expand")
+            named = [self.actor_at[t.i] for t in span or () if t.i in self.actor_at]
+            if named:
+                return named[-1]
+        return said.source_actor or ""
+
+    def _actors_of_name(self, head: Token) -> list[str]:
+        """Actors named by a subject phrase, not by its modifiers ("bases inside Ukraine" is no Ukraine)."""
+        out: list[str] = []
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            actor = self.actor_at.get(t.i)
+            if actor and actor not in out:
+                out.append(actor)
+            # a named head keeps its title and affiliation ("Russian President Putin" is Putin only)
+            deps = {"conj", "appos"} if actor else NAME_DEPS
+            stack.extend(c for c in t.children if c.dep_ in deps)
+        return out
+
+    def _actors_in_chars(self, start: int, end: int) -> list[str]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return []
+        out: list[str] = []
+        for t in span:
+            actor = self.actor_at.get(t.i)
+            if actor and actor not in out:
+                out.append(actor)
+        return out

@@ -1,0 +1,255 @@
+"""The peace-process record: stances, commitments and deadlines on constructed sentences and the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacewatch import Analysis, Pipeline, Settings, make_document
+from peacewatch.contract import Commitment, Deadline, Stance
+from peacewatch.extractors.record import load_topics
+from peacewatch.ingest import read_path
+from peacewatch.render.markdown import render_document
+
+from .conftest import seed
+
+#: the extractors the record needs, without the trained scorers (keeps these tests fast)
+RECORD_EXTRACTORS = ["actors", "times", "attributions", "stances", "commitments", "deadlines"]
+
+
+@pytest.fixture(scope="module")
+def record_pipeline() -> Pipeline:
+    return Pipeline(Settings(extractors=list(RECORD_EXTRACTORS)))
+
+
+def analyze(pipeline: Pipeline, text: str, published: str | None = "2025-08-20") -> Analysis:
+    analysis = pipeline.analyze(make_document(text, published=published))
+    check_spans(analysis)
+    return analysis
+
+
+def check_spans(analysis: Analysis) -> None:
+    text = analysis.document.text
+    spans = [s.evidence for s in analysis.stances] + [c.evidence for c in analysis.commitments]
+    spans += [d.content for d in analysis.deadlines] + [d.expression for d in analysis.deadlines]
+    for span in spans:
+        assert text[span.start:span.end] == span.text
+
+
+def stance(analysis: Analysis, actor: str, topic: str) -> Stance:
+    hits = [s for s in analysis.stances if s.actor == actor and s.topic == topic]
+    assert hits, f"no {topic} stance by {actor} in {[(s.actor, s.topic, s.polarity) for s in analysis.stances]}"
+    return hits[0]
+
+
+def commitment(analysis: Analysis, actor: str, topic: str) -> Commitment:
+    hits = [c for c in analysis.commitments if c.actor == actor and c.topic == topic]
+    assert hits, f"no {topic} commitment by {actor} in " \
+                 f"{[(c.actor, c.topic, c.modality) for c in analysis.commitments]}"
+    return hits[0]
+
+
+def deadline(analysis: Analysis, due: str) -> Deadline:
+    hits = [d for d in analysis.deadlines if d.due == due]
+    assert hits, f"no deadline due {due} in {[(d.due, d.expression.text) for d in analysis.deadlines]}"
+    return hits[0]
+
+
+# -- topics -------------------------------------------------------------------------------------------
+
+def test_topics_file_has_the_issues_of_a_peace_process():
+    topics = load_topics()
+    for name in ("ceasefire", "peace_talks", "security_guarantees", "foreign_troops", "air_support",
+                 "maritime_support", "monitoring_intelligence", "nato_membership", "eu_membership",
+                 "territorial_concessions", "sanctions", "military_aid", "prisoner_exchange",
+                 "elections_leadership", "nuclear_status"):
+        assert topics[name].definition and topics[name].terms and topics[name].examples
+
+
+def test_a_user_topic_file_extends_the_topics(tmp_path):
+    extra = tmp_path / "topics.yaml"
+    extra.write_text("topics:\n  grain_deal:\n    definition: Grain exports by sea.\n"
+                     "    terms: [grain deal, grain exports]\n", "utf-8")
+    pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), topics=[str(extra)]))
+    analysis = analyze(pipeline, "Turkey strongly supports a new grain deal for the region.")
+    assert stance(analysis, "turkey", "grain_deal").polarity == "support"
+
+
+# -- stances ------------------------------------------------------------------------------------------
+
+def test_no_troops_but_open_to_air_support(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland's president said there will be no Polish soldiers in the "
+                                        "region, but Warsaw is open to providing air cover.")
+    assert stance(analysis, "poland", "foreign_troops").polarity == "oppose"
+    assert stance(analysis, "poland", "air_support").polarity == "conditional"
+
+
+def test_categorical_rejection_is_a_strong_oppose(record_pipeline):
+    analysis = analyze(record_pipeline, "On Monday, Russia's foreign ministry categorically rejected any "
+                                        "deployment of a military contingent from alliance states.")
+    found = stance(analysis, "russia-foreign-ministry", "foreign_troops")
+    assert found.polarity == "oppose"
+    assert found.strength >= 0.8
+    assert commitment(analysis, "russia-foreign-ministry", "foreign_troops").modality == "refused"
+
+
+def test_a_condition_makes_support_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey supports a truce on condition that the strikes stop.")
+    assert stance(analysis, "turkey", "ceasefire").polarity == "conditional"
+
+
+def test_without_negates_what_follows(record_pipeline):
+    analysis = analyze(record_pipeline, "Germany is ready to give security guarantees to the country "
+                                        "without sending troops.")
+    assert stance(analysis, "germany", "security_guarantees").polarity == "support"
+    assert stance(analysis, "germany", "foreign_troops").polarity == "oppose"
+    assert all(c.topic != "foreign_troops" for c in analysis.commitments)
+
+
+def test_a_topic_merely_named_is_no_stance(record_pipeline):
+    analysis = analyze(record_pipeline, "Reporters from Canada gathered outside the venue of the ceasefire talks.")
+    assert analysis.stances == []
+
+
+# -- commitments --------------------------------------------------------------------------------------
+
+def test_a_dash_list_of_commitments(record_pipeline):
+    text = ("WHO IS IN\n"
+            "- Britain and France — have signed a declaration on military hubs in the country.\n"
+            "- Canada — is ready to provide naval patrols.\n"
+            "- Poland — has offered two frigates for the coastal mission.\n")
+    analysis = analyze(record_pipeline, text)
+    assert commitment(analysis, "united-kingdom", "foreign_troops").modality == "signed"
+    assert commitment(analysis, "france", "foreign_troops").modality == "signed"
+    ready = commitment(analysis, "canada", "maritime_support")
+    assert ready.modality == "ready" and ready.action.startswith("ready to provide")
+    offered = commitment(analysis, "poland", "maritime_support")
+    assert offered.modality == "offered"
+    assert offered.evidence.text.startswith("- Poland")  # a list item is its own evidence
+
+
+def test_a_negated_cue_is_no_commitment(record_pipeline):
+    analysis = analyze(record_pipeline, "France did not sign the agreement on the truce.")
+    assert analysis.commitments == []
+
+
+def test_prose_commitments(record_pipeline):
+    analysis = analyze(record_pipeline, "Norway pledged new air defence systems for the winter. "
+                                        "Hungary called for an immediate ceasefire.")
+    assert commitment(analysis, "norway", "military_aid").modality == "pledged"
+    assert commitment(analysis, "hungary", "ceasefire").modality == "demanded"
+
+
+# -- deadlines ----------------------------------------------------------------------------------------
+
+def test_needs_to_happen_by_the_end_of_the_month(record_pipeline):
+    analysis = analyze(record_pipeline, "The ministers said the exchange needs to happen by the end of August.")
+    found = deadline(analysis, "2025-08-31")
+    assert found.expression.text == "by the end of August"
+    assert not found.hedged
+    assert "needs to happen" in found.content.text
+
+
+def test_maybe_by_the_end_of_the_week_is_hedged(record_pipeline):
+    # published on a Wednesday: the end of that week is its Sunday (times.py's convention)
+    analysis = analyze(record_pipeline, "Maybe by the end of the week we will have a draft of the plan.")
+    found = deadline(analysis, "2025-08-24")
+    assert found.hedged
+    assert found.expression.text.startswith("by ")
+
+
+def test_in_the_next_few_weeks(record_pipeline):
+    analysis = analyze(record_pipeline, "Japan will decide on new sanctions in the next few weeks.")
+    found = deadline(analysis, "2025-09-10")
+    assert found.actor == "japan"
+
+
+def test_past_and_plain_dates_are_no_deadlines(record_pipeline):
+    analysis = analyze(record_pipeline, "The talks ended on Tuesday. They will resume in March.")
+    assert analysis.deadlines == []
+
+
+def test_an_undated_document_has_no_relative_deadlines(record_pipeline):
+    analysis = analyze(record_pipeline, "The deal must be signed by the end of the week.", published=None)
+    assert analysis.deadlines == []
+
+
+# -- the report ---------------------------------------------------------------------------------------
+
+def test_markdown_has_record_sections_grouped_by_actor(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland's president said there will be no Polish soldiers in the "
+                                        "region. Canada is ready to provide naval patrols. The minister said "
+                                        "the deal needs to be signed by the end of August.")
+    md = render_document(analysis)
+    for title in ("## Stances", "## Commitments", "## Deadlines"):
+        assert title in md
+    assert "**Poland**" in md and "**Canada**" in md
+    assert "due 2025-08-31" in md
+
+
+# -- the seeds ----------------------------------------------------------------------------------------
+
+def _seed(record_pipeline: Pipeline, seeds, prefix: str) -> Analysis:
+    analysis = record_pipeline.analyze(next(read_path(seed(seeds, prefix))))
+    check_spans(analysis)
+    return analysis
+
+
+def test_seed_000_guarantee_ledger(record_pipeline, seeds):
+    analysis = _seed(record_pipeline, seeds, "000")
+    assert commitment(analysis, "united-kingdom", "foreign_troops").modality == "signed"
+    assert commitment(analysis, "france", "foreign_troops").modality == "signed"
+    assert commitment(analysis, "united-states", "monitoring_intelligence").modality == "ready"
+    assert commitment(analysis, "canada", "maritime_support").modality == "pledged"
+
+
+def test_seed_002_stances_and_deadlines(record_pipeline, seeds):
+    analysis = _seed(record_pipeline, seeds, "002")
+    assert stance(analysis, "donald-trump", "foreign_troops").polarity == "oppose"
+    assert stance(analysis, "donald-trump", "air_support").polarity == "conditional"
+    rejection = stance(analysis, "russia-foreign-ministry", "foreign_troops")
+    assert rejection.polarity == "oppose" and rejection.strength >= 0.8
+    assert not deadline(analysis, "2025-08-31").hedged
+    assert deadline(analysis, "2025-08-24").hedged
+    assert deadline(analysis, "2025-09-10")
+
+
+# -- eval record ---------------------------------------------------------------------------------------
+
+def test_eval_record_scores_against_gold(record_pipeline, tmp_path):
+    from peacewatch.evaluation.record import RECORD_TYPES, Counts, read_gold, score_document
+
+    text = "Poland's president said there will be no Polish soldiers in the region. Canada offered two frigates."
+    (tmp_path / "doc.txt").write_text(text, "utf-8")
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "version: 1\ncorpus: .\ndocuments:\n  - file: doc.txt\n    stances:\n"
+        "      - {actor: poland, topic: foreign_troops, polarity: oppose, evidence: no Polish soldiers}\n"
+        "      - {actor: poland, topic: air_support, polarity: support, evidence: the region}\n"
+        "    commitments:\n"
+        "      - {actor: canada, topic: maritime_support, modality: offered, evidence: offered two frigates}\n",
+        "utf-8")
+    totals = {kind: Counts() for kind in RECORD_TYPES}
+    score_document(analyze(record_pipeline, text), read_gold(gold)["documents"][0], totals)
+    assert (totals["stances"].tp, totals["stances"].fn) == (1, 1)
+    assert totals["commitments"].tp == 1 and totals["commitments"].precision == 1.0
+    assert totals["deadlines"].f1 == 0.0
+
+
+def test_eval_record_command_on_the_demo_gold():
+    from typer.testing import CliRunner
+
+    from peacewatch.cli import app
+
+    from .conftest import EXAMPLES
+
+    result = CliRunner().invoke(app, ["eval", "record", "--gold", str(EXAMPLES / "gold" / "record.yaml")])
+    assert result.exit_code == 0, result.output
+    for kind in ("stances", "commitments", "deadlines"):
+        assert kind in result.output
+
+
+def test_a_month_called_may_is_no_hedge(record_pipeline):
+    analysis = analyze(record_pipeline, "The truce will run until May 31, the mediators said.",
+                       published="2025-04-20")
+    found = deadline(analysis, "2025-05-31")
+    assert not found.hedged
