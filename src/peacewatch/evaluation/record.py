@@ -20,7 +20,6 @@ list every record a document holds. Deadline actors are not compared (they are o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,32 +28,13 @@ import yaml
 
 from peacewatch.contract import Analysis, Span
 from peacewatch.errors import PeacewatchError
-from peacewatch.evaluation.metrics import f1_score, ratio
+from peacewatch.evaluation.metrics import Counts
 from peacewatch.subcommands import eval_app
 
 RECORD_TYPES = ("stances", "commitments", "deadlines")
 RECORD_CHAIN = ("actors", "times", "attributions", "stances", "commitments", "deadlines")
 KEYS = {"stances": ("actor", "topic", "polarity"), "commitments": ("actor", "topic", "modality"),
         "deadlines": ("due",)}
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return ratio(self.tp, self.tp + self.fp)
-
-    @property
-    def recall(self) -> float:
-        return ratio(self.tp, self.tp + self.fn)
-
-    @property
-    def f1(self) -> float:
-        return f1_score(self.precision, self.recall)
 
 
 def read_gold(path: Path) -> dict[str, Any]:

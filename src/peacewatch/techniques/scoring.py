@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from peacewatch.evaluation.metrics import f1_score, ratio
+from peacewatch.evaluation.metrics import Counts, f1_score, ratio
 
 Interval = tuple[int, int]
 Labelled = tuple[int, int, str]
@@ -71,24 +71,6 @@ class OverlapScore:
     def f1(self) -> float:
         return f1_score(self.precision, self.recall)
 
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp else 0.0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp else 0.0
 
 
 @dataclass
