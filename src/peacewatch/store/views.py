@@ -73,28 +73,35 @@ def _entry(row: Row, kind: str, what: str, when: str | None = None) -> Row:
             "doc_id": row["doc_id"], "outlet": row["outlet"], "evidence": evidence(row)}
 
 
+def _by_actor_and_topic(store: Store, table, actor: str | None, topic: str | None):
+    """Rows of a stances-like table grouped by (actor, topic), each group in date order, groups sorted."""
+    where = []
+    if actor:
+        where.append(table.c.actor.in_(actor_ids(store, actor)))
+    if topic:
+        where.append(table.c.topic == topic)
+    groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in _rows(store, table, *where):
+        groups[(row["actor"], row["topic"])].append(row)
+    return sorted(groups.items())
+
+
+def _changes(history: list[Row], key: str) -> list[Row]:
+    """Consecutive entries whose `key` differs: each change with the evidence before and after."""
+    return [{"from": a[key], "to": b[key], "date": b["date"], "before": a["evidence"], "after": b["evidence"]}
+            for a, b in zip(history, history[1:], strict=False) if a[key] != b[key]]
+
+
 # -- stances --------------------------------------------------------------------------------------
 
 def stance_matrix(store: Store, actor: str | None = None, topic: str | None = None) -> list[Row]:
     """Actors × topics: the latest polarity, its history, and every shift with both pieces of evidence."""
-    s = schema.stances.c
-    where = []
-    if actor:
-        where.append(s.actor.in_(actor_ids(store, actor)))
-    if topic:
-        where.append(s.topic == topic)
-    cells: dict[tuple[str, str], list[Row]] = defaultdict(list)
-    for row in _rows(store, schema.stances, *where):
-        cells[(row["actor"], row["topic"])].append(row)
     matrix = []
-    for (who, what), rows in sorted(cells.items()):
+    for (who, what), rows in _by_actor_and_topic(store, schema.stances, actor, topic):
         history = [{"date": r["published"], "polarity": r["polarity"], "strength": r["strength"],
                     "evidence": evidence(r)} for r in rows]
-        shifts = [{"from": a["polarity"], "to": b["polarity"], "date": b["date"],
-                   "before": a["evidence"], "after": b["evidence"]}
-                  for a, b in zip(history, history[1:], strict=False) if a["polarity"] != b["polarity"]]
         matrix.append({"actor": who, "topic": what, "latest": history[-1]["polarity"], "history": history,
-                       "shifts": shifts})
+                       "shifts": _changes(history, "polarity")})
     return matrix
 
 
@@ -110,24 +117,12 @@ MODALITY_ORDER = ["refused", "demanded", "considering", "offered", "ready", "ple
 
 def guarantee_ledger(store: Store, actor: str | None = None, topic: str | None = None) -> list[Row]:
     """Guarantor × commitment × modality over time: who moved from considering to signed."""
-    c = schema.commitments.c
-    where = []
-    if actor:
-        where.append(c.actor.in_(actor_ids(store, actor)))
-    if topic:
-        where.append(c.topic == topic)
-    lines: dict[tuple[str, str], list[Row]] = defaultdict(list)
-    for row in _rows(store, schema.commitments, *where):
-        lines[(row["actor"], row["topic"])].append(row)
     ledger = []
-    for (who, what), rows in sorted(lines.items()):
+    for (who, what), rows in _by_actor_and_topic(store, schema.commitments, actor, topic):
         history = [{"date": r["published"], "modality": r["modality"], "action": r["action"],
                     "evidence": evidence(r)} for r in rows]
-        moves = [{"from": a["modality"], "to": b["modality"], "date": b["date"], "before": a["evidence"],
-                  "after": b["evidence"]}
-                 for a, b in zip(history, history[1:], strict=False) if a["modality"] != b["modality"]]
         ledger.append({"actor": who, "topic": what, "latest": history[-1]["modality"], "history": history,
-                       "moves": moves})
+                       "moves": _changes(history, "modality")})
     return ledger
 
 
