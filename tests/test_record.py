@@ -110,6 +110,48 @@ def test_a_topic_merely_named_is_no_stance(record_pipeline):
     assert analysis.stances == []
 
 
+def test_a_reported_reversal_carries_the_earlier_polarity(record_pipeline):
+    analysis = analyze(record_pipeline, "Kyiv wants a no-fly zone over the west. After months of refusing to "
+                                        "discuss the issue, Germany has come around to the idea.")
+    found = stance(analysis, "germany", "air_support")
+    assert (found.previous_polarity, found.polarity) == ("oppose", "support")
+    assert stance(analysis, "ukraine", "air_support").previous_polarity is None
+
+
+def test_no_longer_is_a_reversal(record_pipeline):
+    analysis = analyze(record_pipeline, "Hungary no longer opposes the new sanctions package.")
+    found = stance(analysis, "hungary", "sanctions")
+    assert (found.previous_polarity, found.polarity) == ("oppose", "support")
+
+
+def test_a_red_line_is_the_speakers_oppose(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey's foreign minister said any foreign troop presence on the "
+                                        "peninsula is a red line.")
+    assert [(s.actor, s.polarity) for s in analysis.stances if s.topic == "foreign_troops"] == [("turkey", "oppose")]
+
+
+def test_a_predicate_judges_the_whole_subject(record_pipeline):
+    analysis = analyze(record_pipeline, "The proposal to send peacekeepers is unacceptable, the Kremlin said.")
+    assert stance(analysis, "kremlin", "foreign_troops").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Lifting sanctions now would be unacceptable, Poland said.")
+    assert stance(analysis, "poland", "sanctions").polarity == "support"
+
+
+def test_a_demand_named_by_its_owner(record_pipeline):
+    analysis = analyze(record_pipeline, "Security guarantees are a key Polish demand.")
+    assert stance(analysis, "poland", "security_guarantees").polarity == "support"
+
+
+def test_willing_to_discuss_is_an_opening_not_support(record_pipeline):
+    analysis = analyze(record_pipeline, "Romania is willing to discuss a prisoner exchange.")
+    assert stance(analysis, "romania", "prisoner_exchange").polarity == "conditional"
+
+
+def test_an_anaphor_needs_a_topic_nearby(record_pipeline):
+    analysis = analyze(record_pipeline, "Germany has come around to the idea.")
+    assert analysis.stances == []
+
+
 # -- commitments --------------------------------------------------------------------------------------
 
 def test_a_dash_list_of_commitments(record_pipeline):
@@ -208,6 +250,9 @@ def test_seed_002_stances_and_deadlines(record_pipeline, seeds):
     assert stance(analysis, "donald-trump", "air_support").polarity == "conditional"
     rejection = stance(analysis, "russia-foreign-ministry", "foreign_troops")
     assert rejection.polarity == "oppose" and rejection.strength >= 0.8
+    reversal = [s for s in analysis.stances if s.actor == "donald-trump" and s.previous_polarity]
+    assert [(s.topic, s.previous_polarity, s.polarity) for s in reversal] == \
+        [("security_guarantees", "oppose", "support")]
     assert not deadline(analysis, "2025-08-31").hedged
     assert deadline(analysis, "2025-08-24").hedged
     assert deadline(analysis, "2025-09-10")

@@ -102,6 +102,8 @@ class Stance(Record):
     polarity: Polarity
     strength: float = Field(ge=0.0, le=1.0)
     evidence: Span
+    previous_polarity: Polarity | None = Field(
+        default=None, description="what the actor held before, when the evidence reports a reversal")
 
 
 class Commitment(Record):
@@ -121,6 +123,9 @@ class Event(Record):
     target_actor: str | None = None
     date: str | None = None
     place: str | None = None
+    quad_class: int | None = Field(default=None, ge=1, le=4, description=(
+        "GDELT-style quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+        "4 material conflict"))
     evidence: Span
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from peacewatch.contract import Analysis
 from peacewatch.store import Store, ingest_analyses, views
 from peacewatch.store.report import build_briefing, render_html, render_markdown
 
-from .builders import T2, T3, timeline_corpus
+from .builders import T2, T3, document, stance, timeline_corpus
 
 
 @pytest.fixture
@@ -98,3 +99,13 @@ def test_briefing_lists_what_changed_with_evidence(filled):
     html = render_html(build_briefing(filled, "2026-03-10", "2026-04-05", actor="lirsk"))
     assert "&lt;final&gt;" in html and "<final>" not in html
     assert "Stance shifts</h2>\n<p>Nothing in this period.</p>" in html  # the actor filter leaves Kesh out
+
+
+def test_a_reversal_reported_inside_one_document_is_a_shift(store):
+    text = "After months of refusing, Lirsk has come around to the idea of guarantees."
+    reversal = stance(text, 1, "lirsk", "guarantees", "support", "has come around to the idea of guarantees")
+    reversal.previous_polarity = "oppose"
+    ingest_analyses(store, [Analysis(document=document(text, "2026-04-02", "Harborwire"), stances=[reversal])])
+    [shift] = views.stance_shifts(store, actor="lirsk")
+    assert (shift["from"], shift["to"], shift["date"]) == ("oppose", "support", "2026-04-02")
+    assert shift["before"]["text"] == shift["after"]["text"] == "has come around to the idea of guarantees"

@@ -10,6 +10,8 @@ position. Intensifiers ("categorically") raise the strength, hedges ("perhaps") 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
 from peacewatch.contract import Stance
@@ -17,6 +19,7 @@ from peacewatch.extractors.base import Resources, register
 from peacewatch.extractors.record import (
     Holders,
     TopicMatcher,
+    TopicMention,
     clause_verb,
     cue_at,
     default_topics,
@@ -29,6 +32,20 @@ from peacewatch.spans import char_span
 
 BASE_STRENGTH = {"support": 0.6, "oppose": 0.6, "conditional": 0.5, "neutral": 0.3}
 MAX_CLIMB = 6  # tokens walked up from a mention: beyond that the clause is about something else
+OPPOSITE = {"support": "oppose", "oppose": "support"}
+
+
+@dataclass
+class Reading:
+    """What the parse says about one topic mention."""
+
+    polarity: str
+    strength: float
+    anchor: Token  # the token that carries the position
+    previous: str | None = None  # a reported reversal: the polarity held before
+    predicate: bool = False  # "X is a red line": held by the speaker or the predicate's owner, not by X
+    earlier: bool = False  # inside "after months of refusing …": a position held before the clause
+    cueless: bool = False  # a bare negation ("Ukraine won't be part of NATO"): the speaker's statement
 
 
 class StanceExtractor:
@@ -37,7 +54,17 @@ class StanceExtractor:
     def __init__(self, resources_: Resources, matcher: TopicMatcher | None = None) -> None:
         self.matcher = matcher or default_topics(tuple(resources_.topic_files))
         cues = record_cues()["stances"]
-        self.cues = phrase_table({k: cues[k] for k in ("oppose", "conditional", "support", "neutral")})
+        groups = {k: list(cues[k]) for k in ("oppose", "conditional", "support", "neutral")}
+        # a reversal cue takes the polarity opposite to the one it says was held before
+        for before, words in cues["reversals"].items():
+            groups[OPPOSITE[before]] += words
+        self.cues = phrase_table(groups)
+        self.reversals = phrase_table(cues["reversals"])
+        self.predicates = phrase_table(cues["predicates"])
+        self.readiness = {w.lower() for w in cues["readiness"]}
+        self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
+        self.anaphora = {w.lower() for w in cues["topic_anaphora"]}
+        self.determiners = {w.lower() for w in cues["anaphora_determiners"]}
         self.negations = {w.lower() for w in cues["negations"]}
         self.intensifiers = {w.lower() for w in cues["intensifiers"]}
         self.hedges = {w.lower() for w in cues["hedges"]}
@@ -48,40 +75,86 @@ class StanceExtractor:
         holders = Holders(doc)
         out: list[Stance] = []
         seen: dict[tuple[str, str, int], int] = {}
-        for mention in self.matcher.mentions(doc):
-            found = self.polarity(doc[mention.head])
-            if found is None:
+        earlier: dict[tuple[str, str, int], Stance] = {}
+        mentions = self.matcher.mentions(doc)
+        for mention in sorted(mentions + self.anaphoric_mentions(doc, mentions), key=lambda m: m.first):
+            reading = self.polarity(doc[mention.head])
+            if reading is None:
                 continue
-            polarity, strength, anchor = found
-            verb = clause_verb(anchor)
             start, end = evidence_range(doc, doc[mention.head])
             m_start, m_end = doc[mention.first].idx, doc[mention.last].idx + len(doc[mention.last])
-            for actor in holders.holders(verb, m_start, m_end, at=doc[mention.head]):
-                stance = Stance(id="", actor=actor, topic=mention.topic, polarity=polarity,  # type: ignore[arg-type]
-                                strength=strength, evidence=char_span(doc, start, end))
+            if reading.predicate or reading.cueless:
+                actors = self._predicate_holders(holders, reading.anchor, m_start, m_end)
+            else:
+                actors = holders.holders(clause_verb(reading.anchor), m_start, m_end, at=doc[mention.head])
+            for actor in actors:
+                stance = Stance(id="", actor=actor, topic=mention.topic,
+                                polarity=reading.polarity,  # type: ignore[arg-type]
+                                strength=reading.strength, evidence=char_span(doc, start, end),
+                                previous_polarity=reading.previous)  # type: ignore[arg-type]
                 key = (actor, mention.topic, start)
-                if key not in seen:
+                if reading.earlier:
+                    earlier.setdefault(key, stance)
+                elif key not in seen:
                     seen[key] = len(out)
                     out.append(stance)
-                elif out[seen[key]].polarity == "neutral" and polarity != "neutral":
+                elif out[seen[key]].polarity == "neutral" and reading.polarity != "neutral":
                     out[seen[key]] = stance  # one stance per actor and topic in a sentence: the clearest
+        for key, before in earlier.items():
+            if key not in seen:
+                out.append(before)  # "after rejecting the truce, X left": still a reported position
+            elif out[seen[key]].polarity != before.polarity and out[seen[key]].previous_polarity is None:
+                out[seen[key]].previous_polarity = before.polarity
+        out.sort(key=lambda st: st.evidence.start)
         for n, stance in enumerate(out, start=1):
             stance.id = f"stance-{n}"
         return out
 
-    def polarity(self, head: Token) -> tuple[str, float, Token] | None:
-        """(polarity, strength, the token that carries it) for a mention headed by `head`, or None.
+    def anaphoric_mentions(self, doc: Doc, mentions: list[TopicMention]) -> list[TopicMention]:
+        """ "has come around to the idea": a generic noun with a demonstrative names the topic last mentioned
+        in its sentence or the one before, unless its own phrase names a topic ("the issue of sanctions")."""
+        out: list[TopicMention] = []
+        for token in doc:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in self.anaphora:
+                continue
+            if not any(c.lower_ in self.determiners for c in token.children if c.dep_ in {"det", "predet", "amod"}):
+                continue
+            own = range(token.left_edge.i, token.right_edge.i + 1)
+            if any(m.head in own for m in mentions):
+                continue
+            sent_start = token.sent.start
+            window = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+            before = [m for m in mentions if window <= m.first < token.i]
+            if before:
+                out.append(TopicMention(before[-1].topic, token.i, token.i, token.i))
+        return out
+
+    def _predicate_holders(self, holders: Holders, predicate: Token, start: int, end: int) -> list[str]:
+        """A statement about the topic rather than an act on it is the speaker's: "any troop presence is a red
+        line", "Ukraine won't be part of NATO"; without a speaker, the owner of the predicate or the subject."""
+        said = holders.speaker(start, end)
+        if said is not None:
+            return [holders.speaker_actor(said)]
+        if predicate.pos_ in {"VERB", "AUX"} or predicate.dep_ not in {"attr", "acomp"}:
+            return holders.subject_actors(clause_verb(predicate))
+        # "Russia's red line", "a key Ukrainian demand"
+        owners = [holders.actor_at.get(c.i) for c in predicate.children if c.dep_ in {"poss", "amod", "compound"}]
+        return [a for a in dict.fromkeys(owners) if a]
+
+    def polarity(self, head: Token) -> Reading | None:
+        """How the clause above a mention headed by `head` positions its holder on the topic, or None.
 
         Every support/oppose word and every negation on the way up flips or keeps the sign, so that
         "refuses to lift sanctions" supports sanctions and "ready to help without sending troops" opposes
         troops; a conditional word or clause on the way makes it conditional.
         """
-        path = self._path(head)
+        path, earlier = self._path(head)
         if path is None:
             return None
         sign, negations, bare = 1, 0, False
-        intense = hedged = conditional = False
+        intense = hedged = conditional = ready = predicate = no_longer = False
         kinds: list[str] = []
+        previous: str | None = None
         anchor = head
         for n, t in enumerate(path):
             if t.i != head.i and t.dep_ == "prep" and t.lower_ in self.negations:
@@ -94,6 +167,8 @@ class StanceExtractor:
                     negations += 1
                     # a bare negation is a position only on the topic itself or on "there will be no …"
                     bare = bare or t.i == head.i or t.lemma_ in {"be", "have"}
+                if child.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in child.children):
+                    negations, no_longer = negations + 1, True  # "no longer opposes": a reversal
                 if child.dep_ == "advmod" and low in self.intensifiers:
                     intense = True
                 if low in self.hedges and child.dep_ in {"aux", "advmod"}:
@@ -104,6 +179,20 @@ class StanceExtractor:
             # a passive verb, or one the topic is the subject of ("troops sent there would …"), says what
             # happens to or by the topic, not what its holder wants
             from_subject = n > 0 and path[n - 1].dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+            if t.i == head.i:  # "lifting sanctions" parsed as a modifier of the topic
+                for child in t.children:
+                    if child.dep_ == "amod" and child.pos_ == "VERB" and child.i < t.i:
+                        found = cue_at(child, self.cues)
+                        if found is not None and found[0] in OPPOSITE:
+                            kinds.append(found[0])
+                            sign = -sign if found[0] == "oppose" else sign
+            # the predicate judges the whole subject: "the proposal to send peacekeepers is unacceptable"
+            if from_subject and t.lemma_ == "be":
+                found_predicate = self._predicate(t)
+                if found_predicate is not None:
+                    kinds.append(found_predicate[0])
+                    anchor, predicate = found_predicate[1], True
+                    sign = -sign if found_predicate[0] == "oppose" else sign
             if t.i != head.i and not from_subject and not any(c.dep_ == "auxpass" for c in t.children):
                 found = cue_at(t, self.cues) or _particle_cue(t, self.cues)
                 if found is not None:
@@ -112,10 +201,16 @@ class StanceExtractor:
                     if found[0] == "oppose":
                         sign = -sign
                     conditional = conditional or found[0] == "conditional"
+                    ready = ready or (found[0] == "support" and t.lemma_.lower() in self.readiness)
+                    reversal = cue_at(t, self.reversals)
+                    if reversal is not None and reversal[1] == found[1]:
+                        previous = reversal[0]
             if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj", "ccomp"} and kinds:
                 break  # the clause that holds the cue is complete
         if not conditional and "oppose" not in kinds and self._condition_phrase(anchor if kinds else path[-1]):
             conditional = True  # "supports a truce on condition that …"
+        if ready and "neutral" in kinds and "oppose" not in kinds and not negations:
+            conditional = True  # "willing to discuss territorial issues": open to it, not for it
         if not kinds and not conditional and not bare:
             return None
         if negations % 2:
@@ -126,15 +221,31 @@ class StanceExtractor:
             polarity = "oppose" if negations % 2 else "neutral"  # "will not discuss": a refusal
         else:
             polarity = "support" if sign > 0 else "oppose"
+        if no_longer and polarity in OPPOSITE:
+            previous = OPPOSITE[polarity]
+        if previous == polarity:
+            previous = None  # "did not come around to it": no change reported
         strength = BASE_STRENGTH[polarity] + (0.3 if intense else 0.0) - (0.2 if hedged else 0.0)
         if negations and polarity == "oppose" and any(c.lower_ == "never" for t in path for c in t.children):
             strength += 0.2
         if negations and polarity == "support":
             strength -= 0.2  # "did not rule out": a weak yes
-        return polarity, round(max(0.1, min(1.0, strength)), 2), anchor
+        return Reading(polarity, round(max(0.1, min(1.0, strength)), 2), anchor, previous, predicate, earlier,
+                       cueless=not kinds and not conditional)
 
-    def _path(self, head: Token) -> list[Token] | None:
-        """The mention's head and the tokens above it within its clause; None for a circumstance."""
+    def _predicate(self, copula: Token) -> tuple[str, Token] | None:
+        """ "is a red line", "are a key demand": the predicate cue of a copula and its head word."""
+        for child in copula.children:
+            if child.dep_ in {"attr", "acomp"}:
+                for t in child.subtree:
+                    found = cue_at(t, self.predicates)
+                    if found is not None:
+                        return found[0], child
+        return None
+
+    def _path(self, head: Token) -> tuple[list[Token] | None, bool]:
+        """The mention's head and the tokens above it within its clause (None for a circumstance), and
+        whether the climb stopped at an earlier time ("after months of refusing …")."""
         path = [head]
         t = head
         text = head.doc.text
@@ -146,14 +257,16 @@ class StanceExtractor:
             lo, hi = sorted((t.idx, t.head.idx))
             if "\n" in text[lo:hi]:  # a line is a paragraph or list item: parses that join them are wrong
                 break
+            if t.dep_ == "prep" and t.lower_ in self.earlier_markers and t.head.pos_ in {"VERB", "AUX"}:
+                return path, True
             t = t.head
             path.append(t)
             marks = {g.lower_ for g in t.children if g.dep_ == "mark"}
             # "… once the force deploys" is a circumstance, not a position on it; "if" is a condition and
             # "calls for an exchange to be agreed" an object that the parse made a clause
             if t.dep_ == "advcl" and not marks & (self.markers | {"for"}):
-                return None
-        return path
+                return None, False
+        return path, False
 
     def _condition_phrase(self, verb: Token) -> bool:
         """'subject to', 'on condition that' inside the verb's own clause (not its conjuncts)."""

@@ -109,7 +109,8 @@ def _record_sections(analysis: Analysis, h: str, names: dict[str, str]) -> list[
         return names.get(actor_id or "", actor_id or "no one named")
 
     sections: list[tuple[str, list[tuple[str | None, str]]]] = [
-        ("Stances", [(s.actor, f"{s.polarity} on {s.topic.replace('_', ' ')} (strength {s.strength:.2f}): "
+        ("Stances", [(s.actor, f"{_shift(s.previous_polarity)}{s.polarity} on {s.topic.replace('_', ' ')} "
+                               f"(strength {s.strength:.2f}): "
                                f"“{_quote(s.evidence)}”") for s in analysis.stances]),
         ("Commitments", [(c.actor, f"{c.modality}: {_cell(c.action)} ({c.topic.replace('_', ' ')}): "
                                    f"“{_quote(c.evidence)}”") for c in analysis.commitments]),
@@ -129,6 +130,10 @@ def _record_sections(analysis: Analysis, h: str, names: dict[str, str]) -> list[
             lines += [f"- {entry}" for entry in entries]
             lines.append("")
     return lines
+
+
+def _shift(previous: str | None) -> str:
+    return f"reversal, was {previous}, now " if previous else ""
 
 
 def _persuasion_section(analysis: Analysis, h: str) -> list[str]:

@@ -98,8 +98,14 @@ def stance_matrix(store: Store, actor: str | None = None, topic: str | None = No
     """Actors × topics: the latest polarity, its history, and every shift with both pieces of evidence."""
     matrix = []
     for (who, what), rows in _by_actor_and_topic(store, schema.stances, actor, topic):
-        history = [{"date": r["published"], "polarity": r["polarity"], "strength": r["strength"],
-                    "evidence": evidence(r)} for r in rows]
+        history = []
+        for r in rows:
+            previous = (r["record"] or {}).get("previous_polarity")
+            if previous:  # a reversal the document itself reports ("after months of refusing …"): its own step
+                history.append({"date": r["published"], "polarity": previous, "strength": None,
+                                "evidence": evidence(r), "reported_earlier": True})
+            history.append({"date": r["published"], "polarity": r["polarity"], "strength": r["strength"],
+                            "evidence": evidence(r)})
         matrix.append({"actor": who, "topic": what, "latest": history[-1]["polarity"], "history": history,
                        "shifts": _changes(history, "polarity")})
     return matrix
