@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -37,6 +37,8 @@ class DocContext:
     records: dict[str, list[Record]] = field(default_factory=dict)
     #: token index → actor id, for every token inside a resolved actor mention
     actor_at: dict[int, str] = field(default_factory=dict)
+    #: text → MiniLM sentence vector, so that extractors embedding the same sentence pay once
+    vectors: dict[str, Any] = field(default_factory=dict)
 
     @property
     def published(self) -> dt.date | None:
@@ -47,6 +49,19 @@ class DocContext:
 
 if not Doc.has_extension("pw"):
     Doc.set_extension("pw", default=None)
+
+
+def sentence_vectors(doc: Doc, texts: list[str]) -> Any:
+    """(len(texts), 384) MiniLM vectors of `texts`, embedded once per document whichever extractor asks."""
+    import numpy as np
+
+    from peacewatch.claims.embed import embed
+
+    cache = context(doc).vectors
+    missing = [t for t in dict.fromkeys(texts) if t not in cache]
+    if missing:
+        cache.update(zip(missing, embed(missing), strict=True))
+    return np.stack([cache[t] for t in texts]) if texts else np.zeros((0, 384), np.float32)
 
 
 def context(doc: Doc) -> DocContext:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from peacewatch.claims.model import CheckworthyModel, packaged_model
 from peacewatch.contract import Attribution, Claim, Sourcing, Span
 from peacewatch.errors import ConfigError
-from peacewatch.extractors.base import Resources, context, register
+from peacewatch.extractors.base import Resources, context, register, sentence_vectors
 from peacewatch.spans import text_span
 
 HEDGES_FILE = "hedges.yaml"
@@ -118,7 +118,8 @@ class ClaimExtractor:
         if not candidates:
             return []
         # why: one batched pass per document; each candidate is embedded exactly once
-        scores = self.model.probabilities([span.text for span, _ in candidates])
+        texts = [span.text for span, _ in candidates]
+        scores = self.model.probabilities(texts, sentence_vectors(doc, texts))
         claims: list[Claim] = []
         for (span, attr), score in zip(candidates, scores, strict=True):
             if score < self.threshold:
