@@ -8,7 +8,7 @@ from peacewatch.contract import Analysis
 from peacewatch.store import Store, ingest_analyses, views
 from peacewatch.store.report import build_briefing, render_html, render_markdown
 
-from .builders import T2, T3, document, stance, timeline_corpus
+from .builders import T2, T3, claim, document, stance, timeline_corpus
 
 
 @pytest.fixture
@@ -109,3 +109,14 @@ def test_a_reversal_reported_inside_one_document_is_a_shift(store):
     [shift] = views.stance_shifts(store, actor="lirsk")
     assert (shift["from"], shift["to"], shift["date"]) == ("oppose", "support", "2026-04-02")
     assert shift["before"]["text"] == shift["after"]["text"] == "has come around to the idea of guarantees"
+
+
+def test_claims_cluster_by_meaning_not_by_shared_words(store):
+    texts = [("Artillery shells struck the port of Calla on Friday, killing three dock workers.", "Harborwire"),
+             ("Shells hit the port of Calla on Friday and killed three dock workers.", "Kestrel Daily"),
+             ("Valdoria announced new sanctions on Keshi banks on Friday.", "Meridian Post")]
+    ingest_analyses(store, [Analysis(document=document(t, "2026-03-14", outlet), claims=[claim(t, 1, t)])
+                            for t, outlet in texts])
+    [cluster] = views.claim_clusters(store)
+    assert cluster["independent_outlets"] == ["Harborwire", "Kestrel Daily"]
+    assert cluster["contradictions"] == []

@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 
 from peacewatch.contract import RECORD_FIELDS, Analysis, Document
 from peacewatch.store import dedup, schema
+from peacewatch.store.clusters import ClaimClusters
 from peacewatch.store.migrations import migrate
 
 DEFAULT_URL = "sqlite:///peacewatch.db"
@@ -45,6 +46,7 @@ class Store:
         self.url = database_url(url)
         self.engine: Engine = create_engine(self.url)
         self.dialect = make_url(self.url).get_backend_name()
+        self.clusters = ClaimClusters()
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         with self.engine.begin() as conn:
@@ -74,8 +76,14 @@ class Store:
 
     def add_batch(self, analyses: Iterable[Analysis]) -> list[AddResult]:
         """Stores analyses in one transaction: all of the batch is committed, or none of it."""
-        with self.engine.begin() as conn:
-            return [self.add(conn, a) for a in analyses]
+        try:
+            with self.engine.begin() as conn:
+                results = [self.add(conn, a) for a in analyses]
+        except BaseException:
+            self.clusters.rolled_back()
+            raise
+        self.clusters.committed()
+        return results
 
     def add(self, conn: Connection, analysis: Analysis) -> AddResult:
         doc = analysis.document
@@ -96,6 +104,7 @@ class Store:
             conn.execute(schema.RECORD_TABLES[field].insert(), [
                 {"doc_id": doc.id, "record_id": r.id, "position": i, "record": r.model_dump(mode="json"), **build(r)}
                 for i, r in enumerate(records)])
+        self.clusters.assign(conn, doc.id, analysis.claims)
         return "near-duplicate" if original else "stored"
 
     def _near_duplicate_of(self, conn: Connection, doc: Document) -> str | None:

@@ -32,10 +32,29 @@ def _v2_full_text(conn: Connection) -> None:
         conn.execute(text("CREATE INDEX ix_documents_tsv ON documents USING GIN (tsv)"))
 
 
+def _v3_claim_clusters(conn: Connection) -> None:
+    """Claims clustered by sentence vectors: the table, and the claims already stored assigned to clusters."""
+    from peacewatch.contract import Claim
+    from peacewatch.store.clusters import ClaimClusters
+
+    schema.claim_groups.create(conn, checkfirst=True)
+    c = schema.claims.c
+    grouped = select(schema.claim_groups.c.doc_id)
+    rows = conn.execute(select(c.doc_id, c.record).where(c.doc_id.not_in(grouped))
+                        .order_by(c.doc_id, c.position)).all()
+    clusters = ClaimClusters()
+    by_doc: dict[str, list[Claim]] = {}
+    for doc_id, record in rows:
+        by_doc.setdefault(doc_id, []).append(Claim.model_validate(record))
+    for doc_id, claims in by_doc.items():
+        clusters.assign(conn, doc_id, claims)
+
+
 #: (version, name, function), in order.
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "tables", _v1_tables),
     (2, "full-text search", _v2_full_text),
+    (3, "claim clusters", _v3_claim_clusters),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -94,6 +95,17 @@ techniques = _record_table(
     "techniques", Column("technique", Text, index=True), Column("score", Float))
 
 Index("ix_documents_outlet", documents.c.outlet)
+
+#: Each stored claim's MiniLM vector (float16) and its cluster of near-identical claims across documents,
+#: assigned at ingest against the clusters' first members ("leaders"), so the claims view is a grouping.
+claim_groups = Table(
+    "claim_groups", metadata,
+    Column("doc_id", String(64), primary_key=True),
+    Column("record_id", String(128), primary_key=True),
+    Column("cluster", Integer, nullable=False, index=True),
+    Column("leader", Boolean, nullable=False),
+    Column("vector", LargeBinary, nullable=False),
+)
 
 #: Record field of `Analysis` → its table (the same names, in contract order).
 RECORD_TABLES: dict[str, Table] = {

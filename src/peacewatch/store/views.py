@@ -11,7 +11,6 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from rapidfuzz import fuzz
 from sqlalchemy import Table, func, or_, select
 
 from peacewatch.store import schema
@@ -232,7 +231,6 @@ def _content_words(text: str) -> set[str]:
 
 # -- claims ---------------------------------------------------------------------------------------
 
-CLUSTER_THRESHOLD = 70.0  # token-set similarity (rapidfuzz), a lexical stand-in for sentence embeddings
 _NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|denied|denies|deny|without)\b|n't\b", re.I)
 _NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
             "seventeen eighteen nineteen twenty")
@@ -242,23 +240,23 @@ _OPPOSITES = [("accepted", "rejected"), ("agreed", "refused"), ("met", "missed")
 
 
 def claim_clusters(store: Store) -> list[Row]:
-    """Near-identical claims across documents, grouped; corroboration and contradictions per cluster.
+    """Near-identical claims across documents (clustered by sentence vectors at ingest, `store.clusters`);
+    corroboration and contradictions per cluster.
 
     Corroboration counts independent outlets: a near-duplicate counts as the document it copies.
     """
-    rows = _rows(store, schema.claims)
-    clusters: list[list[Row]] = []
-    keys: list[str] = []
-    for row in rows:
-        text = row["span_text"] or ""
-        best = max(range(len(keys)), key=lambda i: fuzz.token_set_ratio(text, keys[i]), default=None)
-        if best is not None and fuzz.token_set_ratio(text, keys[best]) >= CLUSTER_THRESHOLD:
-            clusters[best].append(row)
-        else:
-            clusters.append([row])
-            keys.append(text)
+    g = schema.claim_groups.c
+    cluster_of = {}
+    with store.engine.connect() as conn:
+        for doc_id, record_id, cluster in conn.execute(select(g.doc_id, g.record_id, g.cluster)):
+            cluster_of[(doc_id, record_id)] = cluster
+    groups: dict[int, list[Row]] = defaultdict(list)
+    for row in _rows(store, schema.claims):
+        cluster = cluster_of.get((row["doc_id"], row["record_id"]))
+        if cluster is not None:
+            groups[cluster].append(row)
     result = []
-    for members in clusters:
+    for members in groups.values():
         if len({m["doc_id"] for m in members}) < 2:
             continue
         outlets = {m["outlet"] or m["doc_id"] for m in members if not m["near_duplicate_of"]}
