@@ -142,6 +142,17 @@ def test_a_demand_named_by_its_owner(record_pipeline):
     assert stance(analysis, "poland", "security_guarantees").polarity == "support"
 
 
+def test_a_judging_verb_takes_its_predicate(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia would regard any foreign troops in the country as a direct threat.")
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+
+
+def test_a_declared_ceasefire_is_support(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland and Romania declared a 30-day ceasefire on Monday.")
+    assert stance(analysis, "poland", "ceasefire").polarity == "support"
+    assert stance(analysis, "romania", "ceasefire").polarity == "support"
+
+
 def test_willing_to_discuss_is_an_opening_not_support(record_pipeline):
     analysis = analyze(record_pipeline, "Romania is willing to discuss a prisoner exchange.")
     assert stance(analysis, "romania", "prisoner_exchange").polarity == "conditional"

@@ -66,8 +66,9 @@ def _key(kind: str, record: Any) -> tuple[str, ...]:
     return tuple(str(get(k)) for k in KEYS[kind])
 
 
-def score_document(analysis: Analysis, gold: dict[str, Any], totals: dict[str, Counts]) -> None:
-    """Adds one document's true/false positives and misses to `totals`."""
+def score_document(analysis: Analysis, gold: dict[str, Any], totals: dict[str, Counts],
+                   errors: list[str] | None = None) -> None:
+    """Adds one document's true/false positives and misses to `totals`; each error to `errors` if given."""
     text = analysis.document.text
     for kind in RECORD_TYPES:
         predicted = list(getattr(analysis, kind))
@@ -83,13 +84,19 @@ def score_document(analysis: Analysis, gold: dict[str, Any], totals: dict[str, C
                                                for b, e in places))), None)
             if hit is None:
                 totals[kind].fn += 1
+                if errors is not None:
+                    errors.append(f"{gold.get('file')}: missed {kind[:-1]} {_key(kind, entry)}: {quote!r}")
             else:
                 used.add(hit)
                 totals[kind].tp += 1
         totals[kind].fp += len(predicted) - len(used)
+        if errors is not None:
+            errors += [f"{gold.get('file')}: spurious {kind[:-1]} {_key(kind, p)}: "
+                       f"{' '.join(_evidence(kind, p)[-1].text.split())[:160]!r}"
+                       for n, p in enumerate(predicted) if n not in used]
 
 
-def evaluate(gold_path: Path, config: Path | None = None) -> dict[str, Counts]:
+def evaluate(gold_path: Path, config: Path | None = None, errors: list[str] | None = None) -> dict[str, Counts]:
     from peacewatch.ingest import read_path
     from peacewatch.pipeline import Pipeline, Settings
 
@@ -106,7 +113,7 @@ def evaluate(gold_path: Path, config: Path | None = None) -> dict[str, Counts]:
         index = int(entry.get("index", 0))
         if index >= len(items):
             raise PeacewatchError(f"{entry['file']}: no document {index} in it")
-        score_document(pipeline.analyze(items[index]), entry, totals)
+        score_document(pipeline.analyze(items[index]), entry, totals, errors)
     return totals
 
 
@@ -124,12 +131,16 @@ def eval_record(
     config: Annotated[Path | None, typer.Option("--config", exists=True, dir_okay=False,
                                                 help="Settings file (default: the gold file's `config`).")]
     = None,
+    show_errors: Annotated[bool, typer.Option("--errors", help="List every miss and spurious record.")] = False,
 ) -> None:
     """Precision, recall and F1 of stances, commitments and deadlines against hand-written gold."""
+    errors: list[str] | None = [] if show_errors else None
     try:
-        totals = evaluate(gold, config)
+        totals = evaluate(gold, config, errors)
     except PeacewatchError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+    for line in errors or []:
+        typer.echo(line)
     typer.echo(f"peace-process record against {gold}")
     typer.echo(format_table(totals))

@@ -32,6 +32,7 @@ INHERIT_DEPS = {"conj", "xcomp", "advcl", "ccomp", "acomp", "pcomp", "prep", "po
 _LIST_MARK = re.compile(r"[ \t]*[-–—•*][ \t]+(?=\S)")
 _ITEM_SEPARATOR = re.compile(r"\s[—–-]\s|:\s")
 #: from a subject's head, the dependents that still name the subject ("the UK and France", "Kyiv's army")
+COORDINATORS = {"and", ",", ", and", "&", "as well as"}
 NAME_DEPS = {"conj", "compound", "amod", "appos", "nmod"}  # not poss: "Valdoria's partners" are not Valdoria
 
 
@@ -276,18 +277,35 @@ class Holders:
                 own = self.subject_actors(verb)
                 if own:
                     return own
-            return [self.speaker_actor(said)]
+            return self.speaker_actors(said)
         return self.subject_actors(verb)
 
-    def speaker_actor(self, said: Attribution) -> str:
-        """The attribution's speaker; in a long source ("OSKAROV, 9 May - The Keshi Foreign Ministry") the
-        actor named last, as an English noun phrase ends with its head."""
+    def speaker_actors(self, said: Attribution) -> list[str]:
+        """The attribution's speakers; in a long source ("OSKAROV, 9 May - The Keshi Foreign Ministry") the
+        actor named last, as an English noun phrase ends with its head, with those coordinated with it
+        ("Estmark and Sarre said")."""
         if said.source is not None:
             span = self.doc.char_span(said.source.start, said.source.end, alignment_mode="expand")
-            named = [self.actor_at[t.i] for t in span or () if t.i in self.actor_at]
-            if named:
-                return named[-1]
-        return said.source_actor or ""
+            runs: list[tuple[str, int, int]] = []  # (actor, first token, last token) per mention, in order
+            for t in span or ():
+                actor = self.actor_at.get(t.i)
+                if actor and runs and runs[-1][0] == actor and runs[-1][2] == t.i - 1:
+                    runs[-1] = (actor, runs[-1][1], t.i)
+                elif actor:
+                    runs.append((actor, t.i, t.i))
+            if runs:
+                out = [runs[-1][0]]
+                for before, after in zip(reversed(runs[:-1]), reversed(runs[1:]), strict=True):
+                    between = self.doc[before[2] + 1:after[1]].text.strip().lower()
+                    if between not in COORDINATORS:
+                        break
+                    out.insert(0, before[0])
+                return list(dict.fromkeys(out))
+        return [said.source_actor] if said.source_actor else []
+
+    def speaker_actor(self, said: Attribution) -> str:
+        found = self.speaker_actors(said)
+        return found[-1] if found else ""
 
     def _actors_of_name(self, head: Token) -> list[str]:
         """Actors named by a subject phrase, not by its modifiers ("bases inside Ukraine" is no Ukraine)."""

@@ -62,6 +62,7 @@ class StanceExtractor:
         self.reversals = phrase_table(cues["reversals"])
         self.predicates = phrase_table(cues["predicates"])
         self.readiness = {w.lower() for w in cues["readiness"]}
+        self.judging = {w.lower() for w in cues["judging_verbs"]}
         self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
         self.anaphora = {w.lower() for w in cues["topic_anaphora"]}
         self.determiners = {w.lower() for w in cues["anaphora_determiners"]}
@@ -134,7 +135,7 @@ class StanceExtractor:
         line", "Ukraine won't be part of NATO"; without a speaker, the owner of the predicate or the subject."""
         said = holders.speaker(start, end)
         if said is not None:
-            return [holders.speaker_actor(said)]
+            return holders.speaker_actors(said)
         if predicate.pos_ in {"VERB", "AUX"} or predicate.dep_ not in {"attr", "acomp"}:
             return holders.subject_actors(clause_verb(predicate))
         # "Russia's red line", "a key Ukrainian demand"
@@ -193,7 +194,12 @@ class StanceExtractor:
                     kinds.append(found_predicate[0])
                     anchor, predicate = found_predicate[1], True
                     sign = -sign if found_predicate[0] == "oppose" else sign
-            if t.i != head.i and not from_subject and not any(c.dep_ == "auxpass" for c in t.children):
+            judged = self._judged(t) if n > 0 and path[n - 1].dep_ in {"dobj", "nsubjpass"} else None
+            if judged is not None:  # the subject judges the topic: its holder is the verb's subject
+                kinds.append(judged)
+                anchor = t
+                sign = -sign if judged == "oppose" else sign
+            elif t.i != head.i and not from_subject and not any(c.dep_ == "auxpass" for c in t.children):
                 found = cue_at(t, self.cues) or _particle_cue(t, self.cues)
                 if found is not None:
                     kinds.append(found[0])
@@ -232,6 +238,18 @@ class StanceExtractor:
             strength -= 0.2  # "did not rule out": a weak yes
         return Reading(polarity, round(max(0.1, min(1.0, strength)), 2), anchor, previous, predicate, earlier,
                        cueless=not kinds and not conditional)
+
+    def _judged(self, verb: Token) -> str | None:
+        """ "regard X as a direct threat", "treated as parties to the conflict": the predicate after "as"."""
+        if verb.lemma_.lower() not in self.judging:
+            return None
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                for t in child.subtree:
+                    found = cue_at(t, self.predicates)
+                    if found is not None:
+                        return found[0]
+        return None
 
     def _predicate(self, copula: Token) -> tuple[str, Token] | None:
         """ "is a red line", "are a key demand": the predicate cue of a copula and its head word."""
