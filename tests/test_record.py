@@ -153,6 +153,13 @@ def test_a_declared_ceasefire_is_support(record_pipeline):
     assert stance(analysis, "romania", "ceasefire").polarity == "support"
 
 
+def test_what_a_demand_wants_done_to_the_topic(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia wants sanctions lifted as part of any deal.")
+    assert stance(analysis, "russia", "sanctions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Poland and Estonia oppose any easing of sanctions.")
+    assert stance(analysis, "poland", "sanctions").polarity == "support"
+
+
 def test_willing_to_discuss_is_an_opening_not_support(record_pipeline):
     analysis = analyze(record_pipeline, "Romania is willing to discuss a prisoner exchange.")
     assert stance(analysis, "romania", "prisoner_exchange").polarity == "conditional"

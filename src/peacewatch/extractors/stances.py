@@ -182,7 +182,8 @@ class StanceExtractor:
             from_subject = n > 0 and path[n - 1].dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass"}
             if t.i == head.i:  # "lifting sanctions" parsed as a modifier of the topic
                 for child in t.children:
-                    if child.dep_ == "amod" and child.pos_ == "VERB" and child.i < t.i:
+                    # (a tagger error can make the verb a "compound": "that Valdoria renounce membership")
+                    if child.i < t.i and (child.dep_ == "amod" and child.pos_ == "VERB" or child.dep_ == "compound"):
                         found = cue_at(child, self.cues)
                         if found is not None and found[0] in OPPOSITE:
                             kinds.append(found[0])
@@ -195,11 +196,15 @@ class StanceExtractor:
                     anchor, predicate = found_predicate[1], True
                     sign = -sign if found_predicate[0] == "oppose" else sign
             judged = self._judged(t) if n > 0 and path[n - 1].dep_ in {"dobj", "nsubjpass"} else None
+            # ... unless that clause is what a cue verb wants: "wants sanctions lifted", "demanded that
+            # sanctions be lifted", "insists that monitors be deployed"
+            wanted = t.dep_ in {"ccomp", "xcomp", "oprd"} and cue_at(t.head, self.cues) is not None
+            passive = any(c.dep_ == "auxpass" for c in t.children)
             if judged is not None:  # the subject judges the topic: its holder is the verb's subject
                 kinds.append(judged)
                 anchor = t
                 sign = -sign if judged == "oppose" else sign
-            elif t.i != head.i and not from_subject and not any(c.dep_ == "auxpass" for c in t.children):
+            elif t.i != head.i and (wanted or not from_subject and not passive):
                 found = cue_at(t, self.cues) or _particle_cue(t, self.cues)
                 if found is not None:
                     kinds.append(found[0])
@@ -211,7 +216,8 @@ class StanceExtractor:
                     reversal = cue_at(t, self.reversals)
                     if reversal is not None and reversal[1] == found[1]:
                         previous = reversal[0]
-            if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj", "ccomp"} and kinds:
+            if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj", "ccomp"} and kinds \
+                    and not (wanted and from_subject):  # "wants [sanctions lifted]": the wanting is above
                 break  # the clause that holds the cue is complete
         if not conditional and "oppose" not in kinds and self._condition_phrase(anchor if kinds else path[-1]):
             conditional = True  # "supports a truce on condition that …"
@@ -236,8 +242,11 @@ class StanceExtractor:
             strength += 0.2
         if negations and polarity == "support":
             strength -= 0.2  # "did not rule out": a weak yes
+        # "Ukraine won't be part of NATO" is the speaker's statement; "Valdoria would make no concessions" the
+        # subject's own refusal
+        cueless = not kinds and not conditional and any(t.lemma_ == "be" for t in path)
         return Reading(polarity, round(max(0.1, min(1.0, strength)), 2), anchor, previous, predicate, earlier,
-                       cueless=not kinds and not conditional)
+                       cueless=cueless)
 
     def _judged(self, verb: Token) -> str | None:
         """ "regard X as a direct threat", "treated as parties to the conflict": the predicate after "as"."""
