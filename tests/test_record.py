@@ -192,6 +192,20 @@ def test_a_negated_cue_is_no_commitment(record_pipeline):
     assert analysis.commitments == []
 
 
+def test_a_future_or_never_negation_is_a_refusal(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia would never accept foreign troops in the country.")
+    assert commitment(analysis, "russia", "foreign_troops").modality == "refused"
+    analysis = analyze(record_pipeline, "Poland said it would make no territorial concessions.")
+    assert commitment(analysis, "poland", "territorial_concessions").modality == "refused"
+
+
+def test_a_future_send_is_a_pledge(record_pipeline):
+    analysis = analyze(record_pipeline, "Germany will send two frigates to the Black Sea.")
+    assert commitment(analysis, "germany", "maritime_support").modality == "pledged"
+    analysis = analyze(record_pipeline, "Germany sent two frigates to the Black Sea last year.")
+    assert analysis.commitments == []
+
+
 def test_prose_commitments(record_pipeline):
     analysis = analyze(record_pipeline, "Norway pledged new air defence systems for the winter. "
                                         "Hungary called for an immediate ceasefire.")

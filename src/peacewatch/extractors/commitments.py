@@ -40,6 +40,9 @@ class CommitmentExtractor:
         self.cues = phrase_table(record_cues()["commitments"])
         self.negations = {w.lower() for w in record_cues()["stances"]["negations"]}
         self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
+        self.future_pledges = {w.lower() for w in record_cues()["future_pledges"]}
+        self.future_aux = {w.lower() for w in record_cues()["future_auxiliaries"]}
+        self.refusable = {w.lower() for w in record_cues()["refusal_when_negated"]}
 
     def __call__(self, doc: Doc) -> list[Commitment]:
         holders = Holders(doc)
@@ -50,14 +53,13 @@ class CommitmentExtractor:
         for token in doc:
             if token.pos_ not in CUE_POS or token.dep_ in {"amod", "compound"}:
                 continue
-            found = cue_at(token, self.cues)
-            if found is None or not self._asserted(token, self.negations):
+            modality = self._modality(token)
+            if modality is None:
                 continue
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.non_complements for c in token.children):
                 continue  # "declined to say …": a statement about speaking, not a commitment
-            modality = found[0]
             topics = [m for m in self._topics(doc, token, mentions)
-                      if not negated_between(doc, token.i, m.first, self.negations)]
+                      if modality == "refused" or not negated_between(doc, token.i, m.first, self.negations)]
             if not topics:
                 continue
             start, end = evidence_range(doc, token)
@@ -75,6 +77,25 @@ class CommitmentExtractor:
                                           modality=modality,  # type: ignore[arg-type]
                                           evidence=text_span(text, start, end)))
         return out
+
+    def _modality(self, token: Token) -> str | None:
+        """The cue's modality; a future or "never" refusal ("would never accept"); a future pledge ("would send")."""
+        lemma = token.lemma_.lower()
+        future = any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in token.children)
+        if lemma in self.refusable and token.pos_ in {"VERB", "AUX"}:
+            never = any(c.lower_ == "never" for c in token.children)
+            negated = never or any(c.dep_ == "neg" for c in token.children)
+            # "would make no territorial concessions": the negation on the object
+            negated = negated or any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+                                     for c in token.children)
+            if negated and (future or never):
+                return "refused"
+        found = cue_at(token, self.cues)
+        if found is not None and self._asserted(token, self.negations):
+            return found[0]
+        if lemma in self.future_pledges and future and self._asserted(token, self.negations):
+            return "pledged"
+        return None
 
     @staticmethod
     def _asserted(token: Token, negations: set[str]) -> bool:
