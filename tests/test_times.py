@@ -105,3 +105,13 @@ def test_resolve_never_crashes(text, ref):
 def test_a_date_that_is_its_own_sentence_resolves(pipeline, text):
     analysis = pipeline.analyze(make_document(text, published="2026-03-04"))
     assert analysis.times and all(t.span.text in text for t in analysis.times)
+
+
+def test_a_limit_word_inside_the_date_entity_is_left_out_and_full_dates_are_found(pipeline):
+    from peacewatch import make_document
+
+    text = "The exchange shall be concluded no later than 31 March 2026. Talks began on May 3, 2026."
+    analysis = pipeline.analyze(make_document(text, published="2026-03-02"))
+    found = {(t.span.text, t.value) for t in analysis.times}
+    assert ("31 March 2026", "2026-03-31") in found
+    assert ("May 3, 2026", "2026-05-03") in found

@@ -38,6 +38,8 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?:,? (?P<y>\d{4}))?"
 _MONTH_DAY = re.compile(rf"(?:the )?(?P<mon>{_MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_YEAR}")
 _DAY_MONTH = re.compile(rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH_NAMES})\.?{_YEAR}")
+_FULL_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTH_NAMES}) \d{{4}}|(?:{_MONTH_NAMES}) \d{{1,2}},? \d{{4}})\b",
+                        re.IGNORECASE)
 _MONTH_POSITION = re.compile(
     rf"(?:the )?(?P<pos>end|beginning|start|middle|mid|early|late)(?: of|-)? ?(?P<mon>{_MONTH_NAMES}){_YEAR}")
 _WEEKDAY = re.compile(r"(?:(?P<rel>last|next|this|past|coming) )?"
@@ -103,6 +105,9 @@ def _closest_year(month: int, day: int, ref: dt.date) -> dt.date | None:
         if best is None or abs((candidate - ref).days) < abs((best - ref).days):
             best = candidate
     return best
+
+
+LIMIT_WORDS = {"no", "not", "later", "than", "by", "before", "until", "till"}
 
 
 def _clean(text: str) -> str:
@@ -271,17 +276,35 @@ class TimeExtractor:
         for ent in doc.ents:
             if ent.label_ != "DATE":
                 continue
+            # spaCy may take the limit word into the date ("no later than 31 March 2026"): the expression is
+            # the date; the limit is the deadline extractor's business
+            first = ent.start
+            while first < ent.end and doc[first].lower_ in LIMIT_WORDS:
+                first += 1
+            if first == ent.end:
+                continue  # only the limit words: no date in it
+            ent = doc[first:ent.end]
             # an expression we cannot resolve is still a time expression: kept, value null
             resolved = resolve(ent.text, ref, future=_is_future(ent)) or Resolved(None, _unit_of(ent.text))
-            out.append(TimeExpression(
-                id=f"t{len(out) + 1}",
-                span=char_span(doc, ent.start_char, ent.end_char),
-                value=_iso(resolved.value),
-                granularity=resolved.granularity,  # type: ignore[arg-type]
-                start=_iso(resolved.start),
-                end=_iso(resolved.end),
-            ))
+            out.append(_expression(doc, len(out), ent.start_char, ent.end_char, resolved))
+        # full dates the small model misses ("no later than 15 April 2026" tagged without its date)
+        taken = [(t.span.start, t.span.end) for t in out]
+        for m in _FULL_DATE.finditer(doc.text):
+            if any(m.start() < e and b < m.end() for b, e in taken):
+                continue
+            resolved = resolve(m.group(0), ref)
+            if resolved is not None and resolved.value is not None:
+                out.append(_expression(doc, len(out), m.start(), m.end(), resolved))
+        out.sort(key=lambda t: t.span.start)
+        for n, t in enumerate(out, start=1):
+            t.id = f"t{n}"
         return out
+
+
+def _expression(doc: Doc, n: int, start: int, end: int, resolved: Resolved) -> TimeExpression:
+    return TimeExpression(id=f"t{n + 1}", span=char_span(doc, start, end), value=_iso(resolved.value),
+                          granularity=resolved.granularity,  # type: ignore[arg-type]
+                          start=_iso(resolved.start), end=_iso(resolved.end))
 
 
 def _unit_of(text: str) -> str:
