@@ -160,6 +160,12 @@ def test_what_a_demand_wants_done_to_the_topic(record_pipeline):
     assert stance(analysis, "poland", "sanctions").polarity == "support"
 
 
+def test_a_condition_is_what_the_holder_asks_for(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland is ready to agree a truce if it comes with an exchange of prisoners.")
+    assert stance(analysis, "poland", "ceasefire").polarity == "conditional"
+    assert stance(analysis, "poland", "prisoner_exchange").polarity == "support"
+
+
 def test_willing_to_discuss_is_an_opening_not_support(record_pipeline):
     analysis = analyze(record_pipeline, "Romania is willing to discuss a prisoner exchange.")
     assert stance(analysis, "romania", "prisoner_exchange").polarity == "conditional"

@@ -153,7 +153,7 @@ class StanceExtractor:
         if path is None:
             return None
         sign, negations, bare = 1, 0, False
-        intense = hedged = conditional = ready = predicate = no_longer = False
+        intense = hedged = conditional = ready = predicate = no_longer = in_condition = False
         kinds: list[str] = []
         previous: str | None = None
         anchor = head
@@ -176,7 +176,10 @@ class StanceExtractor:
                     hedged = True
                 if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.markers
                                                  for g in child.children):
-                    conditional, anchor = True, t
+                    if n > 0 and path[n - 1].i == child.i:
+                        in_condition = True  # the topic is the condition itself: what the holder asks for
+                    else:
+                        conditional, anchor = True, t
             # a passive verb, or one the topic is the subject of ("troops sent there would …"), says what
             # happens to or by the topic, not what its holder wants
             from_subject = n > 0 and path[n - 1].dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass"}
@@ -223,6 +226,8 @@ class StanceExtractor:
             conditional = True  # "supports a truce on condition that …"
         if ready and "neutral" in kinds and "oppose" not in kinds and not negations:
             conditional = True  # "willing to discuss territorial issues": open to it, not for it
+        if in_condition and not kinds:  # "ready to agree a ceasefire if it came with an exchange of prisoners"
+            kinds, negations = ["support"], 0
         if not kinds and not conditional and not bare:
             return None
         if negations % 2:
