@@ -29,6 +29,9 @@ _WORD = re.compile(r"\w+|[^\w\s]")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 #: dependencies through which a clause inherits its subject from its head ("ready to provide", "and is open")
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "ccomp", "acomp", "pcomp", "prep", "pobj", "dobj", "acl", "relcl"}
+#: a wire dateline opening a paragraph: "LIRSK/OSKAROV, April 1 (Harbor Wire) - "; names in it are places and
+#: the outlet, never the holder of what follows
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z/ .'-]+,[^\n]{0,40}?(?:\([^)\n]*\))?\s+[-–—]\s")
 _LIST_MARK = re.compile(r"[ \t]*[-–—•*][ \t]+(?=\S)")
 _ITEM_SEPARATOR = re.compile(r"\s[—–-]\s|:\s")
 #: from a subject's head, the dependents that still name the subject ("the UK and France", "Kyiv's army")
@@ -232,6 +235,7 @@ class Holders:
         self.attributions = [a for a in ctx.records.get("attributions", []) if isinstance(a, Attribution)]
         self.resolver = SourceResolver(doc, ctx.actor_at, self.actors, default_lexicon())
         self.pronouns = default_lexicon().pronouns
+        self.datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
 
     def speaker(self, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds characters start..end and has a known source."""
@@ -313,7 +317,7 @@ class Holders:
         stack = [head]
         while stack:
             t = stack.pop()
-            actor = self.actor_at.get(t.i)
+            actor = None if self._in_dateline(t) else self.actor_at.get(t.i)
             if actor and actor not in out:
                 out.append(actor)
             # a named head keeps its title and affiliation ("Russian President Putin" is Putin only)
@@ -327,7 +331,10 @@ class Holders:
             return []
         out: list[str] = []
         for t in span:
-            actor = self.actor_at.get(t.i)
+            actor = None if self._in_dateline(t) else self.actor_at.get(t.i)
             if actor and actor not in out:
                 out.append(actor)
         return out
+
+    def _in_dateline(self, token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in self.datelines)
