@@ -212,6 +212,12 @@ def test_a_future_send_is_a_pledge(record_pipeline):
     assert analysis.commitments == []
 
 
+def test_a_position_noun_belongs_to_its_owner(record_pipeline):
+    analysis = analyze(record_pipeline, "The envoy repeated Russia's demand that sanctions be lifted.")
+    assert stance(analysis, "russia", "sanctions").polarity == "oppose"
+    assert commitment(analysis, "russia", "sanctions").modality == "demanded"
+
+
 def test_prose_commitments(record_pipeline):
     analysis = analyze(record_pipeline, "Norway pledged new air defence systems for the winter. "
                                         "Hungary called for an immediate ceasefire.")

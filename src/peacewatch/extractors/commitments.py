@@ -51,7 +51,8 @@ class CommitmentExtractor:
         seen: set[tuple[str, str, int]] = set()
         text = doc.text
         for token in doc:
-            if token.pos_ not in CUE_POS or token.dep_ in {"amod", "compound"}:
+            owner = holders.owner(token)  # "Kesh's demand that …", "their offer of troops"
+            if token.pos_ not in CUE_POS and not owner or token.dep_ in {"amod", "compound"}:
                 continue
             modality = self._modality(token)
             if modality is None:
@@ -63,7 +64,7 @@ class CommitmentExtractor:
             if not topics:
                 continue
             start, end = evidence_range(doc, token)
-            actors = holders.holders(token, token.idx, token.idx + len(token))
+            actors = owner or holders.holders(token, token.idx, token.idx + len(token))
             for mention in topics:
                 for actor in actors:
                     key = (actor, mention.topic, token.sent.start)
@@ -91,6 +92,8 @@ class CommitmentExtractor:
             if negated and (future or never):
                 return "refused"
         found = cue_at(token, self.cues)
+        if found is not None and token.pos_ == "NOUN":
+            return found[0]  # a position noun with its owner: "Kesh's demand", "her offer"
         if found is not None and self._asserted(token, self.negations):
             return found[0]
         if lemma in self.future_pledges and future and self._asserted(token, self.negations):

@@ -336,5 +336,18 @@ class Holders:
                 out.append(actor)
         return out
 
+    def owner(self, noun: Token) -> list[str]:
+        """The possessor of a position noun ("Kesh's demand", "their offer": a pronoun resolved), if any."""
+        if noun.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                found = self._actors_of_name(child)
+                if not found and self.is_pronoun(child):
+                    resolved = self.resolver.resolve(child.i, child.i, child.i)
+                    found = [resolved] if resolved else []
+                return found
+        return []
+
     def _in_dateline(self, token: Token) -> bool:
         return any(start <= token.idx < end for start, end in self.datelines)

@@ -84,7 +84,10 @@ class StanceExtractor:
                 continue
             start, end = evidence_range(doc, doc[mention.head])
             m_start, m_end = doc[mention.first].idx, doc[mention.last].idx + len(doc[mention.last])
-            if reading.predicate or reading.cueless:
+            owner = holders.owner(reading.anchor)
+            if owner:  # "Kesh's demand that sanctions be lifted", "their offer of troops"
+                actors = owner
+            elif reading.predicate or reading.cueless:
                 actors = self._predicate_holders(holders, reading.anchor, m_start, m_end)
             else:
                 actors = holders.holders(clause_verb(reading.anchor), m_start, m_end, at=doc[mention.head])
@@ -201,7 +204,7 @@ class StanceExtractor:
             judged = self._judged(t) if n > 0 and path[n - 1].dep_ in {"dobj", "nsubjpass"} else None
             # ... unless that clause is what a cue verb wants: "wants sanctions lifted", "demanded that
             # sanctions be lifted", "insists that monitors be deployed"
-            wanted = t.dep_ in {"ccomp", "xcomp", "oprd"} and cue_at(t.head, self.cues) is not None
+            wanted = t.dep_ in {"ccomp", "xcomp", "oprd", "acl"} and cue_at(t.head, self.cues) is not None
             passive = any(c.dep_ == "auxpass" for c in t.children)
             if judged is not None:  # the subject judges the topic: its holder is the verb's subject
                 kinds.append(judged)
