@@ -109,7 +109,7 @@ class DeadlineExtractor:
     def _modal_verb(self, verb: Token) -> Token | None:
         """The verb itself or the one it hangs on, if it is future or obligation; else None."""
         t = verb
-        for _ in range(4):
+        for _ in range(6):  # "settle on a mechanism to monitor it by …" climbs through the object
             aux = [c for c in t.children if c.dep_ in {"aux", "auxpass"}]
             if any(a.lower_ in self.modal_aux for a in aux):
                 return t
