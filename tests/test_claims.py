@@ -162,3 +162,28 @@ def test_eval_smoke_on_dev_rows():
     result = CliRunner().invoke(app, ["eval", "checkworthy", "--gold", str(DEV_TSV), "--limit", "50"])
     assert result.exit_code == 0, result.output
     assert "F1" in result.output and "precision" in result.output and "recall" in result.output
+
+
+def test_rich_features_add_to_the_plain_set():
+    from peacewatch.claims.features import _grams, hashed_counts
+
+    text = "In 1996 Senator Dole said 40 percent of our $2 billion went abroad?"
+    plain, rich = _grams(text), _grams(text, rich=True)
+    # why: the events model shares the plain set; rich grams must only add, never change it
+    assert all(rich[g] == n for g, n in plain.items())
+    extra = set(rich) - set(plain)
+    assert {"f:year", "f:pct", "f:money", "f:num", "f:first", "f:caps", "f:q"} <= extra
+    assert any(g.startswith("t:") for g in extra)
+    assert set(hashed_counts(text)) <= set(hashed_counts(text, rich=True))
+
+
+def test_prior_threshold_matches_the_base_rate():
+    import numpy as np
+
+    from peacewatch.claims.training import prior_threshold
+
+    probabilities = np.linspace(0.0, 0.99, 100)
+    labels = np.zeros(100, int)
+    labels[:25] = 1  # 25 % positive, wherever they are
+    cut = prior_threshold(probabilities, labels)
+    assert abs((probabilities >= cut).mean() - 0.25) <= 0.01

@@ -53,7 +53,12 @@ def train_checkworthy(
                                        exists=True, dir_okay=False)],
     out: Annotated[Path | None, typer.Option(help="where to write the model (default: the package's own)")] = None,
     c: Annotated[float, typer.Option("--c", min=1e-6, help="inverse L2 strength of the logistic regression")] = 4.0,
-    scale: Annotated[float, typer.Option(min=0.0, help="weight of the MiniLM block against TF-IDF")] = 2.0,
+    scale: Annotated[float, typer.Option(min=0.0, help="weight of the MiniLM block in the linear view "
+                                         "(0: TF-IDF only; the MLP view always has the embedding)")] = 0.0,
+    rich: Annotated[bool, typer.Option("--rich-features/--plain-features",
+                                       help="word trigrams + shape flags on top of the plain n-grams")] = True,
+    threshold_rule: Annotated[str, typer.Option(help="prior: predicted-positive share = label share out of fold; "
+                                                "f1: the out-of-fold F1-best cut")] = "prior",
     folds: Annotated[int, typer.Option(min=2, help="folds for calibration and the threshold")] = 5,
     limit: Annotated[int | None, typer.Option(help="only the first N rows (quick runs)")] = None,
     cache: Annotated[Path | None, typer.Option(help=".npy of sentence embeddings, reused across runs")] = None,
@@ -68,7 +73,11 @@ def train_checkworthy(
 
     texts, labels = _read(data, limit)
     started = time.perf_counter()
-    model = train(texts, labels, _embeddings(texts, cache), c=c, scale=scale, folds=folds)
+    if threshold_rule not in {"prior", "f1"}:
+        err.print(f"[bold red]error:[/] --threshold-rule must be prior or f1, not {threshold_rule!r}", highlight=False)
+        raise typer.Exit(2)
+    model = train(texts, labels, _embeddings(texts, cache), c=c, scale=scale, folds=folds, rich=rich,
+                  threshold_rule=threshold_rule)
     target = out or model_dir()
     model.save(target)
     err.print(f"trained on {len(texts)} rows in {time.perf_counter() - started:.0f}s → {target}; "

@@ -1,7 +1,9 @@
-"""The check-worthiness scorer: two views of each sentence, averaged, then Platt-scaled.
+"""The check-worthiness scorer: two views of each sentence, mixed, then Platt-scaled.
 
-- a logistic regression on hashed TF-IDF n-grams + the MiniLM sentence embedding (wording, figures);
-- a one-hidden-layer MLP on the MiniLM embedding alone (meaning; it adds about a point of F1 on dev).
+- a logistic regression on hashed TF-IDF n-grams (wording, figures; optionally + the MiniLM sentence embedding);
+- a one-hidden-layer MLP on the MiniLM embedding alone (meaning).
+
+The mix weight and the Platt scaling are one small logistic regression (a stacker) over out-of-fold margins.
 
 Weights live in `data/models/claims/checkworthy.npz` (numpy arrays) and `checkworthy.json` (threshold, scores),
 so run time needs numpy only; scikit-learn is used to train (`peacewatch train checkworthy`).
@@ -38,8 +40,9 @@ class CheckworthyModel:
     mix: float  # margin = mix * logistic-regression margin + (1 - mix) * MLP logit
     platt_a: float  # p = sigmoid(platt_a * margin + platt_b): calibration fitted on out-of-fold margins
     platt_b: float
-    threshold: float  # on the calibrated probability; chosen on training data (out-of-fold F1)
+    threshold: float  # on the calibrated probability; chosen on training data (out-of-fold predictions)
     meta: dict
+    rich_features: bool = False  # word trigrams + shape flags (`features._flags`); False for models before v3
 
     def margins(self, texts: list[str], embeddings: np.ndarray | None = None) -> np.ndarray:
         """Raw logistic-regression margins; `embeddings` (from `embed.embed`) are computed if not given."""
@@ -49,7 +52,7 @@ class CheckworthyModel:
             embeddings = embed(texts)
         embeddings = embeddings.astype(np.float32)
         linear = embeddings @ self.w_emb + self.bias
-        for i, (idx, val) in enumerate(tfidf_rows(texts, self.idf)):
+        for i, (idx, val) in enumerate(tfidf_rows(texts, self.idf, self.rich_features)):
             linear[i] += float(val @ self.w_tfidf[idx])
         return self.mix * linear + (1.0 - self.mix) * mlp_logits(self.mlp, embeddings)
 
@@ -66,7 +69,8 @@ class CheckworthyModel:
                             mlp_w1=w1.astype(np.float16), mlp_b1=b1.astype(np.float32),
                             mlp_w2=w2.astype(np.float32))
         head = {"bias": self.bias, "mlp_b2": b2, "mix": self.mix, "platt_a": self.platt_a, "platt_b": self.platt_b,
-                "threshold": self.threshold, "n_buckets": N_BUCKETS, **self.meta}
+                "threshold": self.threshold, "n_buckets": N_BUCKETS, "rich_features": self.rich_features,
+                **self.meta}
         (directory / f"{MODEL_NAME}.json").write_text(json.dumps(head, indent=2) + "\n", "utf-8")
 
 
@@ -81,13 +85,14 @@ def load_model(directory: Path | None = None) -> CheckworthyModel:
     if head.get("n_buckets") != N_BUCKETS:
         raise ModelMissingError(f"{directory}: model was built for {head.get('n_buckets')} hash buckets, "
                                 f"this code uses {N_BUCKETS}; retrain it")
-    fixed = {"bias", "mlp_b2", "mix", "platt_a", "platt_b", "threshold", "n_buckets"}
+    fixed = {"bias", "mlp_b2", "mix", "platt_a", "platt_b", "threshold", "n_buckets", "rich_features"}
     meta = {k: v for k, v in head.items() if k not in fixed}
     mlp = (arrays["mlp_w1"].astype(np.float32), arrays["mlp_b1"].astype(np.float32),
            arrays["mlp_w2"].astype(np.float32), float(head["mlp_b2"]))
     return CheckworthyModel(arrays["idf"].astype(np.float32), arrays["w_tfidf"].astype(np.float32),
                             arrays["w_emb"].astype(np.float32), float(head["bias"]), mlp, float(head["mix"]),
-                            float(head["platt_a"]), float(head["platt_b"]), float(head["threshold"]), meta)
+                            float(head["platt_a"]), float(head["platt_b"]), float(head["threshold"]), meta,
+                            rich_features=bool(head.get("rich_features", False)))
 
 
 def mlp_logits(mlp: tuple[np.ndarray, np.ndarray, np.ndarray, float], x: np.ndarray) -> np.ndarray:
