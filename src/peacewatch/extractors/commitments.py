@@ -43,6 +43,7 @@ class CommitmentExtractor:
         self.future_pledges = {w.lower() for w in record_cues()["future_pledges"]}
         self.future_aux = {w.lower() for w in record_cues()["future_auxiliaries"]}
         self.refusable = {w.lower() for w in record_cues()["refusal_when_negated"]}
+        self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
 
     def __call__(self, doc: Doc) -> list[Commitment]:
         holders = Holders(doc)
@@ -61,6 +62,8 @@ class CommitmentExtractor:
                 continue  # "declined to say …": a statement about speaking, not a commitment
             topics = [m for m in self._topics(doc, token, mentions)
                       if modality == "refused" or not negated_between(doc, token.i, m.first, self.negations)]
+            if token.lemma_.lower() in self.object_only:
+                topics = [m for m in topics if doc[m.head].dep_ == "dobj" and doc[m.head].head.i == token.i]
             if not topics:
                 continue
             start, end = evidence_range(doc, token)
@@ -92,6 +95,9 @@ class CommitmentExtractor:
             if negated and (future or never):
                 return "refused"
         found = cue_at(token, self.cues)
+        if found is not None and token.tag_ == "VBG" and not any(c.dep_ == "aux" for c in token.children) \
+                and list_item_prefix(token.doc, token) is None:  # "- Isles — considering air support" commits
+            return None  # "accepting a ceasefire would be the concession": a gerund names an act, commits no one
         if found is not None and token.pos_ == "NOUN":
             return found[0]  # a position noun with its owner: "Kesh's demand", "her offer"
         if found is not None and self._asserted(token, self.negations):

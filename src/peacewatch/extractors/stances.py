@@ -63,6 +63,7 @@ class StanceExtractor:
         self.predicates = phrase_table(cues["predicates"])
         self.readiness = {w.lower() for w in cues["readiness"]}
         self.judging = {w.lower() for w in cues["judging_verbs"]}
+        self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
         self.anaphora = {w.lower() for w in cues["topic_anaphora"]}
         self.determiners = {w.lower() for w in cues["anaphora_determiners"]}
@@ -212,6 +213,8 @@ class StanceExtractor:
                 sign = -sign if judged == "oppose" else sign
             elif t.i != head.i and (wanted or not from_subject and not passive):
                 found = cue_at(t, self.cues) or _particle_cue(t, self.cues)
+                if found is not None and t.lemma_.lower() in self.object_only and path[n - 1].dep_ != "dobj":
+                    found = None  # "declared: any troop presence is …" reports; "declared a ceasefire" takes
                 if found is not None:
                     kinds.append(found[0])
                     anchor = t
