@@ -151,3 +151,10 @@ def test_headings_in_capitals_are_not_organizations(pipeline):
     names = {a.name for a in analysis.actors}
     assert "NATO" in names
     assert not any(name.isupper() and " " in name for name in names)
+
+
+def test_agreements_and_memoranda_are_documents_not_actors(pipeline):
+    found = actors_of(pipeline, "The Lisbon Protocol obliged Kazakhstan to give up its arsenal, "
+                                "and the Tashkent Memorandum guaranteed its borders.")
+    assert not any(a.name.endswith(("Protocol", "Memorandum")) for a in found.actors)
+    assert "kazakhstan" in {a.id for a in found.actors}

@@ -10,6 +10,7 @@ Priority, because each source is wrong in its own way:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 import yaml
@@ -50,6 +51,12 @@ class AnonymousLexicon:
             anonymity_markers=[tuple(q.split()) for q in data["anonymity_markers"]],
             descriptive=set(data["descriptive"]),
         )
+
+
+@lru_cache(maxsize=1)
+def _document_heads() -> frozenset[str]:
+    data = yaml.safe_load(resources.files("peacewatch.data").joinpath("not_actors.yaml").read_text("utf-8"))
+    return frozenset(w.lower() for w in data["document_heads"])
 
 
 @dataclass
@@ -118,8 +125,8 @@ class ActorExtractor:
             if hit is not None:  # spaCy found a gazetteer form: keep the gazetteer's identity
                 out.append(_Candidate(first, last, 3, hit[0], hit[1], ent.label_))
                 continue
-            if self._is_place(span.text):
-                continue
+            if self._is_place(span.text) or doc[last].lower_ in _document_heads():
+                continue  # a place, or a document ("the Budapest Memorandum"): neither acts
             words = [t for t in span if t.is_alpha]
             if len(words) > 1 and all(t.is_upper for t in words):
                 continue  # a heading in capitals ("SOURCES & REFERENCES"), not a name
