@@ -133,18 +133,21 @@ def guarantee_ledger(store: Store, actor: str | None = None, topic: str | None =
 
 # -- ceasefires -----------------------------------------------------------------------------------
 
-_CEASEFIRE = re.compile(r"cease-?fire|truce|armistice|cessation of hostilities", re.I)
+#: PLOVER modes of an AGREE event that declare a ceasefire (the events extractor writes these); a ceasefire
+#: "implemented" or observed is one already declared
+_CEASEFIRE_MODE = re.compile(r"^cease-?fire(?:-declared)?$", re.I)
 
 
 def ceasefire_monitor(store: Store, as_of: str | None = None) -> list[Row]:
-    """Ceasefires declared (AGREE events worded as a ceasefire), and later ASSAULTs between their parties.
+    """Ceasefires declared (AGREE events in a ceasefire mode), and later ASSAULTs between their parties.
 
     A ceasefire's span runs from its date to the next ceasefire between the same parties, or to `as_of`.
+    An agreement that merely mentions a ceasefire ("agreed a mechanism for monitoring their ceasefire") is
+    not a declaration.
     """
     e = schema.events.c
     rows = _rows(store, schema.events, e.type.in_(["AGREE", "ASSAULT"]))
-    declared = [r for r in rows if r["type"] == "AGREE"
-                and _CEASEFIRE.search(f"{r['mode'] or ''} {r['span_text'] or ''}")]
+    declared = [r for r in rows if r["type"] == "AGREE" and _CEASEFIRE_MODE.match(r["mode"] or "")]
     assaults: dict[frozenset[str], list[Row]] = defaultdict(list)  # by pair of parties: one lookup per ceasefire
     for r in rows:
         if r["type"] == "ASSAULT" and r["source_actor"] and r["target_actor"]:
@@ -153,6 +156,8 @@ def ceasefire_monitor(store: Store, as_of: str | None = None) -> list[Row]:
     ceasefires = []
     for row in sorted(declared, key=lambda r: (_date(r) or "", r["doc_id"])):
         parties = frozenset(p for p in (row["source_actor"], row["target_actor"]) if p)
+        if not parties:
+            continue  # "a truce was declared": no one to hold to it
         start = _date(row)
         if (start or "", parties) in seen:  # the same declaration reported again
             continue
