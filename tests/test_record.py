@@ -219,7 +219,8 @@ def test_a_position_noun_belongs_to_its_owner(record_pipeline):
 
 
 def test_declaring_commits_only_to_its_object(record_pipeline):
-    analysis = analyze(record_pipeline, "Russia has already declared: any NATO troop presence in Ukraine is a red line.")
+    analysis = analyze(record_pipeline, "Russia has already declared: any NATO troop presence in Ukraine "
+                                        "is a red line.")
     assert analysis.commitments == []
     assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
 

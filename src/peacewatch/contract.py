@@ -126,6 +126,8 @@ class Event(Record):
     quad_class: int | None = Field(default=None, ge=1, le=4, description=(
         "GDELT-style quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
         "4 material conflict"))
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0, description=(
+        "the learned layer's probability that the sentence is of this event's quad class; null without it"))
     evidence: Span
 
 

@@ -20,7 +20,7 @@ from peacewatch.ingest.documents import make_document
 from peacewatch.nlp import load_nlp
 
 DEFAULT_EXTRACTORS: tuple[str, ...] = ("actors", "times", "attributions", "claims", "stances", "commitments",
-                                       "deadlines", "techniques")
+                                       "events", "deadlines", "techniques")
 
 
 class AnalysisError(PeacewatchError):

@@ -15,3 +15,4 @@ train_app = typer.Typer(help="Train peacewatch's learned components.", no_args_i
 MODULES: list[str] = ["peacewatch.techniques.cli", "peacewatch.evaluation.attribution"]
 MODULES.append("peacewatch.claims.cli")  # check-worthiness: train/eval checkworthy
 MODULES.append("peacewatch.evaluation.record")  # the peace-process record: eval record
+MODULES.append("peacewatch.events.cli")  # events: train/eval events (PLOVER, pentacode)

@@ -9,12 +9,17 @@ same features without scikit-learn; only the idf vector and the weights are lear
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import zlib
 from collections import Counter
+from pathlib import Path
+from typing import Any
 
 import numpy as np
+
+from peacewatch.errors import ModelMissingError
 
 N_BUCKETS = 1 << 18
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|\w+|[^\w\s]")
@@ -95,3 +100,16 @@ def fit_idf(texts: list[str], rich: bool = False) -> np.ndarray:
     for text in texts:
         df[list(hashed_counts(text, rich))] += 1
     return (np.log((1 + len(texts)) / (1 + df)) + 1).astype(np.float32)
+
+
+def read_model_files(directory: Path, name: str, what: str, command: str) -> tuple[Any, dict[str, Any]]:
+    """(npz arrays, json head) of a model over these hashed features; a clear error if missing or stale."""
+    try:
+        arrays = np.load(directory / f"{name}.npz")
+        head = json.loads((directory / f"{name}.json").read_text("utf-8"))
+    except OSError as exc:
+        raise ModelMissingError(f"{what} missing in {directory} ({exc}); train it with: {command}") from None
+    if head.get("n_buckets") != N_BUCKETS:
+        raise ModelMissingError(f"{directory}: model was built for {head.get('n_buckets')} hash buckets, "
+                                f"this code uses {N_BUCKETS}; retrain it")
+    return arrays, head

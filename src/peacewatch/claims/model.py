@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from peacewatch.claims.features import N_BUCKETS, tfidf_rows
-from peacewatch.errors import ModelMissingError, PeacewatchError
+from peacewatch.claims.features import N_BUCKETS, read_model_files, tfidf_rows
+from peacewatch.errors import PeacewatchError
 
 MODEL_NAME = "checkworthy"
 
@@ -76,15 +76,8 @@ class CheckworthyModel:
 
 def load_model(directory: Path | None = None) -> CheckworthyModel:
     directory = directory or model_dir()
-    try:
-        arrays = np.load(directory / f"{MODEL_NAME}.npz")
-        head = json.loads((directory / f"{MODEL_NAME}.json").read_text("utf-8"))
-    except OSError as exc:
-        raise ModelMissingError(f"check-worthiness model missing in {directory} ({exc}); "
-                                "train it with: peacewatch train checkworthy --data FILE") from None
-    if head.get("n_buckets") != N_BUCKETS:
-        raise ModelMissingError(f"{directory}: model was built for {head.get('n_buckets')} hash buckets, "
-                                f"this code uses {N_BUCKETS}; retrain it")
+    arrays, head = read_model_files(directory, MODEL_NAME, "check-worthiness model",
+                                    "peacewatch train checkworthy --data FILE")
     fixed = {"bias", "mlp_b2", "mix", "platt_a", "platt_b", "threshold", "n_buckets", "rich_features"}
     meta = {k: v for k, v in head.items() if k not in fixed}
     mlp = (arrays["mlp_w1"].astype(np.float32), arrays["mlp_b1"].astype(np.float32),

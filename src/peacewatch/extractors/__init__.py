@@ -6,6 +6,7 @@
 - `claims`: check-worthy statements with their sourcing and hedging (a trained scorer)
 - `stances`, `commitments`, `deadlines`: the peace-process record (what each party wants, refuses,
   offers and promises, and by when), over the topics of `data/topics.yaml`
+- `events`: what happened, as PLOVER-coded events (type, mode, source → target, date, place)
 - `techniques`: how the text tries to persuade (14 PTC techniques, a trained tagger plus patterns)
 
 Importing this package registers them; `peacewatch.extractors.base.register` adds your own.
@@ -17,6 +18,7 @@ from peacewatch.extractors import (  # noqa: F401  (registration)
     claims,
     commitments,
     deadlines,
+    events,
     stances,
     techniques,
     times,

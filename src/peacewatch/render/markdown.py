@@ -75,6 +75,7 @@ def render_document(analysis: Analysis, level: int = 1) -> str:
         lines.append("")
     lines += _claims_section(analysis, h, names)
     lines += _record_sections(analysis, h, names)
+    lines += _events_section(analysis, h, names)
     lines += _persuasion_section(analysis, h)
     return "\n".join(lines)
 
@@ -134,6 +135,20 @@ def _record_sections(analysis: Analysis, h: str, names: dict[str, str]) -> list[
 
 def _shift(previous: str | None) -> str:
     return f"reversal, was {previous}, now " if previous else ""
+
+
+def _events_section(analysis: Analysis, h: str, names: dict[str, str]) -> list[str]:
+    """What happened, as coded events in text order, each with the sentence that proves it."""
+    if not analysis.events:
+        return []
+    lines = [f"{h}# Events", "", "| Type | Mode | Source → target | Date | Place | Evidence |",
+             "|---|---|---|---|---|---|"]
+    for event in analysis.events:
+        parties = " → ".join(names.get(a or "", a or "—") for a in (event.source_actor, event.target_actor))
+        lines.append(f"| {event.type} | {_cell(event.mode or '')} | {_cell(parties)} | {event.date or ''} | "
+                     f"{_cell(event.place or '')} | “{_quote(event.evidence)}” |")
+    lines.append("")
+    return lines
 
 
 def _persuasion_section(analysis: Analysis, h: str) -> list[str]:
