@@ -155,6 +155,16 @@ def test_merge_and_line_segments():
     assert line_segments("A b.\n\n  C d. \n") == [(0, 4), (8, 12)]
 
 
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Leading experts warned that the ceasefire would collapse within weeks.", "appeal_to_authority"),
+    ("But what about the shelling of the other side's villages?", "whataboutism_straw_man_red_herring"),
+])
+def test_patterns_cover_techniques_the_data_lacks(text, wanted):
+    from peacewatch.techniques.patterns import find
+
+    assert wanted in {name for _, _, name, _ in find(text)}
+
+
 def test_the_dev_split_is_the_last_fifth_by_article_id(tmp_path):
     root = write_ptc(tmp_path, {str(i): f"T{i}\n\nx.\n" for i in range(100, 110)}, [])
     articles = read_ptc(root)

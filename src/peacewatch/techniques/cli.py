@@ -43,7 +43,7 @@ def train_techniques(
                                        exists=True, file_okay=False)],
     out: Annotated[Path | None, typer.Option(help="where to write the model (default: the package's own)")] = None,
     split: Annotated[Split, typer.Option(help="train: the first 80% by article id (dev stays unseen)")] = Split.train,
-    epochs: Annotated[int, typer.Option(min=1)] = 4,
+    epochs: Annotated[int, typer.Option(min=1)] = 6,
     heads: Annotated[int, typer.Option(min=1, help="tagger heads from different seeds, averaged")] = 3,
     seed: int = 13,
     limit: Annotated[int | None, typer.Option(help="only the first N articles of the split (quick runs)")] = None,

@@ -51,7 +51,7 @@ def samples_for(article: Article, encoded: list) -> list[Sample]:
     return samples
 
 
-def train_model(articles: list[Article], epochs: int = 4, seed: int = 13, heads: int = 3,
+def train_model(articles: list[Article], epochs: int = 6, seed: int = 13, heads: int = 3,
                 cache: Path | None = None, log: Callable[[str], None] = print) -> TechniqueModel:
     labels = list(LABELS)
     if len(articles) < 2:
@@ -61,11 +61,11 @@ def train_model(articles: list[Article], epochs: int = 4, seed: int = 13, heads:
     cut = min(len(articles) - 1, max(1, round(len(articles) * (1 - TUNE_SHARE))))
     fit, tune = articles[:cut], articles[cut:]
     log(f"training on {len(fit)} articles, tuning on {len(tune)}")
+    fit_samples = [s for a in fit for s in samples[a.id]]
     nets = []
     for head in range(heads):  # why: averaging a few heads from different seeds steadies the probabilities
         log(f"head {head + 1}/{heads}")
-        nets.append(train_net([s for a in fit for s in samples[a.id]], labels, epochs=epochs, seed=seed + head,
-                              log=log))
+        nets.append(train_net(fit_samples, labels, epochs=epochs, seed=seed + head, log=log))
     model = TechniqueModel(labels, nets, {n: 0.5 for n in labels})
     probs = {a.id: model.piece_probs(samples[a.id]) for a in tune}
     model.thresholds = tune_thresholds(model, tune, samples, probs)
