@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from peacewatch.cli import app
 from peacewatch.contract import Analysis
-from peacewatch.store import Store, ingest_analyses
+from peacewatch.store import Store, ingest_analyses, views
 from peacewatch.store import schema as tables
 from peacewatch.store.migrations import LATEST, migrate
 
@@ -202,3 +202,17 @@ def test_report_writes_markdown_and_html(tmp_path, demo_db):
     assert out.read_text("utf-8").startswith("<!doctype html>")
     result = runner.invoke(app, ["report", "--db", str(demo_db), "--since", "2026-03-01", "--until", "2026-03-31"])
     assert result.stdout.startswith("# Briefing 2026-03-01 – 2026-03-31")
+
+
+def test_the_demo_corpus_shows_every_cross_document_view(demo_db):
+    """What the README's demo run promises: each view has something to show on the demo corpus."""
+    with Store(demo_db) as stored:
+        assert views.actor_timeline(stored, "kesh")
+        assert views.stance_shifts(stored)
+        assert any(line["moves"] for line in views.guarantee_ledger(stored))
+        assert any(cf["violations"] for cf in views.ceasefire_monitor(stored, as_of="2026-06-01"))
+        statuses = {d["status"] for d in views.deadlines_ledger(stored, as_of="2026-06-01")}
+        assert {"met", "missed"} <= statuses
+        clusters = views.claim_clusters(stored)
+        assert any(c["corroboration"] >= 2 for c in clusters)
+        assert any(c["contradictions"] for c in clusters)

@@ -8,7 +8,7 @@ from peacewatch.contract import Analysis
 from peacewatch.store import Store, ingest_analyses, views
 from peacewatch.store.report import build_briefing, render_html, render_markdown
 
-from .builders import T2, T3, claim, document, stance, timeline_corpus
+from .builders import T2, T3, claim, deadline, document, stance, timeline_corpus
 
 
 @pytest.fixture
@@ -120,3 +120,21 @@ def test_claims_cluster_by_meaning_not_by_shared_words(store):
     [cluster] = views.claim_clusters(store)
     assert cluster["independent_outlets"] == ["Harborwire", "Kestrel Daily"]
     assert cluster["contradictions"] == []
+
+
+def test_a_verdict_speaks_of_the_deadline_it_names(store):
+    set_text = "The two sides must agree a monitoring mechanism by April 15."
+    other = "Officials said the prisoner deadline passed on Tuesday without a monitoring mechanism agreed."
+    named = "Officials said the two sides missed their end-of-March deadline on the monitoring mechanism."
+    met = "The two sides agreed the monitoring mechanism on Wednesday, meeting the April 15 deadline."
+    ingest_analyses(store, [
+        Analysis(document=document(set_text, "2026-03-02", "Harborwire"),
+                 deadlines=[deadline(set_text, 1, "2026-04-15", set_text, "by April 15")]),
+        Analysis(document=document(other, "2026-04-01", "Kestrel Daily")),
+        Analysis(document=document(named, "2026-04-16", "Meridian Post")),
+    ])
+    [entry] = views.deadlines_ledger(store, as_of="2026-04-20")
+    assert (entry["status"], entry["verdict"]) == ("overdue", None)  # neither later sentence is about it
+    ingest_analyses(store, [Analysis(document=document(met, "2026-04-15", "Almere Dispatch"))])
+    [entry] = views.deadlines_ledger(store, as_of="2026-04-20")
+    assert (entry["status"], entry["verdict"]["text"]) == ("met", met)

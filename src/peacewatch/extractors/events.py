@@ -301,6 +301,7 @@ class EventExtractor:
             return self._noun_event(token, cue, triggers, holders)
         if token.dep_ == "amod" or self._denied_by_subject(token):
             return None  # "damaged warehouses", "nobody fired"
+        intent = None
         if self._hypothetical(token):
             intent = self._intent(token)
             if intent is None:
@@ -315,7 +316,9 @@ class EventExtractor:
         source, target = self._verb_parties(token, holders)
         if not target and cue.type in LIFTED:  # "attacked a depot in the Keshi border region": Kesh
             target = self._place_state(token)
-        found = _Found(token, cue, token, source, target, self._object_mode(token, cue, triggers) or cue.mode)
+        # "ready to agree a ceasefire" offers one: no ceasefire is declared (the monitor reads the mode)
+        mode = cue.mode if intent is not None else self._object_mode(token, cue, triggers) or cue.mode
+        found = _Found(token, cue, token, source, target, mode)
         found.place = self._place(token, found)
         return found
 

@@ -188,8 +188,15 @@ def _date(row: Row) -> str | None:
 
 # -- deadlines ------------------------------------------------------------------------------------
 
-_MISSED = re.compile(r"\b(missed|passed|expired|lapsed|not met|overran|blown|slipped)\b", re.I)
-_MET = re.compile(r"\b(met|completed|fulfilled|honou?red|on time|ahead of)\b", re.I)
+_MISSED = re.compile(r"\b(missed|passed|expired|lapsed|not (?:be )?met|(?:not|n't|fail(?:ed|s)? to) meet|overran|blown|"
+                     r"slipped)\b", re.I)
+_MET = re.compile(r"\b(met|meeting|meets|completed|fulfilled|honou?red|on time|ahead of)\b", re.I)
+#: a verdict given before the due date ("will not meet the end-of-May deadline")
+_FORESEEN = re.compile(r"\b(?:will|would|wo|won't|cannot|can't)\s*(?:n't\s+|not\s+)?(?:be\s+)?"
+                       r"(?:meet|miss|met|missed)\b", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z/ .'-]+,[^\n]{0,40}?(?:\([^)\n]*\))?\s+[-–—]\s")
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
 _STOP_WORDS = "the a an of to in on by and or for with at from that this is was be will would its their it"
 _STOP = set(_STOP_WORDS.split())
 
@@ -221,7 +228,13 @@ def _deadline_verdict(store: Store, row: Row, as_of: str) -> tuple[str | None, R
             sentence = match.group(0)
             if len(words & _content_words(sentence)) < 2:
                 continue
+            said = _DATELINE.sub("", sentence.strip())  # "LIRSK, April 1 (Harbor Wire) - …" dates the story
+            named = {m for m in _MONTHS if re.search(rf"\b{m}\b", said, re.I)}
+            if named and _MONTHS[int(row["due"][5:7]) - 1] not in named:
+                continue  # "missed their end-of-March deadline" is not about the one due in April
             status = "missed" if _MISSED.search(sentence) else "met" if _MET.search(sentence) else None
+            if status and (published or "") < row["due"] and not _FORESEEN.search(sentence):
+                continue  # "that deadline passed" before this one was due speaks of another
             if status:
                 start = match.start() + len(sentence) - len(sentence.lstrip())
                 quoted = sentence.strip()
