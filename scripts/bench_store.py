@@ -46,8 +46,9 @@ def synthetic(i: int, rng: random.Random) -> Analysis:
                         strength=0.7, evidence=span(k + 1)) for k in range(2)],
         commitments=[Commitment(id="c0", actor=who[0], action="provide guarantees", topic=rng.choice(TOPICS),
                                 modality=rng.choice(MODALITIES), evidence=span(3))],
-        events=[Event(id=f"e{k}", type=rng.choice(["AGREE", "ASSAULT", "CONSULT", "REJECT"]), source_actor=who[k],
-                      target_actor=who[2], date=day, evidence=span(4 + k)) for k in range(2)],
+        events=[Event(id=f"e{k}", type=kind, mode="ceasefire-declared" if kind == "AGREE" and k == 0 else None,
+                      source_actor=who[k], target_actor=who[2], date=day, evidence=span(4 + k))
+                for k, kind in enumerate(rng.choices(["AGREE", "ASSAULT", "CONSULT", "REJECT"], k=2))],
     )
 
 

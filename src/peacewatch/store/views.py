@@ -164,9 +164,15 @@ def ceasefire_monitor(store: Store, as_of: str | None = None) -> list[Row]:
         seen.add((start or "", parties))
         ceasefires.append({"start": start, "parties": sorted(parties), "mode": row["mode"],
                            "declared": evidence(row), "row": row})
-    for i, cf in enumerate(ceasefires):
-        later = [c["start"] for c in ceasefires[i + 1:] if set(c["parties"]) == set(cf["parties"])]
-        cf["end"] = min((s for s in later if s), default=as_of)
+    by_parties: dict[frozenset[str], list[Row]] = defaultdict(list)  # in date order: each ends at the next
+    for cf in ceasefires:
+        by_parties[frozenset(cf["parties"])].append(cf)
+    for group in by_parties.values():
+        next_start = as_of
+        for cf in reversed(group):  # sorted by start, undated first: the next dated one ends it
+            cf["end"] = next_start
+            next_start = cf["start"] or next_start
+    for cf in ceasefires:
         cf["violations"] = [
             {"date": _date(a), "source_actor": a["source_actor"], "target_actor": a["target_actor"],
              "evidence": evidence(a)}
