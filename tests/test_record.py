@@ -166,6 +166,18 @@ def test_a_condition_is_what_the_holder_asks_for(record_pipeline):
     assert stance(analysis, "poland", "prisoner_exchange").polarity == "support"
 
 
+def test_the_two_sides_are_the_last_pair_named(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland and Belarus met in Vienna on Monday. The two sides agreed to "
+                                        "extend their truce by two months.")
+    assert {s.actor for s in analysis.stances if s.topic == "ceasefire"} == {"poland", "belarus"}
+
+
+def test_what_must_accompany_a_topic_makes_it_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Estonia insists that any ceasefire be accompanied by security guarantees.")
+    assert stance(analysis, "estonia", "ceasefire").polarity == "conditional"
+    assert stance(analysis, "estonia", "security_guarantees").polarity == "support"
+
+
 def test_willing_to_discuss_is_an_opening_not_support(record_pipeline):
     analysis = analyze(record_pipeline, "Romania is willing to discuss a prisoner exchange.")
     assert stance(analysis, "romania", "prisoner_exchange").polarity == "conditional"

@@ -236,6 +236,7 @@ class Holders:
         self.resolver = SourceResolver(doc, ctx.actor_at, self.actors, default_lexicon())
         self.pronouns = default_lexicon().pronouns
         self.datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
+        self.collective = {phrase(p) for p in record_cues()["collective_parties"]}
 
     def speaker(self, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds characters start..end and has a known source."""
@@ -260,8 +261,25 @@ class Holders:
         found = self._actors_of_name(subject)
         if found:
             return found
+        if tuple(t.lower_ for t in subject.subtree if t.i <= subject.i) in self.collective:
+            return self._last_pair(subject.left_edge.i)
         resolved = self.resolver.resolve(subject.left_edge.i, subject.right_edge.i, subject.i)
         return [resolved] if resolved else []
+
+    def _last_pair(self, before: int) -> list[str]:
+        """The last two states named together ("Valdoria and Kesh") before token `before`, else the last two
+        actors ("Marren and Vasko"): the sides of a peace process are states first."""
+        pairs = []
+        for t in reversed(self.doc[:before]):
+            first = self.actor_at.get(t.i)
+            if not first or self._in_dateline(t):
+                continue
+            second = next((self.actor_at.get(c.i) for c in t.children if c.dep_ == "conj"), None)
+            if second and second != first:
+                if all(getattr(self.actors.get(a), "kind", None) == "state" for a in (first, second)):
+                    return [first, second]
+                pairs.append([first, second])
+        return pairs[0] if pairs else []
 
     def is_pronoun(self, token: Token | None) -> bool:
         return token is not None and (token.lower_ in self.pronouns or token.pos_ == "PRON")

@@ -63,6 +63,7 @@ class StanceExtractor:
         self.predicates = phrase_table(cues["predicates"])
         self.readiness = {w.lower() for w in cues["readiness"]}
         self.judging = {w.lower() for w in cues["judging_verbs"]}
+        self.requirements = phrase_table({"conditional": record_cues()["requirement_verbs"]})
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
         self.anaphora = {w.lower() for w in cues["topic_anaphora"]}
@@ -195,6 +196,8 @@ class StanceExtractor:
                         if found is not None and found[0] in OPPOSITE:
                             kinds.append(found[0])
                             sign = -sign if found[0] == "oppose" else sign
+            if from_subject and not kinds and (cue_at(t, self.requirements) or _particle_cue(t, self.requirements)):
+                conditional, anchor = True, t  # "any ceasefire must be accompanied by guarantees"
             # the predicate judges the whole subject: "the proposal to send peacekeepers is unacceptable"
             if from_subject and t.lemma_ == "be":
                 found_predicate = self._predicate(t)
