@@ -178,6 +178,11 @@ def test_what_must_accompany_a_topic_makes_it_conditional(record_pipeline):
     assert stance(analysis, "estonia", "security_guarantees").polarity == "support"
 
 
+def test_her_country_is_the_speakers_state(record_pipeline):
+    analysis = analyze(record_pipeline, "Emmanuel Macron said his government would not discuss security guarantees.")
+    assert stance(analysis, "france", "security_guarantees").polarity == "oppose"
+
+
 def test_willing_to_discuss_is_an_opening_not_support(record_pipeline):
     analysis = analyze(record_pipeline, "Romania is willing to discuss a prisoner exchange.")
     assert stance(analysis, "romania", "prisoner_exchange").polarity == "conditional"

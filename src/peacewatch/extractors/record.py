@@ -237,6 +237,7 @@ class Holders:
         self.pronouns = default_lexicon().pronouns
         self.datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
         self.collective = {phrase(p) for p in record_cues()["collective_parties"]}
+        self.own_state = {w.lower() for w in record_cues()["own_state_nouns"]}
 
     def speaker(self, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds characters start..end and has a known source."""
@@ -263,8 +264,22 @@ class Holders:
             return found
         if tuple(t.lower_ for t in subject.subtree if t.i <= subject.i) in self.collective:
             return self._last_pair(subject.left_edge.i)
+        state = self._own_state(subject)
+        if state:
+            return [state]
         resolved = self.resolver.resolve(subject.left_edge.i, subject.right_edge.i, subject.i)
         return [resolved] if resolved else []
+
+    def _own_state(self, noun: Token, speaker: str | None = None) -> str | None:
+        """ "her country would send troops": the state of the person "her" stands for (else of the speaker)."""
+        if noun.lemma_.lower() not in self.own_state:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss" and self.is_pronoun(c)), None)
+        if owner is None:
+            return None
+        person = self.resolver.resolve(owner.i, owner.i, owner.i) or speaker
+        actor = self.actors.get(person or "")
+        return actor.affiliation if actor is not None and actor.kind == "person" else None
 
     def _last_pair(self, before: int) -> list[str]:
         """The last two states named together ("Valdoria and Kesh") before token `before`, else the last two
@@ -299,7 +314,12 @@ class Holders:
                 own = self.subject_actors(verb)
                 if own:
                     return own
-            return self.speaker_actors(said)
+            speakers = self.speaker_actors(said)
+            if inside and subject is not None and len(speakers) == 1:
+                state = self._own_state(subject, speakers[0])  # "Castellane said his government would …"
+                if state:
+                    return [state]
+            return speakers
         return self.subject_actors(verb)
 
     def speaker_actors(self, said: Attribution) -> list[str]:
