@@ -39,6 +39,8 @@ class DocContext:
     actor_at: dict[int, str] = field(default_factory=dict)
     #: text → MiniLM sentence vector, so that extractors embedding the same sentence pay once
     vectors: dict[str, Any] = field(default_factory=dict)
+    #: what several extractors derive alike from the document (holders, topic mentions), built once
+    shared: dict[str, Any] = field(default_factory=dict)
 
     @property
     def published(self) -> dt.date | None:

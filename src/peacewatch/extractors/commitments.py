@@ -14,12 +14,12 @@ from spacy.tokens import Doc, Token
 from peacewatch.contract import Commitment
 from peacewatch.extractors.base import Resources, register
 from peacewatch.extractors.record import (
-    Holders,
     TopicMatcher,
     TopicMention,
     cue_at,
     default_topics,
     evidence_range,
+    holders_of,
     line_of,
     list_item_prefix,
     negated_between,
@@ -46,7 +46,7 @@ class CommitmentExtractor:
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
 
     def __call__(self, doc: Doc) -> list[Commitment]:
-        holders = Holders(doc)
+        holders = holders_of(doc)
         mentions = self.matcher.mentions(doc)
         out: list[Commitment] = []
         seen: set[tuple[str, str, int]] = set()

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from peacewatch.contract import Deadline, TimeExpression
 from peacewatch.extractors.base import Resources, context, register
-from peacewatch.extractors.record import Holders, clause_verb, paragraph_start, phrase, record_cues
+from peacewatch.extractors.record import clause_verb, holders_of, paragraph_start, phrase, record_cues
 from peacewatch.extractors.times import resolve
 from peacewatch.spans import char_span, text_span
 
@@ -39,7 +39,7 @@ class DeadlineExtractor:
 
     def __call__(self, doc: Doc) -> list[Deadline]:
         ctx = context(doc)
-        holders = Holders(doc)
+        holders = holders_of(doc)
         out: list[Deadline] = []
         for time in ctx.records.get("times", []):
             if not isinstance(time, TimeExpression):

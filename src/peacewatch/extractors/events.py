@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from peacewatch.contract import Actor, Event, TimeExpression
 from peacewatch.events.model import PentaclassModel, packaged_model
 from peacewatch.extractors.base import Resources, context, register, sentence_vectors
-from peacewatch.extractors.record import Holders, _read_yaml, evidence_range, phrase
+from peacewatch.extractors.record import Holders, _read_yaml, evidence_range, holders_of, phrase
 from peacewatch.gazetteer import Gazetteer, Place
 from peacewatch.spans import text_span
 
@@ -199,7 +199,7 @@ class EventExtractor:
     def find(self, doc: Doc) -> list[tuple[Event, Token]]:
         """The events with their trigger tokens (the evaluation picks a sentence's main event by them)."""
         ctx = context(doc)
-        holders = Holders(doc)
+        holders = holders_of(doc)
         actors = {a.id: a for a in ctx.records.get("actors", []) if isinstance(a, Actor)}
         times = [t for t in ctx.records.get("times", []) if isinstance(t, TimeExpression) and t.value]
         published = ctx.document.published

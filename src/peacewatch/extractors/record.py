@@ -103,6 +103,14 @@ class TopicMatcher:
             entries.sort(key=lambda e: -len(e[0]))
 
     def mentions(self, doc: Doc) -> list[TopicMention]:
+        """The topic mentions, in text order; found once per document and matcher."""
+        shared = context(doc).shared
+        key = f"topics:{id(self)}"
+        if key not in shared:
+            shared[key] = self._find(doc)
+        return shared[key]
+
+    def _find(self, doc: Doc) -> list[TopicMention]:
         out: list[TopicMention] = []
         i, n = 0, len(doc)
         while i < n:
@@ -222,6 +230,14 @@ def line_of(doc: Doc, token: Token) -> tuple[int, int]:
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     return start, len(text) if end < 0 else end
+
+
+def holders_of(doc: Doc) -> Holders:
+    """The document's `Holders`, built once for all the record extractors (it parses every attribution)."""
+    shared = context(doc).shared
+    if "holders" not in shared:
+        shared["holders"] = Holders(doc)
+    return shared["holders"]
 
 
 class Holders:

@@ -24,6 +24,7 @@ from peacewatch.extractors.record import (
     cue_at,
     default_topics,
     evidence_range,
+    holders_of,
     phrase,
     phrase_table,
     record_cues,
@@ -75,7 +76,7 @@ class StanceExtractor:
         self.condition_phrases = [phrase(p) for p in cues["conditional"] if len(phrase(p)) > 1]
 
     def __call__(self, doc: Doc) -> list[Stance]:
-        holders = Holders(doc)
+        holders = holders_of(doc)
         out: list[Stance] = []
         seen: dict[tuple[str, str, int], int] = {}
         earlier: dict[tuple[str, str, int], Stance] = {}
