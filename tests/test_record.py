@@ -183,6 +183,14 @@ def test_her_country_is_the_speakers_state(record_pipeline):
     assert stance(analysis, "france", "security_guarantees").polarity == "oppose"
 
 
+def test_a_possessor_or_a_dateline_is_no_holder(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland's partners are prepared to contribute to a future reassurance force.")
+    assert analysis.stances == []
+    analysis = analyze(record_pipeline, "WARSAW, March 10 (Reuters) - Officials on Tuesday set out what they are "
+                                        "prepared to contribute to a reassurance force.")
+    assert not {s.actor for s in analysis.stances} & {"poland", "reuters"}  # the dateline names no holder
+
+
 def test_willing_to_discuss_is_an_opening_not_support(record_pipeline):
     analysis = analyze(record_pipeline, "Romania is willing to discuss a prisoner exchange.")
     assert stance(analysis, "romania", "prisoner_exchange").polarity == "conditional"

@@ -283,8 +283,16 @@ class Holders:
         state = self._own_state(subject)
         if state:
             return [state]
+        if subject.pos_ == "NOUN" and any(c.dep_ == "poss" and c.i in self.actor_at for c in subject.children):
+            return []  # "Valdoria's partners are prepared to …": the partners, unnamed, not Valdoria
         resolved = self.resolver.resolve(subject.left_edge.i, subject.right_edge.i, subject.i)
-        return [resolved] if resolved else []
+        return [resolved] if resolved and not self._only_in_datelines(resolved) else []
+
+    def _only_in_datelines(self, actor_id: str) -> bool:
+        """An actor named only in datelines (the wire service) is no one's antecedent."""
+        actor = self.actors.get(actor_id)
+        return actor is not None and bool(actor.mentions) and all(
+            any(start <= m.start < end for start, end in self.datelines) for m in actor.mentions)
 
     def _own_state(self, noun: Token, speaker: str | None = None) -> str | None:
         """ "her country would send troops": the state of the person "her" stands for (else of the speaker)."""
@@ -346,7 +354,7 @@ class Holders:
             span = self.doc.char_span(said.source.start, said.source.end, alignment_mode="expand")
             runs: list[tuple[str, int, int]] = []  # (actor, first token, last token) per mention, in order
             for t in span or ():
-                actor = self.actor_at.get(t.i)
+                actor = None if self._in_dateline(t) else self.actor_at.get(t.i)
                 if actor and runs and runs[-1][0] == actor and runs[-1][2] == t.i - 1:
                     runs[-1] = (actor, runs[-1][1], t.i)
                 elif actor:
@@ -359,6 +367,8 @@ class Holders:
                         break
                     out.insert(0, before[0])
                 return list(dict.fromkeys(out))
+            if any(self._in_dateline(t) for t in span or ()):
+                return []  # a source the parse took from the dateline ("LIRSK, March 10 (Harbor Wire) - …")
         return [said.source_actor] if said.source_actor else []
 
     def speaker_actor(self, said: Attribution) -> str:
