@@ -371,10 +371,6 @@ class Holders:
                 return []  # a source the parse took from the dateline ("LIRSK, March 10 (Harbor Wire) - …")
         return [said.source_actor] if said.source_actor else []
 
-    def speaker_actor(self, said: Attribution) -> str:
-        found = self.speaker_actors(said)
-        return found[-1] if found else ""
-
     def _actors_of_name(self, head: Token) -> list[str]:
         """Actors named by a subject phrase, not by its modifiers ("bases inside Ukraine" is no Ukraine)."""
         out: list[str] = []
