@@ -645,6 +645,9 @@ class SourceResolver:
         if head is None:
             return None
         token = self.doc[head]
+        antecedent = self._relative_antecedent(token)
+        if antecedent is not None:
+            return antecedent
         kinds = self.lexicon.pronouns.get(token.lower_)
         if kinds is not None:
             return self._latest(first, lambda a: a.kind in kinds, subjects_first=True)
@@ -652,6 +655,17 @@ class SourceResolver:
         if lemma in self.lexicon.role_nouns and any(c.lower_ == "the" for c in token.children):
             return self._latest(first, lambda a: self._has_role(a, lemma))
         return None
+
+    def _relative_antecedent(self, token: Token) -> str | None:
+        """ "Castellane, who said …", "the Foreign Ministry, which said …": a relative pronoun stands for the
+        noun its clause modifies, not for the last subject before it."""
+        if token.tag_ not in {"WP", "WDT"} or token.head.dep_ != "relcl":
+            return None
+        noun = token.head.head
+        if noun.i in self.actor_at:
+            return self.actor_at[noun.i]
+        named = [self.actor_at[c.i] for c in noun.subtree if c.i in self.actor_at and c.i < token.i]
+        return named[-1] if named else None
 
     def _has_role(self, actor: Actor, lemma: str) -> bool:
         if actor.role and lemma in actor.role.lower():

@@ -301,9 +301,13 @@ class Holders:
         owner = next((c for c in noun.children if c.dep_ == "poss" and self.is_pronoun(c)), None)
         if owner is None:
             return None
-        person = self.resolver.resolve(owner.i, owner.i, owner.i) or speaker
-        actor = self.actors.get(person or "")
-        return actor.affiliation if actor is not None and actor.kind == "person" else None
+        # inside what a person said, "her country" is the speaker's first: the resolver's last subject may be
+        # someone named earlier ("Sarre's president, Claire Dumont, said her country would send troops")
+        for person in (speaker, self.resolver.resolve(owner.i, owner.i, owner.i)):
+            actor = self.actors.get(person or "")
+            if actor is not None and actor.kind == "person" and actor.affiliation:
+                return actor.affiliation
+        return None
 
     def _last_pair(self, before: int) -> list[str]:
         """The last two states named together ("Valdoria and Kesh") before token `before`, else the last two
@@ -334,15 +338,15 @@ class Holders:
         subject = subject_of(verb)
         if said is not None:
             inside = subject is not None and said.content.start <= subject.idx < said.content.end
-            if inside and not self.is_pronoun(subject):
-                own = self.subject_actors(verb)
-                if own:
-                    return own
             speakers = self.speaker_actors(said)
             if inside and subject is not None and len(speakers) == 1:
                 state = self._own_state(subject, speakers[0])  # "Castellane said his government would …"
                 if state:
                     return [state]
+            if inside and not self.is_pronoun(subject):
+                own = self.subject_actors(verb)
+                if own:
+                    return own
             return speakers
         return self.subject_actors(verb)
 

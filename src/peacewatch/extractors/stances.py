@@ -240,6 +240,8 @@ class StanceExtractor:
             kinds, negations = ["support"], 0
         if not kinds and not conditional and not bare:
             return None
+        if bare and not kinds and not conditional and _states_a_fact(path):
+            return None  # "which has no nuclear weapons", "there had been no artillery": a fact, not a position
         if negations % 2:
             sign = -sign
         if conditional:
@@ -320,6 +322,21 @@ class StanceExtractor:
                        for j, w in enumerate(p)):
                     return True
         return False
+
+
+def _states_a_fact(path: list[Token]) -> bool:
+    """A bare "no X" in a relative clause, in the past, or under a present "have" describes; "there will be no
+    troops" and "no troops" on their own declare."""
+    verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return False
+    if verb.dep_ == "relcl":
+        return True
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    if modal:
+        return False
+    past = verb.tag_ in {"VBD", "VBN"} or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
+    return past or verb.lemma_ == "have"
 
 
 def _particle_cue(token: Token, cues: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
