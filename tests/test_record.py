@@ -183,6 +183,28 @@ def test_her_country_is_the_speakers_state(record_pipeline):
     assert stance(analysis, "france", "security_guarantees").polarity == "oppose"
 
 
+def test_her_country_in_a_quote_follows_the_speaker_not_an_earlier_subject(record_pipeline):
+    analysis = analyze(record_pipeline, "Friedrich Merz said the plan was ready. Italy's prime minister, Giorgia "
+                                        "Meloni, said her country would send troops.")
+    assert commitment(analysis, "italy", "foreign_troops").modality == "pledged"
+    assert not [s for s in analysis.stances if s.actor == "germany"]
+
+
+def test_a_relative_pronoun_stands_for_the_noun_it_modifies(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine has sent a team headed by officials from the Russian Foreign "
+                                        "Ministry, which last week said it would not accept ceasefire monitors.")
+    assert stance(analysis, "russia-foreign-ministry", "monitoring_intelligence").polarity == "oppose"
+    assert not [s for s in analysis.stances if s.actor == "ukraine"]
+
+
+def test_a_bare_no_that_describes_is_no_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Finland, which has no nuclear weapons, says it is bound by its treaties. "
+                                        "An official said there had been no artillery deliveries for weeks.")
+    assert analysis.stances == []
+    analysis = analyze(record_pipeline, "There will be no NATO troops in Ukraine, Sergei Lavrov said.")
+    assert stance(analysis, "sergei-lavrov", "foreign_troops").polarity == "oppose"
+
+
 def test_a_possessor_or_a_dateline_is_no_holder(record_pipeline):
     analysis = analyze(record_pipeline, "Poland's partners are prepared to contribute to a future reassurance force.")
     assert analysis.stances == []
