@@ -205,6 +205,16 @@ def test_a_bare_no_that_describes_is_no_position(record_pipeline):
     assert stance(analysis, "sergei-lavrov", "foreign_troops").polarity == "oppose"
 
 
+def test_two_parties_agreeing_conclude_an_agreement(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine and Russia missed their deadline, officials said, even as the two "
+                                        "governments agreed to extend their ceasefire by two months.")
+    for side in ("ukraine", "russia"):
+        assert commitment(analysis, side, "ceasefire").modality == "signed"
+        assert stance(analysis, side, "ceasefire").polarity == "support"
+    analysis = analyze(record_pipeline, "Poland agreed to extend its support for the ceasefire monitors.")
+    assert commitment(analysis, "poland", "monitoring_intelligence").modality == "pledged"  # one side: a pledge
+
+
 def test_a_possessor_or_a_dateline_is_no_holder(record_pipeline):
     analysis = analyze(record_pipeline, "Poland's partners are prepared to contribute to a future reassurance force.")
     assert analysis.stances == []

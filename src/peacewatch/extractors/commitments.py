@@ -44,6 +44,7 @@ class CommitmentExtractor:
         self.future_aux = {w.lower() for w in record_cues()["future_auxiliaries"]}
         self.refusable = {w.lower() for w in record_cues()["refusal_when_negated"]}
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
+        self.mutual = {w.lower() for w in record_cues()["mutual_agreement"]}
 
     def __call__(self, doc: Doc) -> list[Commitment]:
         holders = holders_of(doc)
@@ -68,6 +69,9 @@ class CommitmentExtractor:
                 continue
             start, end = evidence_range(doc, token)
             actors = owner or holders.holders(token, token.idx, token.idx + len(token))
+            if modality == "pledged" and len(actors) > 1 and token.lemma_.lower() in self.mutual \
+                    and (token.tag_ in {"VBD", "VBN"} or any(c.tag_ in {"VBZ", "VBP"} for c in token.children)):
+                modality = "signed"  # "the two sides agreed to extend their ceasefire": a concluded agreement
             for mention in topics:
                 for actor in actors:
                     key = (actor, mention.topic, token.sent.start)

@@ -373,6 +373,8 @@ class Holders:
                 return list(dict.fromkeys(out))
             if any(self._in_dateline(t) for t in span or ()):
                 return []  # a source the parse took from the dateline ("LIRSK, March 10 (Harbor Wire) - …")
+            if span is not None and tuple(t.lower_ for t in span) in self.collective:
+                return self._last_pair(span.start)  # "the two governments agreed to …"
         return [said.source_actor] if said.source_actor else []
 
     def _actors_of_name(self, head: Token) -> list[str]:

@@ -73,6 +73,7 @@ class StanceExtractor:
         self.intensifiers = {w.lower() for w in cues["intensifiers"]}
         self.hedges = {w.lower() for w in cues["hedges"]}
         self.markers = {w.lower() for w in cues["condition_markers"]}
+        self.asserting = {w.lower() for w in cues["asserting_markers"]}
         self.condition_phrases = [phrase(p) for p in cues["conditional"] if len(phrase(p)) > 1]
 
     def __call__(self, doc: Doc) -> list[Stance]:
@@ -309,6 +310,8 @@ class StanceExtractor:
             # "… once the force deploys" is a circumstance, not a position on it; "if" is a condition and
             # "calls for an exchange to be agreed" an object that the parse made a clause
             if t.dep_ == "advcl" and not marks & (self.markers | {"for"}):
+                if marks & self.asserting and cue_at(t, self.cues) is not None:
+                    return path, False  # "even as the two sides agreed to extend the ceasefire": its own clause
                 return None, False
         return path, False
 
