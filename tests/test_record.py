@@ -215,6 +215,15 @@ def test_two_parties_agreeing_conclude_an_agreement(record_pipeline):
     assert commitment(analysis, "poland", "monitoring_intelligence").modality == "pledged"  # one side: a pledge
 
 
+def test_a_position_is_on_the_outer_topic_unless_a_light_noun_names_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine and Russia agreed a mechanism for monitoring their ceasefire.")
+    assert {s.topic for s in analysis.stances} == {"monitoring_intelligence"}
+    analysis = analyze(record_pipeline, "Volodymyr Zelensky called on partners to speed up the deployment of monitors.")
+    assert {c.topic for c in analysis.commitments} == {"monitoring_intelligence"}
+    analysis = analyze(record_pipeline, "Russia said its army would guarantee the safety of the monitors.")
+    assert stance(analysis, "russia", "monitoring_intelligence").polarity == "support"
+
+
 def test_a_possessor_or_a_dateline_is_no_holder(record_pipeline):
     analysis = analyze(record_pipeline, "Poland's partners are prepared to contribute to a future reassurance force.")
     assert analysis.stances == []

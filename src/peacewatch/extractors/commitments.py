@@ -48,7 +48,7 @@ class CommitmentExtractor:
 
     def __call__(self, doc: Doc) -> list[Commitment]:
         holders = holders_of(doc)
-        mentions = self.matcher.mentions(doc)
+        mentions = self.matcher.outermost(doc)
         out: list[Commitment] = []
         seen: set[tuple[str, str, int]] = set()
         text = doc.text

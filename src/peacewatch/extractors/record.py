@@ -110,6 +110,20 @@ class TopicMatcher:
             shared[key] = self._find(doc)
         return shared[key]
 
+    def outermost(self, doc: Doc) -> list[TopicMention]:
+        """The mentions a position is about: "a mechanism for monitoring the ceasefire" is about monitoring,
+        not the ceasefire it modifies; but a light noun ("the deployment of monitors") gives way to its
+        complement."""
+        shared = context(doc).shared
+        key = f"outer-topics:{id(self)}"
+        if key not in shared:
+            cues = record_cues()
+            light = {w.lower() for w in cues["light_topic_nouns"]}
+            # "would guarantee the safety of monitors": a commitment verb that is also a term is the cue, not a topic
+            verbs = {w.lower() for words in cues["commitments"].values() for w in words if " " not in w}
+            shared[key] = _outermost(doc, self.mentions(doc), light, verbs)
+        return shared[key]
+
     def _find(self, doc: Doc) -> list[TopicMention]:
         out: list[TopicMention] = []
         i, n = 0, len(doc)
@@ -130,6 +144,30 @@ class TopicMatcher:
             out.append(TopicMention(match[0], first, last, head))
             i = last + 1
         return out
+
+
+NESTING_CLIMB = 3  # how far above a mention its outer topic may be ("a mechanism [for [monitoring [the ceasefire]]]")
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _outermost(doc: Doc, mentions: list[TopicMention], light: set[str], cue_verbs: set[str]) -> list[TopicMention]:
+    at = {i: m for m in mentions for i in range(m.first, m.last + 1)}
+    dropped: set[int] = set()
+    for n, inner in enumerate(mentions):
+        t = doc[inner.head]
+        for _ in range(NESTING_CLIMB):
+            if t.head.i == t.i or t.tag_ in FINITE_TAGS or t.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "conj"}:
+                break  # a clause of its own: "agreed to extend their ceasefire" is about the ceasefire
+            t = t.head
+            outer = at.get(t.i)
+            if outer is not None and outer is not inner:
+                if doc[outer.head].pos_ == "VERB" and doc[outer.head].lemma_.lower() in cue_verbs:
+                    break
+                if outer.topic != inner.topic:
+                    light_outer = doc[outer.head].lemma_.lower() in light
+                    dropped.add(mentions.index(outer) if light_outer else n)
+                break
+    return [m for n, m in enumerate(mentions) if n not in dropped]
 
 
 def _word_is(token: Token, word: str) -> bool:

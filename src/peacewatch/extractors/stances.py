@@ -81,7 +81,7 @@ class StanceExtractor:
         out: list[Stance] = []
         seen: dict[tuple[str, str, int], int] = {}
         earlier: dict[tuple[str, str, int], Stance] = {}
-        mentions = self.matcher.mentions(doc)
+        mentions = self.matcher.outermost(doc)
         for mention in sorted(mentions + self.anaphoric_mentions(doc, mentions), key=lambda m: m.first):
             reading = self.polarity(doc[mention.head])
             if reading is None:
