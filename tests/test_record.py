@@ -224,6 +224,13 @@ def test_a_position_is_on_the_outer_topic_unless_a_light_noun_names_it(record_pi
     assert stance(analysis, "russia", "monitoring_intelligence").polarity == "support"
 
 
+def test_what_a_demand_wants_is_the_demanders_position(record_pipeline):
+    analysis = analyze(record_pipeline, "According to two sources, the Russian delegation opened by demanding that "
+                                        "Ukraine formally abandon its bid to join NATO.")
+    assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
+    assert not [s for s in analysis.stances if s.actor == "ukraine"]
+
+
 def test_a_possessor_or_a_dateline_is_no_holder(record_pipeline):
     analysis = analyze(record_pipeline, "Poland's partners are prepared to contribute to a future reassurance force.")
     assert analysis.stances == []

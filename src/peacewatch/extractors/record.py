@@ -71,7 +71,8 @@ def _read_yaml(path: Path | str, text: str | None = None) -> dict:
 
 
 def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
-    """The built-in topics, then each user file of the same shape (same name: replaced)."""
+    """The built-in topics, then each user file of the same shape (same name: replaced, or with
+    `extend: true` given more terms and examples)."""
     builtin = resources.files("peacewatch.data").joinpath(TOPICS_FILE).read_text("utf-8")
     sources = [(TOPICS_FILE, _read_yaml(TOPICS_FILE, builtin))] + [(p, _read_yaml(p)) for p in extra]
     topics: dict[str, Topic] = {}
@@ -82,9 +83,17 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
         for name, entry in entries.items():
             if not isinstance(entry, dict) or not entry.get("terms"):
                 raise ConfigError(f"{where}: topic {name!r} needs `terms`")
-            topics[name] = Topic(name=name, definition=str(entry.get("definition", "")),
-                                 terms=tuple(phrase(str(t)) for t in entry["terms"]),
-                                 examples=tuple(str(e) for e in entry.get("examples") or ()))
+            terms = tuple(phrase(str(t)) for t in entry["terms"])
+            examples = tuple(str(e) for e in entry.get("examples") or ())
+            base = topics.get(name) if entry.get("extend") else None
+            if entry.get("extend") and base is None:
+                raise ConfigError(f"{where}: topic {name!r} extends no known topic")
+            if base is not None:
+                topics[name] = Topic(name=name, definition=str(entry.get("definition") or base.definition),
+                                     terms=base.terms + terms, examples=base.examples + examples)
+            else:
+                topics[name] = Topic(name=name, definition=str(entry.get("definition", "")), terms=terms,
+                                     examples=examples)
     return topics
 
 

@@ -231,7 +231,9 @@ class StanceExtractor:
                     if reversal is not None and reversal[1] == found[1]:
                         previous = reversal[0]
             if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj", "ccomp"} and kinds \
-                    and not (wanted and from_subject):  # "wants [sanctions lifted]": the wanting is above
+                    and not (wanted and (from_subject or t.dep_ == "ccomp" and _mandative(t))):
+                # "wants [sanctions lifted]", "demanded [that X abandon Y]" (a mandative base form): the wanting
+                # is above
                 break  # the clause that holds the cue is complete
         if not conditional and "oppose" not in kinds and self._condition_phrase(anchor if kinds else path[-1]):
             conditional = True  # "supports a truce on condition that …"
@@ -325,6 +327,12 @@ class StanceExtractor:
                        for j, w in enumerate(p)):
                     return True
         return False
+
+
+def _mandative(verb: Token) -> bool:
+    """ "demanded that Valdoria abandon its bid": a base form after "that" (tagged VB, or VBP with a plural
+    or ambiguous subject) is what the verb above wants, not a position of its own."""
+    return verb.tag_ == "VB" or verb.tag_ == "VBP" and any(c.dep_ == "mark" for c in verb.children)
 
 
 def _states_a_fact(path: list[Token]) -> bool:
