@@ -231,6 +231,25 @@ def test_what_a_demand_wants_is_the_demanders_position(record_pipeline):
     assert not [s for s in analysis.stances if s.actor == "ukraine"]
 
 
+def test_agreeing_on_something_is_signed_when_done_by_both_and_nothing_before(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine and Russia on Wednesday agreed a mechanism for monitoring the truce.")
+    assert {(c.actor, c.modality) for c in analysis.commitments} == {("ukraine", "signed"), ("russia", "signed")}
+    analysis = analyze(record_pipeline, "The parties shall agree on a mechanism for monitoring the truce.")
+    assert analysis.commitments == []
+
+
+def test_a_list_item_cue_takes_the_topics_up_to_the_next_cue(record_pipeline):
+    analysis = analyze(record_pipeline, "Pledges:\n- Qatar — pledged $600 million for reconstruction and offered to "
+                                        "host a permanent ceasefire commission.\n")
+    assert commitment(analysis, "qatar", "ceasefire").modality == "offered"
+
+
+def test_they_after_an_unnamed_plural_subject_is_not_an_actor_named_before(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine's partners on Tuesday set out what they are prepared to contribute "
+                                        "to a future reassurance force.")
+    assert analysis.commitments == [] and analysis.stances == []
+
+
 def test_a_possessor_or_a_dateline_is_no_holder(record_pipeline):
     analysis = analyze(record_pipeline, "Poland's partners are prepared to contribute to a future reassurance force.")
     assert analysis.stances == []

@@ -63,6 +63,7 @@ class CueLexicon:
     source_prepositions: set[str]
     pronouns: dict[str, set[str]]
     role_nouns: set[str]
+    other_party_nouns: set[str]
 
     @classmethod
     def load(cls) -> CueLexicon:
@@ -74,6 +75,7 @@ class CueLexicon:
             source_prepositions=set(data["source_prepositions"]),
             pronouns={k: set(v) for k, v in data["pronouns"].items()},
             role_nouns=set(data["role_nouns"]),
+            other_party_nouns=set(data["other_party_nouns"]),
         )
 
     def classes(self, lemma: str) -> list[str]:
@@ -639,6 +641,8 @@ class SourceResolver:
     def resolve(self, first: int, last: int, head: int | None) -> str | None:
         if head is not None and head in self.actor_at:
             return self.actor_at[head]
+        if head is not None and self.doc[head].lemma_.lower() in self.lexicon.other_party_nouns:
+            return None  # "Ukraine's partners said": not Ukraine
         for i in range(first, last + 1):
             if i in self.actor_at:
                 return self.actor_at[i]
@@ -650,11 +654,22 @@ class SourceResolver:
             return antecedent
         kinds = self.lexicon.pronouns.get(token.lower_)
         if kinds is not None:
+            if token.tag_ == "PRP" and token.lower_ in {"they", "them"} and self._plural_noun_subject(token):
+                return None  # "Valdoria's partners set out what they are prepared to give": they are the partners
             return self._latest(first, lambda a: a.kind in kinds, subjects_first=True)
         lemma = token.lemma_.lower()
         if lemma in self.lexicon.role_nouns and any(c.lower_ == "the" for c in token.children):
             return self._latest(first, lambda a: self._has_role(a, lemma))
         return None
+
+    def _plural_noun_subject(self, pronoun: Token) -> bool:
+        """Whether the sentence's last subject before a plural pronoun is an unnamed plural noun ("partners",
+        "officials"), which the pronoun more likely continues than any actor named before it."""
+        for t in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ not in {"WP", "WDT"}:
+                return t.tag_ == "NNS" and t.i not in self.actor_at and not any(
+                    c.i in self.actor_at for c in t.children if c.dep_ in {"compound", "amod"})
+        return False
 
     def _relative_antecedent(self, token: Token) -> str | None:
         """ "Castellane, who said …", "the Foreign Ministry, which said …": a relative pronoun stands for the

@@ -61,7 +61,7 @@ class CommitmentExtractor:
                 continue
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.non_complements for c in token.children):
                 continue  # "declined to say …": a statement about speaking, not a commitment
-            topics = [m for m in self._topics(doc, token, mentions)
+            topics = [m for m in self._topics(doc, token, mentions, self.cues)
                       if modality == "refused" or not negated_between(doc, token.i, m.first, self.negations)]
             if token.lemma_.lower() in self.object_only:
                 topics = [m for m in topics if doc[m.head].dep_ == "dobj" and doc[m.head].head.i == token.i]
@@ -69,9 +69,13 @@ class CommitmentExtractor:
                 continue
             start, end = evidence_range(doc, token)
             actors = owner or holders.holders(token, token.idx, token.idx + len(token))
-            if modality == "pledged" and len(actors) > 1 and token.lemma_.lower() in self.mutual \
-                    and (token.tag_ in {"VBD", "VBN"} or any(c.tag_ in {"VBZ", "VBP"} for c in token.children)):
-                modality = "signed"  # "the two sides agreed to extend their ceasefire": a concluded agreement
+            if modality == "pledged" and token.lemma_.lower() in self.mutual:
+                concluded = len(actors) > 1 and (token.tag_ in {"VBD", "VBN"}
+                                                 or any(c.tag_ in {"VBZ", "VBP"} for c in token.children))
+                if concluded:
+                    modality = "signed"  # "the two sides agreed to extend their ceasefire": a concluded agreement
+                elif not any(c.dep_ == "xcomp" for c in token.children):
+                    continue  # "the parties shall agree on a mechanism": an agenda until it is agreed
             for mention in topics:
                 for actor in actors:
                     key = (actor, mention.topic, token.sent.start)
@@ -118,7 +122,7 @@ class CommitmentExtractor:
         return not any(c.dep_ in {"neg", "auxpass", "nsubjpass"} for c in token.children)
 
     @staticmethod
-    def _topics(doc: Doc, cue: Token, mentions: list[TopicMention]) -> list[TopicMention]:
+    def _topics(doc: Doc, cue: Token, mentions: list[TopicMention], cues: dict) -> list[TopicMention]:
         """The topics on the cue's object side, one mention per topic, in text order."""
         subtree = range(cue.left_edge.i, cue.right_edge.i + 1)
         line_start, line_end = line_of(doc, cue)
@@ -127,8 +131,10 @@ class CommitmentExtractor:
         # not in an adverbial clause ("… when the force deploys", "because the monitors …"): a circumstance
         inside = [m for m in on_line if m.head in subtree and not _through_advcl(doc[m.head], cue)
                   and not _through_conj_verb(doc[m.head], cue)]
-        if not inside and list_item_prefix(doc, cue) is not None:  # list items parse badly: the line
-            inside = on_line
+        if not inside and list_item_prefix(doc, cue) is not None:  # list items parse badly: the line ...
+            # ... up to the next cue: "- Qadira — pledged $600 million … and offered to host a ceasefire commission"
+            later = [t.i for t in doc[cue.i + 1:] if t.idx < line_end and t.pos_ in CUE_POS and cue_at(t, cues)]
+            inside = [m for m in on_line if not later or m.first < later[0]]
         out: list[TopicMention] = []
         for m in inside:
             if all(o.topic != m.topic for o in out):

@@ -335,6 +335,13 @@ class Holders:
         resolved = self.resolver.resolve(subject.left_edge.i, subject.right_edge.i, subject.i)
         return [resolved] if resolved and not self._only_in_datelines(resolved) else []
 
+    def _possessor_of_others(self, token: Token) -> bool:
+        """ "Ukraine's partners": the name owns a noun for other parties, who are the ones meant."""
+        t = token
+        while t.dep_ in {"compound", "flat"} and t.head.i != t.i:
+            t = t.head
+        return t.dep_ == "poss" and t.head.lemma_.lower() in self.resolver.lexicon.other_party_nouns
+
     def _only_in_datelines(self, actor_id: str) -> bool:
         """An actor named only in datelines (the wire service) is no one's antecedent."""
         actor = self.actors.get(actor_id)
@@ -405,7 +412,7 @@ class Holders:
             span = self.doc.char_span(said.source.start, said.source.end, alignment_mode="expand")
             runs: list[tuple[str, int, int]] = []  # (actor, first token, last token) per mention, in order
             for t in span or ():
-                actor = None if self._in_dateline(t) else self.actor_at.get(t.i)
+                actor = None if self._in_dateline(t) or self._possessor_of_others(t) else self.actor_at.get(t.i)
                 if actor and runs and runs[-1][0] == actor and runs[-1][2] == t.i - 1:
                     runs[-1] = (actor, runs[-1][1], t.i)
                 elif actor:
