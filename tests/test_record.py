@@ -250,6 +250,14 @@ def test_they_after_an_unnamed_plural_subject_is_not_an_actor_named_before(recor
     assert analysis.commitments == [] and analysis.stances == []
 
 
+def test_a_named_deadline_is_a_deadline_once(record_pipeline):
+    analysis = analyze(record_pipeline, "Negotiators began the final week of talks before the April 15 deadline for "
+                                        "a monitoring mechanism. Diplomats said the April 15 deadline would hold.",
+                       published="2026-04-08")
+    assert [d.due for d in analysis.deadlines] == ["2026-04-15"]
+    assert not deadline(analysis, "2026-04-15").hedged
+
+
 def test_a_possessor_or_a_dateline_is_no_holder(record_pipeline):
     analysis = analyze(record_pipeline, "Poland's partners are prepared to contribute to a future reassurance force.")
     assert analysis.stances == []

@@ -36,6 +36,7 @@ class DeadlineExtractor:
         self.obligation = {w.lower() for w in cues["obligation"]}
         self.hedges = {w.lower() for w in cues["hedges"]}
         self.setting = {w.lower() for w in cues["setting"]}
+        self.deadline_nouns = {w.lower() for w in cues["deadline_nouns"]}
 
     def __call__(self, doc: Doc) -> list[Deadline]:
         ctx = context(doc)
@@ -48,12 +49,17 @@ class DeadlineExtractor:
             if span is None:
                 continue
             first = self._introducer(doc, span.start, span.text)
+            named = first is None and self._names_a_deadline(span)
+            if named:  # "the April 15 deadline", "the deadline of April 15": a limit set elsewhere, named
+                first = span.start
             if first is None:
                 continue
             due = time.value or self._from_now(doc, first, span, ctx.published)
             if not due:  # no guessed dates: an unresolved limit is no deadline
                 continue
-            verb = self._modal_verb(clause_verb(span.root))
+            if named and any(d.due == due for d in out):
+                continue  # "the April 15 deadline" again: the same deadline, already recorded
+            verb = self._modal_verb(clause_verb(span.root)) or (clause_verb(span.root) if named else None)
             if verb is None:
                 continue
             top = verb
@@ -97,6 +103,16 @@ class DeadlineExtractor:
                 continue  # "in March" is a date, not a limit; "in the next weeks", "in two weeks" are
             return begin
         return None
+
+    def _names_a_deadline(self, span) -> bool:
+        """A time that modifies a deadline noun: "the April 15 deadline", "the deadline of April 15"."""
+        root = span.root
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ == "of":
+            head = head.head
+        elif root.dep_ not in {"compound", "nmod", "amod", "npadvmod"}:
+            return False
+        return head.lemma_.lower() in self.deadline_nouns and not span.start <= head.i < span.end
 
     @staticmethod
     def _from_now(doc: Doc, first: int, span, published: dt.date | None) -> str | None:
