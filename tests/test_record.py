@@ -258,6 +258,23 @@ def test_a_named_deadline_is_a_deadline_once(record_pipeline):
     assert not deadline(analysis, "2026-04-15").hedged
 
 
+def test_unwilling_is_a_refusal_and_verification_is_monitoring(record_pipeline):
+    analysis = analyze(record_pipeline, "Western officials said the Americans are still unwilling to put their own "
+                                        "ground troops into Ukraine.")
+    assert commitment(analysis, "united-states", "foreign_troops").modality == "refused"
+    analysis = analyze(record_pipeline, "Russia has always supported the objective verification of the ceasefire.")
+    assert {(s.actor, s.topic) for s in analysis.stances} == {("russia", "monitoring_intelligence")}
+
+
+def test_an_alias_with_the_opens_a_sentence(tmp_path):
+    gazetteer = tmp_path / "g.yaml"
+    gazetteer.write_text("version: 1\nactors:\n  - id: federated-isles\n    name: Federated Isles\n"
+                         "    kind: state\n    aliases: [the Isles]\n", "utf-8")
+    pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), gazetteer=[str(gazetteer)]))
+    analysis = analyze(pipeline, "The Isles are now ready to provide intelligence and surveillance.")
+    assert commitment(analysis, "federated-isles", "monitoring_intelligence").modality == "ready"
+
+
 def test_a_possessor_or_a_dateline_is_no_holder(record_pipeline):
     analysis = analyze(record_pipeline, "Poland's partners are prepared to contribute to a future reassurance force.")
     assert analysis.stances == []

@@ -93,6 +93,8 @@ class ActorExtractor:
             forms.setdefault(key, []).append(form)
             if not form.isupper() and len(form) > 4:  # headlines in capitals
                 forms[key].append(form.upper())
+            if form[:1].islower():  # "the Isles" opening a sentence
+                forms[key].append(form[:1].upper() + form[1:])
         for key, values in forms.items():
             self.matcher.add(key, list(resources_.nlp.tokenizer.pipe(values)))
 
