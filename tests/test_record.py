@@ -275,6 +275,12 @@ def test_an_alias_with_the_opens_a_sentence(tmp_path):
     assert commitment(analysis, "federated-isles", "monitoring_intelligence").modality == "ready"
 
 
+def test_one_topic_without_another_wants_the_other(record_pipeline):
+    analysis = analyze(record_pipeline, "Vladimir Putin said a ceasefire without guarantees would be an intermission.")
+    assert stance(analysis, "vladimir-putin", "ceasefire").polarity == "conditional"
+    assert stance(analysis, "vladimir-putin", "security_guarantees").polarity == "support"
+
+
 def test_a_possessor_or_a_dateline_is_no_holder(record_pipeline):
     analysis = analyze(record_pipeline, "Poland's partners are prepared to contribute to a future reassurance force.")
     assert analysis.stances == []

@@ -167,6 +167,8 @@ def _outermost(doc: Doc, mentions: list[TopicMention], light: set[str], cue_verb
         for _ in range(NESTING_CLIMB):
             if t.head.i == t.i or t.tag_ in FINITE_TAGS or t.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "conj"}:
                 break  # a clause of its own: "agreed to extend their ceasefire" is about the ceasefire
+            if t.dep_ == "prep" and t.lower_ in {"without", "besides", "beyond", "instead"}:
+                break  # "a ceasefire without guarantees" is about both
             t = t.head
             outer = at.get(t.i)
             if outer is not None and outer is not inner:

@@ -82,8 +82,9 @@ class StanceExtractor:
         seen: dict[tuple[str, str, int], int] = {}
         earlier: dict[tuple[str, str, int], Stance] = {}
         mentions = self.matcher.outermost(doc)
+        heads = {m.head for m in mentions}
         for mention in sorted(mentions + self.anaphoric_mentions(doc, mentions), key=lambda m: m.first):
-            reading = self.polarity(doc[mention.head])
+            reading = self._without(doc[mention.head], heads) or self.polarity(doc[mention.head])
             if reading is None:
                 continue
             start, end = evidence_range(doc, doc[mention.head])
@@ -148,6 +149,20 @@ class StanceExtractor:
         # "Russia's red line", "a key Ukrainian demand"
         owners = [holders.actor_at.get(c.i) for c in predicate.children if c.dep_ in {"poss", "amod", "compound"}]
         return [a for a in dict.fromkeys(owners) if a]
+
+    @staticmethod
+    def _without(head: Token, heads: set[int]) -> Reading | None:
+        """ "A ceasefire without guarantees would be an intermission": said of one topic lacking another, the
+        lacking one is wanted and the first made conditional on it (the speaker's position)."""
+        if head.dep_ == "pobj" and head.head.lower_ == "without":
+            outer = head.head.head
+            if outer.i in heads and outer.dep_ in {"nsubj", "nsubjpass"}:
+                return Reading("support", BASE_STRENGTH["support"], outer.head, predicate=True)
+        if head.dep_ in {"nsubj", "nsubjpass"} and any(
+                c.dep_ == "prep" and c.lower_ == "without" and any(g.dep_ == "pobj" and g.i in heads for g in c.children)
+                for c in head.children):
+            return Reading("conditional", BASE_STRENGTH["conditional"], head.head, predicate=True)
+        return None
 
     def polarity(self, head: Token) -> Reading | None:
         """How the clause above a mention headed by `head` positions its holder on the topic, or None.
