@@ -158,9 +158,9 @@ class StanceExtractor:
             outer = head.head.head
             if outer.i in heads and outer.dep_ in {"nsubj", "nsubjpass"}:
                 return Reading("support", BASE_STRENGTH["support"], outer.head, predicate=True)
-        if head.dep_ in {"nsubj", "nsubjpass"} and any(
-                c.dep_ == "prep" and c.lower_ == "without" and any(g.dep_ == "pobj" and g.i in heads for g in c.children)
-                for c in head.children):
+        lacking = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "without"
+                   for g in c.children if g.dep_ == "pobj" and g.i in heads]
+        if head.dep_ in {"nsubj", "nsubjpass"} and lacking:
             return Reading("conditional", BASE_STRENGTH["conditional"], head.head, predicate=True)
         return None
 
