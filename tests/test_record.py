@@ -281,6 +281,11 @@ def test_one_topic_without_another_wants_the_other(record_pipeline):
     assert stance(analysis, "vladimir-putin", "security_guarantees").polarity == "support"
 
 
+def test_their_offer_belongs_to_the_subject_of_the_clause_above(record_pipeline):
+    analysis = analyze(record_pipeline, "France and Germany said their offer of troops stood.")
+    assert {(c.actor, c.modality) for c in analysis.commitments} == {("france", "offered"), ("germany", "offered")}
+
+
 def test_a_possessor_or_a_dateline_is_no_holder(record_pipeline):
     analysis = analyze(record_pipeline, "Poland's partners are prepared to contribute to a future reassurance force.")
     assert analysis.stances == []

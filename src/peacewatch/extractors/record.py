@@ -465,10 +465,27 @@ class Holders:
         for child in noun.children:
             if child.dep_ == "poss":
                 found = self._actors_of_name(child)
+                if not found and child.lower_ in {"their", "its"}:
+                    found = self._nearest_subject_actors(noun)  # "Estmark and Sarre said their offer stood"
                 if not found and self.is_pronoun(child):
                     resolved = self.resolver.resolve(child.i, child.i, child.i)
                     found = [resolved] if resolved else []
                 return found
+        return []
+
+    def _nearest_subject_actors(self, noun: Token) -> list[str]:
+        """The named subject of the nearest clause above a noun: whom "their"/"its" most likely stands for."""
+        t = noun
+        for _ in range(4):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.pos_ in {"VERB", "AUX"}:
+                subject = subject_of(t)
+                if subject is not None and subject.i != noun.i and not noun.is_ancestor(subject):
+                    found = self._actors_of_name(subject)
+                    if found:
+                        return found
         return []
 
     def _in_dateline(self, token: Token) -> bool:
