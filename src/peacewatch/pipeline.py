@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -18,6 +20,9 @@ from peacewatch.extractors.base import REGISTRY, DocContext, Extractor, Resource
 from peacewatch.gazetteer import load_gazetteer
 from peacewatch.ingest.documents import make_document
 from peacewatch.nlp import load_nlp
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 DEFAULT_EXTRACTORS: tuple[str, ...] = ("actors", "times", "attributions", "claims", "stances", "commitments",
                                        "events", "deadlines", "techniques")
@@ -91,30 +96,43 @@ class Pipeline:
         while batch := list(islice(iterator, self.settings.batch_size)):
             docs = [make_document(i) if isinstance(i, str) else i for i in batch]
             texts = [(d.text, d) for d in docs if isinstance(d, Document)]
-            parsed = iter(self.nlp.pipe(texts, as_tuples=True, batch_size=self.settings.batch_size))
+            parsed = iter(self._extract_batch(list(self.nlp.pipe(texts, as_tuples=True,
+                                                                 batch_size=self.settings.batch_size))))
             for item in docs:
-                if isinstance(item, PeacewatchError):
-                    yield item
-                    continue
-                spacy_doc, document = next(parsed)
-                yield self._extract(spacy_doc, document)
+                yield item if isinstance(item, PeacewatchError) else next(parsed)
 
-    def _extract(self, spacy_doc, document: Document) -> Analysis | PeacewatchError:
-        ctx = DocContext(document)
-        spacy_doc._.pw = ctx
-        analysis = Analysis(document=document)
+    def _extract_batch(self, parsed: list[tuple[Doc, Document]]) -> list[Analysis | PeacewatchError]:
+        """Runs each extractor over the whole batch before the next one, so that an extractor's optional
+        `prepare(docs)` can batch its model work across the documents (one MiniLM pass, less padding)."""
+        analyses: list[Analysis | PeacewatchError] = []
+        for spacy_doc, document in parsed:
+            spacy_doc._.pw = DocContext(document)
+            analyses.append(Analysis(document=document))
         for extractor in self.extractors:
-            try:
-                records = extractor(spacy_doc)
-            except Exception as exc:  # one document's failure must not stop a batch
-                where = document.source_id or document.id
-                return AnalysisError(f"{where}: the {extractor.name} extractor failed: {exc!r}")
-            ctx.records[extractor.name] = records
-            setattr(analysis, extractor.name, records)
-        sentences = [(s.start_char, s.end_char) for s in spacy_doc.sents if s.text.strip()]
-        analysis.summary = summarize(analysis, tokens=len(spacy_doc), sentences=len(sentences),
-                                     sentence_spans=sentences)
-        return analysis
+            alive = [i for i, a in enumerate(analyses) if isinstance(a, Analysis)]
+            prepare = getattr(extractor, "prepare", None)
+            if prepare is not None and alive:
+                # why: `prepare` only computes ahead; each document's own call below redoes what is missing
+                # and reports its own failure
+                with contextlib.suppress(Exception):
+                    prepare([parsed[i][0] for i in alive])
+            for i in alive:
+                spacy_doc, document = parsed[i]
+                try:
+                    records = extractor(spacy_doc)
+                except Exception as exc:  # one document's failure must not stop a batch
+                    where = document.source_id or document.id
+                    analyses[i] = AnalysisError(f"{where}: the {extractor.name} extractor failed: {exc!r}")
+                    continue
+                spacy_doc._.pw.records[extractor.name] = records
+                setattr(analyses[i], extractor.name, records)
+        for (spacy_doc, _), analysis in zip(parsed, analyses, strict=True):
+            if isinstance(analysis, Analysis):
+                sentences = [(s.start_char, s.end_char) for s in spacy_doc.sents if s.text.strip()]
+                analysis.summary = summarize(analysis, tokens=len(spacy_doc), sentences=len(sentences),
+                                             sentence_spans=sentences)
+            spacy_doc._.pw = None  # why: the context holds MiniLM states; drop them with the batch
+        return analyses
 
 
 def summarize(analysis: Analysis, tokens: int = 0, sentences: int = 0,

@@ -21,16 +21,18 @@ def load_sentence_encoder():
 
 
 def embed(texts: list[str], batch_size: int = 64) -> np.ndarray:
-    """(len(texts), 384) float32, one normalised vector per text; batched, shortest first to cut padding."""
+    """(len(texts), 384) float32, one normalised vector per text; batched by length (no padding)."""
     if not texts:
         return np.zeros((0, DIM), np.float32)
     import torch
 
+    from peacewatch.techniques.encoder import same_length_batches
+
     tokenizer, model = load_sentence_encoder()
     out = np.zeros((len(texts), DIM), np.float32)
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    for b in range(0, len(order), batch_size):
-        chunk = order[b:b + batch_size]
+    lengths = [len(ids) for ids in tokenizer(texts, truncation=True, max_length=MAX_PIECES)["input_ids"]]
+    # why: equal-length batches need no padding, so a text's vector does not depend on its batch-mates
+    for chunk in same_length_batches(lengths, batch_size):
         enc = tokenizer([texts[i] for i in chunk], padding=True, truncation=True, max_length=MAX_PIECES,
                         return_tensors="pt")
         with torch.inference_mode():

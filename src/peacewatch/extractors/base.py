@@ -66,6 +66,19 @@ def sentence_vectors(doc: Doc, texts: list[str]) -> Any:
     return np.stack([cache[t] for t in texts]) if texts else np.zeros((0, 384), np.float32)
 
 
+def embed_ahead(requests: list[tuple[Doc, list[str]]]) -> None:
+    """Fills each document's vector cache with the texts it will ask for, all embedded in one batched call
+    (sorted by length across documents: less padding than one call per document)."""
+    from peacewatch.claims.embed import embed
+
+    missing = [(context(doc).vectors, text) for doc, texts in requests
+               for text in dict.fromkeys(texts) if text not in context(doc).vectors]
+    vectors = embed(list(dict.fromkeys(text for _, text in missing)))
+    index = {text: i for i, text in enumerate(dict.fromkeys(text for _, text in missing))}
+    for cache, text in missing:
+        cache[text] = vectors[index[text]]
+
+
 def context(doc: Doc) -> DocContext:
     ctx = doc._.pw
     if ctx is None:  # a bare Doc (tests, notebooks): treat its text as an undated document
@@ -77,7 +90,12 @@ def context(doc: Doc) -> DocContext:
 
 
 class Extractor(Protocol):
-    """Doc in, typed records out."""
+    """Doc in, typed records out.
+
+    An extractor may also have `prepare(docs: list[Doc]) -> None`: the pipeline calls it once per batch before
+    the per-document calls, to batch model work across documents (results go into each `doc._.pw`). It only
+    computes ahead: if it fails, each document's own call must still do the whole job.
+    """
 
     name: str
 

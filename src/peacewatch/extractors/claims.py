@@ -19,12 +19,13 @@ from spacy.tokens import Doc
 from peacewatch.claims.model import CheckworthyModel, packaged_model
 from peacewatch.contract import Attribution, Claim, Sourcing, Span
 from peacewatch.errors import ConfigError
-from peacewatch.extractors.base import Resources, context, register, sentence_vectors
+from peacewatch.extractors.base import Resources, context, embed_ahead, register, sentence_vectors
 from peacewatch.spans import text_span
 
 HEDGES_FILE = "hedges.yaml"
 MIN_CHARS = 12  # why: fragments ("Yes.", "He said:") are never checkable claims
 MIN_WORDS = 3
+CANDIDATES_KEY = "claims.candidates"  # DocContext.shared: the candidates `prepare` found, used once
 
 
 @dataclass(frozen=True)
@@ -112,9 +113,24 @@ class ClaimExtractor:
                 out.append((span, attr))
         return out
 
-    def __call__(self, doc: Doc) -> list[Claim]:
+    def prepare(self, docs: list[Doc]) -> None:
+        """Embeds the candidates of a whole batch ahead: one shared MiniLM pass over its sentences (techniques
+        and events reuse it), then one batched call for the candidates that are not a whole sentence."""
+        from peacewatch.techniques.encoder import encode_docs
+
+        encode_docs(docs)
+        for doc in docs:
+            context(doc).shared[CANDIDATES_KEY] = self._candidates(doc)
+        embed_ahead([(doc, [span.text for span, _ in context(doc).shared[CANDIDATES_KEY]]) for doc in docs])
+
+    def _candidates(self, doc: Doc) -> list[tuple[Span, Attribution | None]]:
         attributions = [r for r in context(doc).records.get("attributions", []) if isinstance(r, Attribution)]
-        candidates = self.candidates(doc, attributions)
+        return self.candidates(doc, attributions)
+
+    def __call__(self, doc: Doc) -> list[Claim]:
+        candidates = context(doc).shared.pop(CANDIDATES_KEY, None)
+        if candidates is None:
+            candidates = self._candidates(doc)
         if not candidates:
             return []
         # why: one batched pass per document; each candidate is embedded exactly once

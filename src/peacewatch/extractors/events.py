@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from peacewatch.contract import Actor, Event, TimeExpression
 from peacewatch.events.model import PentaclassModel, packaged_model
-from peacewatch.extractors.base import Resources, context, register, sentence_vectors
+from peacewatch.extractors.base import Resources, context, embed_ahead, register, sentence_vectors
 from peacewatch.extractors.record import Holders, _read_yaml, evidence_range, holders_of, phrase
 from peacewatch.gazetteer import Gazetteer, Place
 from peacewatch.spans import text_span
@@ -192,6 +192,15 @@ class EventExtractor:
             if cue is not None:
                 out[token.i] = cue
         return out
+
+    def prepare(self, docs: list[Doc]) -> None:
+        """Embeds the sentences of a whole batch ahead (reusing the shared MiniLM pass when claims ran it)."""
+        if self.classifier is None:
+            return
+        from peacewatch.techniques.encoder import encode_docs
+
+        encode_docs(docs)
+        embed_ahead([(doc, [s.text.strip() for s in doc.sents if s.text.strip()]) for doc in docs])
 
     def __call__(self, doc: Doc) -> list[Event]:
         return [event for event, _ in self.find(doc)]

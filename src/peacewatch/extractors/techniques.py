@@ -10,9 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from peacewatch.contract import Technique
-from peacewatch.extractors.base import Resources, register
+from peacewatch.extractors.base import Resources, context, register
 from peacewatch.spans import char_span
-from peacewatch.techniques.data import line_segments
+from peacewatch.techniques.encoder import PIECES_KEY, encode_docs, sentence_segments
 
 
 class TechniqueExtractor:
@@ -23,12 +23,15 @@ class TechniqueExtractor:
 
         self.detector = Detector()  # loaded once per pipeline: the encoder and the tagger
 
+    def prepare(self, docs: list[Doc]) -> None:
+        """The batch's MiniLM pass, shared with claims and events (a no-op when one of them ran it)."""
+        encode_docs(docs)
+
     def __call__(self, doc: Doc) -> list[Technique]:
-        # why: the tagger learned from one sentence per line; a line break inside a spaCy sentence
-        # (a heading, a slogan on its own line) starts a new unit
-        segments = [(sent.start_char + a, sent.start_char + b) for sent in doc.sents
-                    for a, b in line_segments(sent.text)]
-        found = self.detector.detect(doc.text, segments)
+        segments, encoded = context(doc).shared.pop(PIECES_KEY, (None, None))
+        if segments is None:  # a document outside a pipeline batch: encode it alone
+            segments = sentence_segments(doc)
+        found = self.detector.detect(doc.text, segments, encoded)
         out: list[Technique] = []
         for n, (start, end, name, score) in enumerate(found, 1):
             span = char_span(doc, start, end)

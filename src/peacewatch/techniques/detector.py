@@ -8,6 +8,7 @@ from pathlib import Path
 
 from peacewatch.errors import ModelMissingError
 from peacewatch.techniques import patterns as pattern_mod
+from peacewatch.techniques.encoder import Encoded
 from peacewatch.techniques.model import TechniqueModel
 
 Found = tuple[int, int, str, float]
@@ -34,9 +35,10 @@ class Detector:
         self.model = TechniqueModel.load(folder)
         self.patterns = pattern_mod.builtin_patterns() if use_patterns else ()
 
-    def detect(self, text: str, segments: list[tuple[int, int]]) -> list[Found]:
-        """(start, end, technique, score) spans; `segments` are the sentences, as character offsets."""
-        learned = self.model.predict(text, segments) if segments else []
+    def detect(self, text: str, segments: list[tuple[int, int]], encoded: list[Encoded] | None = None) -> list[Found]:
+        """(start, end, technique, score) spans; `segments` are the sentences, as character offsets; `encoded`
+        their MiniLM states when already computed (`encoder.encode_docs`)."""
+        learned = self.model.predict(text, segments, encoded) if segments else []
         if not self.patterns:
             return learned
         return pattern_mod.combine(learned, pattern_mod.find(text, self.patterns))
