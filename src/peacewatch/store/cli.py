@@ -34,6 +34,11 @@ class View(StrEnum):
     search = "search"
 
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 class OutFormat(StrEnum):
     table = "table"
     json = "json"
@@ -73,16 +78,35 @@ def ingest(
     db: DbOption = "peacewatch.db",
     config: Annotated[Path | None, typer.Option(help="YAML settings: model, gazetteer, extractors")] = None,
     batch_size: Annotated[int, typer.Option(help="Documents committed per transaction")] = 16,
+    workers: Annotated[int, typer.Option(help="Processes (or Ray actors) analyzing in parallel")] = 1,
+    engine: Annotated[Engine, typer.Option(help="local processes, or a Ray cluster")] = Engine.local,
+    address: Annotated[str | None, typer.Option(help="Ray address: auto, ray://host:10001 (default: local)")] = None,
 ) -> None:
     """Analyze documents and store them; already-stored texts are skipped, near-copies linked."""
     from peacewatch.ingest import expand_paths, read_path
     from peacewatch.store.ingest import ingest_documents
 
-    def pipeline():
-        from peacewatch.pipeline import Pipeline, Settings
+    if engine is Engine.ray:
+        from peacewatch.scale.ray_engine import check_store
 
         try:
-            return Pipeline(Settings.from_file(config) if config else Settings())
+            check_store(address, db)
+        except PeacewatchError as exc:
+            err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from None
+
+    def pipeline():
+        from peacewatch.pipeline import Settings
+
+        try:
+            settings = Settings.from_file(config) if config else Settings()
+            if engine is Engine.ray:
+                from peacewatch.scale.ray_engine import RayPipeline
+
+                return RayPipeline(settings, workers=workers, address=address)
+            from peacewatch.scale.workers import analyzer
+
+            return analyzer(settings, workers)
         except PeacewatchError as exc:
             err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
@@ -98,7 +122,11 @@ def ingest(
         err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
 
     with _open(db) as store:
-        report = ingest_documents(store, items(), pipeline, max(1, batch_size), on_error=report_error)
+        try:
+            report = ingest_documents(store, items(), pipeline, max(1, batch_size), on_error=report_error)
+        except PeacewatchError as exc:  # the whole run's problem (a model missing in a worker, Ray absent)
+            err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from None
     err.print(f"stored {report.stored}, near-duplicates linked {report.near_duplicates}, "
               f"already stored {report.skipped}, failed {len(report.errors)}", highlight=False)
     if report.errors:

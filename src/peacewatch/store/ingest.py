@@ -16,7 +16,7 @@ from peacewatch.errors import PeacewatchError
 from peacewatch.store.db import Store
 
 if TYPE_CHECKING:
-    from peacewatch.pipeline import Pipeline
+    from peacewatch.scale.workers import Analyzer
 
 BATCH_SIZE = 16
 
@@ -82,9 +82,12 @@ def new_documents(store: Store, items: Iterable[Document | PeacewatchError], rep
 
 
 def ingest_documents(store: Store, items: Iterable[Document | PeacewatchError],
-                     pipeline_factory: Callable[[], Pipeline], batch_size: int = BATCH_SIZE,
+                     pipeline_factory: Callable[[], Analyzer], batch_size: int = BATCH_SIZE,
                      on_error: Callable[[PeacewatchError], None] | None = None) -> IngestReport:
-    """Analyzes what is new and stores it; the pipeline (spaCy) is built only if there is something to analyze."""
+    """Analyzes what is new and stores it; the pipeline (spaCy) is built only if there is something to analyze.
+
+    `pipeline_factory` gives a `Pipeline`, or anything with its `process` (worker processes, Ray).
+    """
     report = IngestReport()
     fresh = new_documents(store, items, report)
     for item in fresh:

@@ -1,0 +1,1 @@
+"""`peacewatch bench`: throughput and memory of the analysis beside bare spaCy, on a generated corpus."""
