@@ -137,7 +137,7 @@ class Store:
                 rows = conn.execute(text(
                     "SELECT d.id, d.title, d.outlet, d.published FROM documents_fts f JOIN documents d "
                     "ON d.id = f.doc_id WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts) LIMIT :n"),
-                    {"q": _fts5_query(query), "n": limit})
+                    {"q": fts5_query(query), "n": limit})
             else:
                 rows = conn.execute(text(
                     "SELECT id, title, outlet, published FROM documents, plainto_tsquery('english', :q) q "
@@ -164,7 +164,7 @@ class Store:
                                                "summary": row["summary"] or {}, **fields})
 
 
-def _fts5_query(query: str) -> str:
+def fts5_query(query: str) -> str:
     """Plain words, each quoted, so user input never reaches FTS5's query syntax."""
     words = [w for w in dedup.normalise(query).split() if w]
     return " ".join(f'"{w}"' for w in words) or '""'

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, func, or_, select
+from sqlalchemy import Connection, Table, func, or_, select
 
 from peacewatch.store import schema
 from peacewatch.store.db import Store
@@ -210,9 +211,11 @@ _STOP = set(_STOP_WORDS.split())
 def deadlines_ledger(store: Store, as_of: str | None = None) -> list[Row]:
     """Deadlines with their status by `as_of`: open, due, overdue — or met/missed when a later document says so."""
     as_of = as_of or date.today().isoformat()
+    rows = _rows(store, schema.deadlines)
+    with store.engine.connect() as conn:
+        verdicts = deadline_verdicts(conn, rows, as_of)
     ledger = []
-    for row in _rows(store, schema.deadlines):
-        status, verdict = _deadline_verdict(store, row, as_of)
+    for row, (status, verdict) in zip(rows, verdicts, strict=True):
         if status is None:
             status = "open" if row["due"] > as_of else "due" if row["due"] == as_of else "overdue"
         ledger.append({"due": row["due"], "actor": row["actor"], "status": status, "hedged": row["hedged"],
@@ -221,32 +224,65 @@ def deadlines_ledger(store: Store, as_of: str | None = None) -> list[Row]:
     return ledger
 
 
-def _deadline_verdict(store: Store, row: Row, as_of: str) -> tuple[str | None, Row | None]:
-    """Met or missed, only when a later document (published by `as_of`) has a sentence saying so."""
+@dataclass(frozen=True)
+class _Verdict:
+    """A later sentence that says a deadline was met or missed, with what the rules check."""
+
+    doc_id: str
+    outlet: str | None
+    published: str
+    start: int
+    text: str
+    words: frozenset[str]
+    months: frozenset[str]
+    status: str
+    foreseen: bool
+
+
+#: a sentence is a run of text between [.!?\n] with its closing [.!?]: cutting the runs first and then looking
+#: for the word is linear ("[^.!?]*\bdeadline\b[^.!?]*" backtracks quadratically on long texts)
+_RUN = re.compile(r"[^.!?\n]+[.!?]?")
+_DEADLINE_WORD = re.compile(r"\bdeadline\b", re.I)
+
+
+def deadline_verdicts(conn: Connection, rows: list[Row], as_of: str) -> list[tuple[str | None, Row | None]]:
+    """Met or missed for each deadline row, only when a later document (published by `as_of`) has a sentence
+    that names a deadline, shares two content words with it, names its month if it names any, and says met or
+    missed (after the due date, unless it foresees: "will not meet"). The later documents are read once for all
+    the rows (a web page of them, or the whole ledger)."""
+    if not rows:
+        return []
     d = schema.documents.c
-    words = _content_words(row["span_text"] or "")
-    with store.engine.connect() as conn:
-        later = conn.execute(select(d.id, d.outlet, d.published, d.text).where(
-            d.published > (row["published"] or ""), d.published <= as_of,
-            func.lower(d.text).contains("deadline")).order_by(d.published, d.id)).all()
-    for doc_id, outlet, published, text in later:
-        for match in re.finditer(r"[^.!?\n]*\bdeadline\b[^.!?\n]*[.!?]?", text, re.I):
+    earliest = min(r["published"] or "" for r in rows)
+    said: list[_Verdict] = []
+    for doc_id, outlet, published, body in conn.execute(
+            select(d.id, d.outlet, d.published, d.text).where(
+                d.published > earliest, d.published <= as_of, func.lower(d.text).contains("deadline"))
+            .order_by(d.published, d.id)).yield_per(100):
+        for match in _RUN.finditer(body):
             sentence = match.group(0)
-            if len(words & _content_words(sentence)) < 2:
+            if not _DEADLINE_WORD.search(sentence):
                 continue
-            said = _DATELINE.sub("", sentence.strip())  # "LIRSK, April 1 (Harbor Wire) - …" dates the story
-            named = {m for m in _MONTHS if re.search(rf"\b{m}\b", said, re.I)}
-            if named and _MONTHS[int(row["due"][5:7]) - 1] not in named:
-                continue  # "missed their end-of-March deadline" is not about the one due in April
             status = "missed" if _MISSED.search(sentence) else "met" if _MET.search(sentence) else None
-            if status and (published or "") < row["due"] and not _FORESEEN.search(sentence):
-                continue  # "that deadline passed" before this one was due speaks of another
-            if status:
-                start = match.start() + len(sentence) - len(sentence.lstrip())
-                quoted = sentence.strip()
-                return status, {"doc_id": doc_id, "outlet": outlet, "published": published, "start": start,
-                                "end": start + len(quoted), "text": quoted}
-    return None, None
+            if status is None:
+                continue  # a sentence that says neither can never settle a deadline
+            cleaned = _DATELINE.sub("", sentence.strip())  # "LIRSK, April 1 (Harbor Wire) - …" dates the story
+            months = frozenset(m for m in _MONTHS if re.search(rf"\b{m}\b", cleaned, re.I))
+            said.append(_Verdict(doc_id, outlet, published, match.start() + len(sentence) - len(sentence.lstrip()),
+                                 sentence.strip(), frozenset(_content_words(sentence)), months, status,
+                                 bool(_FORESEEN.search(sentence))))
+    out: list[tuple[str | None, Row | None]] = []
+    for row in rows:
+        words, due = _content_words(row["span_text"] or ""), row["due"]
+        # "missed their end-of-March deadline" is not about one due in April; "that deadline passed" before
+        # this one was due speaks of another
+        hit = next((s for s in said if s.published > (row["published"] or "") and len(words & s.words) >= 2
+                    and (not s.months or _MONTHS[int(due[5:7]) - 1] in s.months)
+                    and not (s.published < due and not s.foreseen)), None)
+        out.append((hit.status, {"doc_id": hit.doc_id, "outlet": hit.outlet, "published": hit.published,
+                                 "start": hit.start, "end": hit.start + len(hit.text), "text": hit.text})
+                   if hit else (None, None))
+    return out
 
 
 def _content_words(text: str) -> set[str]:
