@@ -37,6 +37,12 @@ def _register_subcommands() -> None:
     from peacewatch.store.cli import register
 
     register(app)  # ingest, query, export, report: the record across documents
+    from peacewatch.bench.cli import register as register_bench
+
+    register_bench(app)  # bench: speed and memory beside bare spaCy
+    from peacewatch.web.cli import register as register_web
+
+    register_web(app)  # serve: the web UI and REST API
 
 
 class Format(StrEnum):
@@ -50,12 +56,13 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _pipeline(config: Path | None, gazetteer: list[Path] | None):
-    from peacewatch.pipeline import Pipeline, Settings
+def _pipeline(config: Path | None, gazetteer: list[Path] | None, workers: int = 1):
+    from peacewatch.pipeline import Settings
+    from peacewatch.scale.workers import analyzer
 
     settings = Settings.from_file(config) if config else Settings()
     settings.gazetteer += [str(g) for g in gazetteer or []]
-    return Pipeline(settings)
+    return analyzer(settings, workers)  # the pipeline itself, or a pool of processes each loading it
 
 
 class _Outputs:
@@ -137,6 +144,7 @@ def analyze(
     config: Annotated[Path | None, typer.Option(help="YAML settings: model, gazetteer, extractors")] = None,
     gazetteer: Annotated[list[Path] | None, typer.Option(help="Extra gazetteer YAML (repeatable)")] = None,
     max_bytes: Annotated[int, typer.Option(help="Largest single-document file to read")] = Limits.max_file_bytes,
+    workers: Annotated[int, typer.Option(help="Processes analyzing in parallel (output order is kept)")] = 1,
 ) -> None:
     """Analyze documents into the peacewatch/1 JSON contract (or a Markdown report)."""
     default_date = None
@@ -145,7 +153,7 @@ def analyze(
         if default_date is None:
             raise _fail(f"--published {published!r}: not a date (use YYYY-MM-DD)")
     try:
-        pipeline = _pipeline(config, gazetteer)
+        pipeline = _pipeline(config, gazetteer, workers)
     except PeacewatchError as exc:
         raise _fail(str(exc)) from None
 
