@@ -73,8 +73,8 @@ def embed_ahead(requests: list[tuple[Doc, list[str]]]) -> None:
 
     missing = [(context(doc).vectors, text) for doc, texts in requests
                for text in dict.fromkeys(texts) if text not in context(doc).vectors]
-    vectors = embed(list(dict.fromkeys(text for _, text in missing)))
     index = {text: i for i, text in enumerate(dict.fromkeys(text for _, text in missing))}
+    vectors = embed(list(index))
     for cache, text in missing:
         cache[text] = vectors[index[text]]
 

@@ -126,11 +126,7 @@ class TopicMatcher:
         shared = context(doc).shared
         key = f"outer-topics:{id(self)}"
         if key not in shared:
-            cues = record_cues()
-            light = {w.lower() for w in cues["light_topic_nouns"]}
-            # "would guarantee the safety of monitors": a commitment verb that is also a term is the cue, not a topic
-            verbs = {w.lower() for words in cues["commitments"].values() for w in words if " " not in w}
-            shared[key] = _outermost(doc, self.mentions(doc), light, verbs)
+            shared[key] = _outermost(doc, self.mentions(doc), *_nesting_words())
         return shared[key]
 
     def _find(self, doc: Doc) -> list[TopicMention]:
@@ -155,11 +151,22 @@ class TopicMatcher:
         return out
 
 
+@lru_cache(maxsize=1)
+def _nesting_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Light topic nouns, and single-word commitment cues: "would guarantee the safety of monitors" has a
+    commitment verb that is also a term, the cue and not an outer topic."""
+    cues = record_cues()
+    light = frozenset(w.lower() for w in cues["light_topic_nouns"])
+    verbs = frozenset(w.lower() for words in cues["commitments"].values() for w in words if " " not in w)
+    return light, verbs
+
+
 NESTING_CLIMB = 3  # how far above a mention its outer topic may be ("a mechanism [for [monitoring [the ceasefire]]]")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
-def _outermost(doc: Doc, mentions: list[TopicMention], light: set[str], cue_verbs: set[str]) -> list[TopicMention]:
+def _outermost(doc: Doc, mentions: list[TopicMention], light: frozenset[str],
+               cue_verbs: frozenset[str]) -> list[TopicMention]:
     at = {i: m for m in mentions for i in range(m.first, m.last + 1)}
     dropped: set[int] = set()
     for n, inner in enumerate(mentions):
