@@ -477,3 +477,19 @@ def test_a_month_called_may_is_no_hedge(record_pipeline):
                        published="2025-04-20")
     found = deadline(analysis, "2025-05-31")
     assert not found.hedged
+
+
+def test_an_object_pronoun_stands_for_the_topic_named_before(record_pipeline):
+    analysis = analyze(record_pipeline, "NATO Secretary General Mark Rutte welcomed the ceasefire and said the "
+                                        "alliance was ready to support it.")
+    assert stance(analysis, "nato", "ceasefire").polarity == "support"
+    assert commitment(analysis, "nato", "ceasefire").modality == "ready"
+    # a pronoun of the wrong number, or one whose nearest noun is no topic, names no topic
+    delivered = "Germany delivered air defence systems to Ukraine last week. "
+    assert stance(analyze(record_pipeline, delivered + "Berlin also backs them."), "germany", "military_aid")
+    analysis = analyze(record_pipeline, delivered + "Berlin also wants to rebuild the damaged power plants and "
+                                                    "backs them.")
+    assert not [s for s in analysis.stances if "backs them" in s.evidence.text]
+    analysis = analyze(record_pipeline, "Russia says foreign troops are a threat, and Russia will never accept them.")
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+    assert commitment(analysis, "russia", "foreign_troops").modality == "refused"

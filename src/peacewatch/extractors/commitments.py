@@ -16,6 +16,7 @@ from peacewatch.extractors.base import Resources, register
 from peacewatch.extractors.record import (
     TopicMatcher,
     TopicMention,
+    anaphoric_mentions,
     cue_at,
     default_topics,
     evidence_range,
@@ -48,7 +49,8 @@ class CommitmentExtractor:
 
     def __call__(self, doc: Doc) -> list[Commitment]:
         holders = holders_of(doc)
-        mentions = self.matcher.outermost(doc)
+        found = self.matcher.outermost(doc)
+        mentions = sorted(found + anaphoric_mentions(doc, found, self.cues), key=lambda m: m.first)
         out: list[Commitment] = []
         seen: set[tuple[str, str, int]] = set()
         text = doc.text

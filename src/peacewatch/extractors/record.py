@@ -192,6 +192,54 @@ def _word_is(token: Token, word: str) -> bool:
     return token.lower_ == word or token.lemma_.lower() == word
 
 
+def anaphoric_mentions(doc: Doc, mentions: list[TopicMention],
+                       cues: dict[tuple[str, ...], str]) -> list[TopicMention]:
+    """Words that stand for a topic named just before: "has come around to the idea" (a generic noun with a
+    demonstrative, unless its own phrase names a topic: "the issue of sanctions") and "ready to support it"
+    (an object pronoun of a verb in `cues` whose nearest noun of its number is the topic). The topic must be
+    named in the same sentence or the one before."""
+    words = record_cues()["stances"]
+    anaphora = {w.lower() for w in words["topic_anaphora"]}
+    determiners = {w.lower() for w in words["anaphora_determiners"]}
+    pronouns = {w.lower() for w in words["topic_pronouns"]}
+    out: list[TopicMention] = []
+    for token in doc:
+        if token.lower_ in pronouns:
+            # the verb, or the cue it complements ("ready to support it")
+            verbs = [token.head] + ([token.head.head] if token.head.dep_ == "xcomp" else [])
+            if token.dep_ != "dobj" or all(cue_at(v, cues) is None for v in verbs):
+                continue
+        elif token.pos_ != "NOUN" or token.lemma_.lower() not in anaphora or \
+                not any(c.lower_ in determiners for c in token.children if c.dep_ in {"det", "predet", "amod"}):
+            continue
+        own = range(token.left_edge.i, token.right_edge.i + 1)
+        if any(m.head in own for m in mentions):
+            continue
+        sent_start = token.sent.start
+        window = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        before = [m for m in mentions if window <= m.first < token.i]
+        if token.lower_ in pronouns:
+            # "open sea lanes … keeping them open" is not about the frigates named before
+            antecedent = _antecedent(doc, token, window)
+            before = [m for m in before if antecedent is not None and m.first <= antecedent <= m.last]
+        if before:
+            out.append(TopicMention(before[-1].topic, token.i, token.i, token.i))
+    return out
+
+
+def _antecedent(doc: Doc, pronoun: Token, window: int) -> int | None:
+    """The head of the nearest noun phrase before `pronoun` (from token `window` on) whose number matches it."""
+    plural = pronoun.lower_ in {"them", "they", "those", "these"}
+    for t in reversed(doc[window:pronoun.i]):
+        # the subject of the pronoun's own clause is not what it stands for ("the alliance … support it")
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.head.is_ancestor(pronoun):
+            continue
+        if t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in {"compound", "poss"} \
+                and ("Plur" in t.morph.get("Number")) == plural:
+            return t.i
+    return None
+
+
 @lru_cache(maxsize=8)
 def default_topics(extra: tuple[str, ...] = ()) -> TopicMatcher:
     return TopicMatcher(load_topics(extra))
@@ -310,6 +358,7 @@ class Holders:
         self.datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
         self.collective = {phrase(p) for p in record_cues()["collective_parties"]}
         self.own_state = {w.lower() for w in record_cues()["own_state_nouns"]}
+        self.own_body = {w.lower() for w in record_cues()["own_body_nouns"]}
 
     def speaker(self, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds characters start..end and has a known source."""
@@ -372,6 +421,20 @@ class Holders:
                 return actor.affiliation
         return None
 
+    def _own_body(self, noun: Token, speaker: str) -> str | None:
+        """ "the alliance", "the ministry" said of by a person: the organisation the person belongs to."""
+        if noun.lemma_.lower() not in self.own_body or not any(c.lower_ == "the" for c in noun.children):
+            return None
+        if any(c.dep_ in {"amod", "compound", "poss", "prep"} for c in noun.children):
+            return None  # "the other alliance", "the ministry of defence": some other body
+        person = self.actors.get(speaker)
+        if person is None or person.kind != "person" or not person.affiliation:
+            return None
+        body = self.actors.get(person.affiliation)
+        # the affiliation may be outside this document's actors: a gazetteer lookup would be needed to know its
+        # kind, so only a body named in the document counts
+        return person.affiliation if body is not None and body.kind != "state" else None
+
     def _last_pair(self, before: int) -> list[str]:
         """The last two states named together ("Valdoria and Kesh") before token `before`, else the last two
         actors ("Marren and Vasko"): the sides of a peace process are states first."""
@@ -406,6 +469,9 @@ class Holders:
                 state = self._own_state(subject, speakers[0])  # "Castellane said his government would …"
                 if state:
                     return [state]
+                body = self._own_body(subject, speakers[0])  # "Aalto said the alliance was ready …"
+                if body:
+                    return [body]
             if inside and not self.is_pronoun(subject):
                 own = self.subject_actors(verb)
                 if own:

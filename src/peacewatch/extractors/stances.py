@@ -19,7 +19,7 @@ from peacewatch.extractors.base import Resources, register
 from peacewatch.extractors.record import (
     Holders,
     TopicMatcher,
-    TopicMention,
+    anaphoric_mentions,
     clause_verb,
     cue_at,
     default_topics,
@@ -67,8 +67,6 @@ class StanceExtractor:
         self.requirements = phrase_table({"conditional": record_cues()["requirement_verbs"]})
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
-        self.anaphora = {w.lower() for w in cues["topic_anaphora"]}
-        self.determiners = {w.lower() for w in cues["anaphora_determiners"]}
         self.negations = {w.lower() for w in cues["negations"]}
         self.intensifiers = {w.lower() for w in cues["intensifiers"]}
         self.hedges = {w.lower() for w in cues["hedges"]}
@@ -83,7 +81,7 @@ class StanceExtractor:
         earlier: dict[tuple[str, str, int], Stance] = {}
         mentions = self.matcher.outermost(doc)
         heads = {m.head for m in mentions}
-        for mention in sorted(mentions + self.anaphoric_mentions(doc, mentions), key=lambda m: m.first):
+        for mention in sorted(mentions + anaphoric_mentions(doc, mentions, self.cues), key=lambda m: m.first):
             reading = self._without(doc[mention.head], heads) or self.polarity(doc[mention.head])
             if reading is None:
                 continue
@@ -117,25 +115,6 @@ class StanceExtractor:
         out.sort(key=lambda st: st.evidence.start)
         for n, stance in enumerate(out, start=1):
             stance.id = f"stance-{n}"
-        return out
-
-    def anaphoric_mentions(self, doc: Doc, mentions: list[TopicMention]) -> list[TopicMention]:
-        """ "has come around to the idea": a generic noun with a demonstrative names the topic last mentioned
-        in its sentence or the one before, unless its own phrase names a topic ("the issue of sanctions")."""
-        out: list[TopicMention] = []
-        for token in doc:
-            if token.pos_ != "NOUN" or token.lemma_.lower() not in self.anaphora:
-                continue
-            if not any(c.lower_ in self.determiners for c in token.children if c.dep_ in {"det", "predet", "amod"}):
-                continue
-            own = range(token.left_edge.i, token.right_edge.i + 1)
-            if any(m.head in own for m in mentions):
-                continue
-            sent_start = token.sent.start
-            window = doc[sent_start - 1].sent.start if sent_start > 0 else 0
-            before = [m for m in mentions if window <= m.first < token.i]
-            if before:
-                out.append(TopicMention(before[-1].topic, token.i, token.i, token.i))
         return out
 
     def _predicate_holders(self, holders: Holders, predicate: Token, start: int, end: int) -> list[str]:
