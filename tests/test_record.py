@@ -493,3 +493,20 @@ def test_an_object_pronoun_stands_for_the_topic_named_before(record_pipeline):
     analysis = analyze(record_pipeline, "Russia says foreign troops are a threat, and Russia will never accept them.")
     assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
     assert commitment(analysis, "russia", "foreign_troops").modality == "refused"
+
+
+def test_a_term_may_have_determiners_and_adjectives_inside(record_pipeline):
+    analysis = analyze(record_pipeline, "Kyiv demands the exchange of all remaining prisoners.")
+    assert stance(analysis, "ukraine", "prisoner_exchange").polarity == "support"
+    # but not a noun: "an exchange of fire" is no prisoner exchange
+    analysis = analyze(record_pipeline, "Kyiv demands an end to the exchange of artillery fire with prisoners.")
+    assert not [s for s in analysis.stances if s.topic == "prisoner_exchange"]
+
+
+def test_a_coordinated_source_with_a_trailing_phrase_names_its_heads(record_pipeline):
+    analysis = analyze(record_pipeline, "The President of Ukraine, Volodymyr Zelensky, and the President of Russia, "
+                                        "Vladimir Putin, with the mediation of Turkey, hereby declare a cessation "
+                                        "of all hostilities.")
+    holders = {s.actor for s in analysis.stances if s.topic == "ceasefire"}
+    assert holders == {"volodymyr-zelensky", "vladimir-putin"}
+    assert commitment(analysis, "vladimir-putin", "ceasefire").modality == "signed"

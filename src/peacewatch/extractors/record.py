@@ -136,9 +136,10 @@ class TopicMatcher:
             match = None
             for key in {doc[i].lower_, doc[i].lemma_.lower()}:
                 for term, name in self.index.get(key, ()):
-                    if i + len(term) <= n and all(_word_is(doc[i + k], w) for k, w in enumerate(term)):
-                        if match is None or len(term) > match[1]:
-                            match = (name, len(term))
+                    end = _match_term(doc, i, term)
+                    if end is not None:
+                        if match is None or end - i + 1 > match[1]:
+                            match = (name, end - i + 1)
                         break
             if match is None:
                 i += 1
@@ -186,6 +187,29 @@ def _outermost(doc: Doc, mentions: list[TopicMention], light: frozenset[str],
                     dropped.add(mentions.index(outer) if light_outer else n)
                 break
     return [m for n, m in enumerate(mentions) if n not in dropped]
+
+
+#: words a multi-word term may have inside it without changing what it names: "cessation of all
+#: hostilities", "withdrawal of Valdorian troops", "exchange of the remaining prisoners"
+_INSERTABLE_POS = {"DET", "ADJ", "NUM"}
+_INSERTABLE_DEPS = {"det", "predet", "amod", "nummod"}  # "remaining" is a verb form, an adjective by use
+_MAX_INSERTED = 2
+
+
+def _match_term(doc: Doc, i: int, term: tuple[str, ...]) -> int | None:
+    """The index of the last token of `term` matched from token i, or None; after a term's first word, up
+    to two determiners, adjectives or numbers may come between its words."""
+    if not _word_is(doc[i], term[0]):
+        return None
+    j, inserted = i, 0
+    for word in term[1:]:
+        j += 1
+        while j < len(doc) and not _word_is(doc[j], word) and inserted < _MAX_INSERTED \
+                and (doc[j].pos_ in _INSERTABLE_POS or doc[j].dep_ in _INSERTABLE_DEPS):
+            j, inserted = j + 1, inserted + 1
+        if j >= len(doc) or not _word_is(doc[j], word):
+            return None
+    return j
 
 
 def _word_is(token: Token, word: str) -> bool:
@@ -485,6 +509,10 @@ class Holders:
         ("Estmark and Sarre said")."""
         if said.source is not None:
             span = self.doc.char_span(said.source.start, said.source.end, alignment_mode="expand")
+            # the parse first: "The President of X, A, and the President of Y, B, with the mediation of Z"
+            # names A and B, whatever its phrase ends with
+            if span is not None and (named := self._actors_of_name(span.root)):
+                return named
             runs: list[tuple[str, int, int]] = []  # (actor, first token, last token) per mention, in order
             for t in span or ():
                 actor = None if self._in_dateline(t) or self._possessor_of_others(t) else self.actor_at.get(t.i)
