@@ -510,3 +510,19 @@ def test_a_coordinated_source_with_a_trailing_phrase_names_its_heads(record_pipe
     holders = {s.actor for s in analysis.stances if s.topic == "ceasefire"}
     assert holders == {"volodymyr-zelensky", "vladimir-putin"}
     assert commitment(analysis, "vladimir-putin", "ceasefire").modality == "signed"
+
+
+def test_transcript_turns_are_their_speakers_words(record_pipeline):
+    text = ("Ukraine's foreign minister, Andrii Sybiha, spoke to the paper on Sunday.\n\n"
+            "Q: Will you accept a ceasefire without guarantees?\n\n"
+            "A: No. We are ready to sign a ceasefire, but we want security guarantees first.\n\n"
+            "Q: And NATO?\n\n"
+            "A: We will never give up our bid to join NATO.\n")
+    analysis = analyze(record_pipeline, text)
+    turns = [a for a in analysis.attributions if a.cue.text == ":"]
+    assert {a.source_actor for a in turns} == {"andrii-sybiha"}  # "Q" is nobody; "A" is the one introduced
+    assert stance(analysis, "andrii-sybiha", "security_guarantees").polarity == "support"
+    assert stance(analysis, "andrii-sybiha", "nato_membership").polarity == "support"
+    # two labelled lines are no transcript ("Signed:", "Note:")
+    analysis = analyze(record_pipeline, "Note: we are ready to sign a ceasefire.\n\nSigned: the editors\n")
+    assert not [a for a in analysis.attributions if a.cue.text == ":" and a.source_actor]

@@ -594,7 +594,10 @@ class AttributionExtractor:
         resolver = SourceResolver(doc, ctx.actor_at, actors, self.lexicon)
         records = []
         text = quotes.text
-        for n, hit in enumerate(self.found(doc, quotes), start=1):
+        turns = transcript_turns(doc, ctx.actor_at, actors)
+        colons = {t.cue.start for t in turns}
+        hits = [h for h in self.found(doc, quotes) if doc[h.cue[0]].idx not in colons]
+        for n, hit in enumerate(hits, start=1):
             cue = text_span(text, doc[hit.cue[0]].idx, doc[hit.cue[1]].idx + len(doc[hit.cue[1]]))
             content = text_span(text, *hit.content)
             if not content.text or not cue.text:
@@ -611,7 +614,61 @@ class AttributionExtractor:
                 source=source if source and source.text else None, source_actor=actor_id,
                 anonymous=bool(actor and actor.kind == "anonymous"), cue=cue, content=content,
             ))
+        records = sorted(records + turns, key=lambda r: r.cue.start)
+        for n, record in enumerate(records, start=1):
+            record.id = f"attr-{n}"
         return records
+
+
+#: a speaker label opening a line of a transcript or interview: "Q:", "ROOK:", "Tomas Brecht:",
+#: "RADU FELD (Minister of Defence):"
+_TURN_LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"
+                         r"(?:[ \t]*\([^)\n]{1,80}\))?(?P<colon>:)[ \t]+(?=\S)", re.MULTILINE)
+MIN_TURNS = 3  # labels on fewer lines are headings ("Signed:", "Update:"), not a transcript
+
+
+def transcript_turns(doc: Doc, actor_at: dict[int, str], actors: dict[str, Actor]) -> list[Attribution]:
+    """Each turn of a transcript or interview is direct speech by its labelled speaker, to the end of its line.
+
+    A label resolves to the actor named in it, or whose surname it is ("ROOK", "Brecht"); "A" is the
+    interviewee of a Q/A interview: the person the document mentions most."""
+    text = doc.text
+    labels = list(_TURN_LABEL.finditer(text))
+    if len(labels) < MIN_TURNS:
+        return []
+    surnames: dict[str, str] = {}
+    for actor in actors.values():
+        if actor.kind == "person":
+            for form in [actor.name, *actor.aliases]:
+                surnames.setdefault(form.split()[-1].lower(), actor.id)
+                surnames.setdefault(form.lower(), actor.id)
+    names = {m["label"] for m in labels}
+    interviewee = None
+    if {"Q", "A"} <= names:
+        people = [a for a in actors.values() if a.kind == "person" and a.mentions]
+        if people:
+            interviewee = min(people, key=lambda a: a.mentions[0].start).id
+    out = []
+    for m in labels:
+        label = m["label"]
+        span = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
+        named = [actor_at[t.i] for t in span or () if t.i in actor_at]
+        actor_id = named[0] if named else surnames.get(label.lower()) or surnames.get(
+            label.split()[-1].lower())
+        if label == "A":
+            actor_id = interviewee
+        if actor_id is None:
+            continue  # the interviewer, the chair, the programme: no actor speaks
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        content = text_span(text, m.end(), line_end)
+        if not content.text.strip():
+            continue
+        actor = actors.get(actor_id)
+        out.append(Attribution(id="", kind="direct", source=text_span(text, m.start("label"), m.end("label")),
+                               source_actor=actor_id, anonymous=bool(actor and actor.kind == "anonymous"),
+                               cue=text_span(text, m.start("colon"), m.end("colon")), content=content))
+    return out
 
 
 def attribution_kind(quotes: QuoteIndex, start: int, end: int) -> str:

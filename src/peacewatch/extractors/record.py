@@ -436,13 +436,30 @@ class Holders:
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss" and self.is_pronoun(c)), None)
         if owner is None:
-            return None
+            # "the government promised …" in what a person says: the person's own state
+            bare = all(c.dep_ in {"det", "punct"} for c in noun.children) and \
+                any(c.lower_ == "the" for c in noun.children)
+            return self._state_of(speaker) if bare and speaker else None
         # inside what a person said, "her country" is the speaker's first: the resolver's last subject may be
         # someone named earlier ("Sarre's president, Claire Dumont, said her country would send troops")
         for person in (speaker, self.resolver.resolve(owner.i, owner.i, owner.i)):
             actor = self.actors.get(person or "")
             if actor is not None and actor.kind == "person" and actor.affiliation:
                 return actor.affiliation
+        return None
+
+    def _state_of(self, actor_id: str) -> str | None:
+        """The state a person belongs to, through their party or ministry if need be."""
+        seen: set[str] = set()
+        actor = self.actors.get(actor_id)
+        if actor is None or actor.kind != "person":
+            return None
+        while actor is not None and actor.affiliation and actor.id not in seen:
+            seen.add(actor.id)
+            parent = self.actors.get(actor.affiliation)  # the actors extractor lists every affiliation
+            if parent is not None and parent.kind == "state":
+                return parent.id
+            actor = parent
         return None
 
     def _own_body(self, noun: Token, speaker: str) -> str | None:
