@@ -65,6 +65,8 @@ class StanceExtractor:
         self.readiness = {w.lower() for w in cues["readiness"]}
         self.judging = {w.lower() for w in cues["judging_verbs"]}
         self.requirements = phrase_table({"conditional": record_cues()["requirement_verbs"]})
+        self.continuing = phrase_table({"support": cues["continuing_verbs"]})
+        self.continuing_modals = {w.lower() for w in cues["continuing_modals"]}
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
         self.negations = {w.lower() for w in cues["negations"]}
@@ -194,6 +196,9 @@ class StanceExtractor:
                             sign = -sign if found[0] == "oppose" else sign
             if from_subject and not kinds and (cue_at(t, self.requirements) or _particle_cue(t, self.requirements)):
                 conditional, anchor = True, t  # "any ceasefire must be accompanied by guarantees"
+            elif from_subject and not kinds and self._continuing(t):
+                kinds.append("support")  # "sanctions must stay until …", "talks will resume": the speaker's wish
+                anchor, predicate = t, True
             # the predicate judges the whole subject: "the proposal to send peacekeepers is unacceptable"
             if from_subject and t.lemma_ == "be":
                 found_predicate = self._predicate(t)
@@ -261,6 +266,15 @@ class StanceExtractor:
         cueless = not kinds and not conditional and any(t.lemma_ == "be" for t in path)
         return Reading(polarity, round(max(0.1, min(1.0, strength)), 2), anchor, previous, predicate, earlier,
                        cueless=cueless)
+
+    def _continuing(self, verb: Token) -> bool:
+        """ "must stay", "will resume", "stay until the islands are free": the topic subject is to go on."""
+        if cue_at(verb, self.continuing) is None:
+            return False
+        return any(c.dep_ == "aux" and c.lemma_.lower() in self.continuing_modals or
+                   c.dep_ in {"prep", "mark", "advcl"} and c.lower_ == "until" or
+                   c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "until" for g in c.children)
+                   for c in verb.children)
 
     def _judged(self, verb: Token) -> str | None:
         """ "regard X as a direct threat", "treated as parties to the conflict": the predicate after "as"."""
