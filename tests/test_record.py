@@ -526,3 +526,35 @@ def test_transcript_turns_are_their_speakers_words(record_pipeline):
     # two labelled lines are no transcript ("Signed:", "Note:")
     analysis = analyze(record_pipeline, "Note: we are ready to sign a ceasefire.\n\nSigned: the editors\n")
     assert not [a for a in analysis.attributions if a.cue.text == ":" and a.source_actor]
+
+
+def test_a_verb_with_its_object_names_a_topic(record_pipeline):
+    analysis = analyze(record_pipeline, "Kyiv is ready to exchange all for all.")
+    assert stance(analysis, "ukraine", "prisoner_exchange").polarity == "support"
+    assert commitment(analysis, "ukraine", "prisoner_exchange").modality == "ready"
+    analysis = analyze(record_pipeline, "Russia will not withdraw from Zaporizhzhia, the Kremlin said.")
+    assert stance(analysis, "russia", "territorial_concessions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Turkey will escort merchant ships through the Black Sea.")
+    assert stance(analysis, "turkey", "maritime_support").polarity == "support"
+    # the verb alone, or with another object, names nothing
+    analysis = analyze(record_pipeline, "Russia will exchange views with China, and it will not withdraw its offer.")
+    assert not analysis.stances
+
+
+def test_no_plans_denies_the_act(record_pipeline):
+    analysis = analyze(record_pipeline, 'Germany said it had "no plans to deploy forces" to Ukraine.')
+    assert stance(analysis, "germany", "foreign_troops").polarity == "oppose"
+
+
+def test_a_topic_that_must_stay_is_the_speakers_wish(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said sanctions must stay until Russia leaves.")
+    assert stance(analysis, "volodymyr-zelensky", "sanctions").polarity == "support"
+    # an announcement is no wish: "talks will resume on Monday"
+    analysis = analyze(record_pipeline, "Erdogan said the talks would resume in Istanbul on Monday.")
+    assert not [s for s in analysis.stances if s.topic == "peace_talks"]
+
+
+def test_the_short_name_of_a_body_is_that_body(record_pipeline):
+    analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
+                                        "Organization had no plans to deploy forces to Ukraine.")
+    assert stance(analysis, "nato", "foreign_troops").polarity == "oppose"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 from spacy.tokens import Doc, Token
@@ -50,6 +51,37 @@ class Topic:
     definition: str
     terms: tuple[tuple[str, ...], ...]
     examples: tuple[str, ...] = ()
+    actions: tuple[Action, ...] = ()
+
+
+@dataclass(frozen=True)
+class Action:
+    """A verb that names the topic with its object: "exchange all prisoners", "withdraw from the highlands"."""
+
+    verbs: tuple[tuple[str, ...], ...]  # lemma phrases ("hand", "over")
+    objects: frozenset[str]  # object lemmas; PLACE: a named place
+    preps: frozenset[str] = frozenset()  # the object comes through these prepositions (else: direct object)
+
+    def object_of(self, verb: Token) -> Token | None:
+        """The verb's object that makes it this action, if any."""
+        if not any(verb.lemma_.lower() == v[0] and all(any(c.lower_ == w for c in verb.children if c.dep_ == "prt")
+                                                       for w in v[1:]) for v in self.verbs):
+            return None
+        if self.preps:
+            candidates = [g for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in self.preps
+                          for g in c.children if g.dep_ == "pobj"]
+            # "pull its forces out of the valley": the place hangs on "out of"
+            candidates += [g for c in verb.children if c.dep_ in {"prep", "advmod", "prt"}
+                           for p in c.children if p.dep_ == "prep" and f"{c.lower_} {p.lower_}" in self.preps
+                           for g in p.children if g.dep_ == "pobj"]
+        else:
+            candidates = [c for c in verb.children if c.dep_ in {"dobj", "xcomp"}]
+        for obj in candidates:
+            if obj.lemma_.lower() in self.objects or obj.lower_ in self.objects:
+                return obj
+            if "PLACE" in self.objects and (obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN"):
+                return obj
+        return None
 
 
 @dataclass(frozen=True)
@@ -85,16 +117,26 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
                 raise ConfigError(f"{where}: topic {name!r} needs `terms`")
             terms = tuple(phrase(str(t)) for t in entry["terms"])
             examples = tuple(str(e) for e in entry.get("examples") or ())
+            actions = tuple(_action(where, name, a) for a in entry.get("actions") or ())
             base = topics.get(name) if entry.get("extend") else None
             if entry.get("extend") and base is None:
                 raise ConfigError(f"{where}: topic {name!r} extends no known topic")
             if base is not None:
                 topics[name] = Topic(name=name, definition=str(entry.get("definition") or base.definition),
-                                     terms=base.terms + terms, examples=base.examples + examples)
+                                     terms=base.terms + terms, examples=base.examples + examples,
+                                     actions=base.actions + actions)
             else:
                 topics[name] = Topic(name=name, definition=str(entry.get("definition", "")), terms=terms,
-                                     examples=examples)
+                                     examples=examples, actions=actions)
     return topics
+
+
+def _action(where: Path | str, topic: str, entry: Any) -> Action:
+    if not isinstance(entry, dict) or not entry.get("verbs") or not entry.get("objects"):
+        raise ConfigError(f"{where}: topic {topic!r}: each action needs `verbs` and `objects`")
+    return Action(verbs=tuple(phrase(str(v)) for v in entry["verbs"]),
+                  objects=frozenset(str(o) if o == "PLACE" else str(o).lower() for o in entry["objects"]),
+                  preps=frozenset(str(p).lower() for p in entry.get("preps") or ()))
 
 
 class TopicMatcher:
@@ -110,6 +152,11 @@ class TopicMatcher:
                     self.index.setdefault(term[0], []).append((term, topic.name))
         for entries in self.index.values():
             entries.sort(key=lambda e: -len(e[0]))
+        self.action_verbs: dict[str, list[tuple[str, Action]]] = {}
+        for topic in topics.values():
+            for action in topic.actions:
+                for verb in action.verbs:
+                    self.action_verbs.setdefault(verb[0], []).append((topic.name, action))
 
     def mentions(self, doc: Doc) -> list[TopicMention]:
         """The topic mentions, in text order; found once per document and matcher."""
@@ -149,6 +196,21 @@ class TopicMatcher:
                         last)
             out.append(TopicMention(match[0], first, last, head))
             i = last + 1
+        return sorted(out + self._actions(doc, out), key=lambda m: m.first)
+
+    def _actions(self, doc: Doc, terms: list[TopicMention]) -> list[TopicMention]:
+        """Verbs that name a topic with their object ("ready to exchange all for all"), where no term of that
+        topic already names the object; the verb heads the mention."""
+        out: list[TopicMention] = []
+        for token in doc:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.action_verbs:
+                continue
+            for topic, action in self.action_verbs[token.lemma_.lower()]:
+                obj = action.object_of(token)
+                if obj is None or any(m.topic == topic and m.first <= obj.i <= m.last for m in terms):
+                    continue
+                out.append(TopicMention(topic, token.i, token.i, token.i))
+                break
         return out
 
 
@@ -412,6 +474,9 @@ class Holders:
         state = self._own_state(subject)
         if state:
             return [state]
+        short = self._short_name(subject)
+        if short:
+            return [short]
         if subject.pos_ == "NOUN" and any(c.dep_ == "poss" and c.i in self.actor_at for c in subject.children):
             return []  # "Valdoria's partners are prepared to …": the partners, unnamed, not Valdoria
         resolved = self.resolver.resolve(subject.left_edge.i, subject.right_edge.i, subject.i)
@@ -447,6 +512,16 @@ class Holders:
             if actor is not None and actor.kind == "person" and actor.affiliation:
                 return actor.affiliation
         return None
+
+    def _short_name(self, noun: Token) -> str | None:
+        """ "the Pact", "the Federation": the one body of the document whose name ends with this word."""
+        if not noun.text[:1].isupper() or not any(c.lower_ == "the" for c in noun.children if c.dep_ == "det"):
+            return None
+        if any(c.dep_ in {"compound", "amod", "poss"} for c in noun.children):
+            return None  # "the Tidewater Pact" is matched by name; "the other Pact" is not this one
+        found = {a.id for a in self.actors.values()
+                 if a.kind not in {"person", "anonymous"} and a.name.split()[-1] == noun.text}
+        return found.pop() if len(found) == 1 else None
 
     def _state_of(self, actor_id: str) -> str | None:
         """The state a person belongs to, through their party or ministry if need be."""

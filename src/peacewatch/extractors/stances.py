@@ -66,6 +66,8 @@ class StanceExtractor:
         self.judging = {w.lower() for w in cues["judging_verbs"]}
         self.requirements = phrase_table({"conditional": record_cues()["requirement_verbs"]})
         self.continuing = phrase_table({"support": cues["continuing_verbs"]})
+        self.promising = {w.lower() for w in cues["promising_modals"]}
+        self.intention_nouns = {w.lower() for w in cues["intention_nouns"]}
         self.continuing_modals = {w.lower() for w in cues["continuing_modals"]}
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
@@ -167,7 +169,8 @@ class StanceExtractor:
                 low = child.lower_
                 # "no" negates the topic noun itself ("no troops"), not a noun on the way ("no choice but")
                 neg_deps = {"neg", "det", "advmod", "preconj"} if t.i == head.i else {"neg", "advmod"}
-                if child.dep_ in neg_deps and low in self.negations:
+                if child.dep_ in neg_deps and low in self.negations or child.dep_ == "det" and low == "no" \
+                        and t.lemma_.lower() in self.intention_nouns:  # "has no plans to deploy forces"
                     negations += 1
                     # a bare negation is a position only on the topic itself or on "there will be no …"
                     bare = bare or t.i == head.i or t.lemma_ in {"be", "have"}
@@ -234,6 +237,9 @@ class StanceExtractor:
                 # "wants [sanctions lifted]", "demanded [that X abandon Y]" (a mandative base form): the wanting
                 # is above
                 break  # the clause that holds the cue is complete
+        if not kinds and head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in self.promising
+                                                     for c in head.children):
+            kinds.append("support")  # "we will exchange all prisoners", "shall withdraw from": the act promised
         if not conditional and "oppose" not in kinds and self._condition_phrase(anchor if kinds else path[-1]):
             conditional = True  # "supports a truce on condition that …"
         if ready and "neutral" in kinds and "oppose" not in kinds and not negations:
