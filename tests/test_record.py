@@ -558,3 +558,15 @@ def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")
     assert stance(analysis, "nato", "foreign_troops").polarity == "oppose"
+
+
+def test_promised_and_refused_acts_are_commitments(record_pipeline):
+    analysis = analyze(record_pipeline, "Germany will deliver a further 400 million in military aid this year.")
+    assert commitment(analysis, "germany", "military_aid").modality == "pledged"
+    analysis = analyze(record_pipeline, "France is not going to provide air support, Macron said.")
+    assert commitment(analysis, "france", "air_support").modality == "refused"
+    analysis = analyze(record_pipeline, "Poland has no intention of sending combat troops to Ukraine.")
+    assert commitment(analysis, "poland", "foreign_troops").modality == "refused"
+    # a past act is no promise
+    analysis = analyze(record_pipeline, "Germany delivered military aid last year.")
+    assert not [c for c in analysis.commitments if c.modality == "pledged"]

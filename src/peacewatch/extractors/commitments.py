@@ -43,6 +43,8 @@ class CommitmentExtractor:
         self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
         self.future_pledges = {w.lower() for w in record_cues()["future_pledges"]}
         self.future_aux = {w.lower() for w in record_cues()["future_auxiliaries"]}
+        self.future_verbs = {w.lower() for w in record_cues()["future_verbs"]}
+        self.refusal_nouns = {w.lower() for w in record_cues()["refusal_nouns"]}
         self.refusable = {w.lower() for w in record_cues()["refusal_when_negated"]}
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.mutual = {w.lower() for w in record_cues()["mutual_agreement"]}
@@ -95,10 +97,16 @@ class CommitmentExtractor:
     def _modality(self, token: Token) -> str | None:
         """The cue's modality; a future or "never" refusal ("would never accept"); a future pledge ("would send")."""
         lemma = token.lemma_.lower()
-        future = any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in token.children)
+        # "is going to provide": the future and its negation sit on "going"
+        going = token.dep_ == "xcomp" and token.head.lemma_.lower() in self.future_verbs \
+            and token.head.tag_ == "VBG"
+        verbs = [token, token.head] if going else [token]
+        future = going or any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in token.children)
         if lemma in self.refusable and token.pos_ in {"VERB", "AUX"}:
-            never = any(c.lower_ == "never" for c in token.children)
-            negated = never or any(c.dep_ == "neg" for c in token.children)
+            if self._no_intention(token):
+                return "refused"  # "has no intention of sending troops", "no plans to deploy forces"
+            never = any(c.lower_ == "never" for v in verbs for c in v.children)
+            negated = never or any(c.dep_ == "neg" for v in verbs for c in v.children)
             # "would make no territorial concessions": the negation on the object
             negated = negated or any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
                                      for c in token.children)
@@ -116,6 +124,16 @@ class CommitmentExtractor:
             return "pledged"
         return None
 
+    def _no_intention(self, verb: Token) -> bool:
+        t = verb
+        for _ in range(3):
+            if t.head.i == t.i:
+                return False
+            t = t.head
+            if t.lemma_.lower() in self.refusal_nouns:
+                return any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+        return False
+
     @staticmethod
     def _asserted(token: Token, negations: set[str]) -> bool:
         """Not negated ("did not sign", "without committing") and not passive ("was considered a threat")."""
@@ -129,7 +147,8 @@ class CommitmentExtractor:
         subtree = range(cue.left_edge.i, cue.right_edge.i + 1)
         line_start, line_end = line_of(doc, cue)
         # a topic on another line is another paragraph or list item, whatever the parse joined
-        on_line = [m for m in mentions if m.first > cue.i and doc[m.last].idx < line_end]
+        # (a topic verb is its own cue: "we will exchange all prisoners")
+        on_line = [m for m in mentions if (m.first > cue.i or m.head == cue.i) and doc[m.last].idx < line_end]
         # not in an adverbial clause ("… when the force deploys", "because the monitors …"): a circumstance
         inside = [m for m in on_line if m.head in subtree and not _through_advcl(doc[m.head], cue)
                   and not _through_conj_verb(doc[m.head], cue)]
