@@ -123,7 +123,9 @@ class ActorExtractor:
             if first > last or not any(t.pos_ == "PROPN" or t.is_upper for t in doc[first:last + 1]):
                 continue
             span = doc[first:last + 1]
-            hit = self.gazetteer.lookup(span.text)
+            # a name in capitals ("LASZ:" opening a transcript turn) is the gazetteer's name in title case
+            hit = self.gazetteer.lookup(span.text) or (self.gazetteer.lookup(span.text.title())
+                                                       if span.text.isupper() else None)
             if hit is not None:  # spaCy found a gazetteer form: keep the gazetteer's identity
                 out.append(_Candidate(first, last, 3, hit[0], hit[1], ent.label_))
                 continue

@@ -466,11 +466,12 @@ class Holders:
         subject = subject_of(verb)
         if subject is None:
             return []
+        # "Each Party undertakes …": the parties, even where the parse took "Party" for a name
+        if tuple(t.lower_ for t in subject.subtree if t.i <= subject.i) in self.collective:
+            return self._last_pair(subject.left_edge.i)
         found = self._actors_of_name(subject)
         if found:
             return found
-        if tuple(t.lower_ for t in subject.subtree if t.i <= subject.i) in self.collective:
-            return self._last_pair(subject.left_edge.i)
         state = self._own_state(subject)
         if state:
             return [state]
