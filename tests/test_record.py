@@ -570,3 +570,17 @@ def test_promised_and_refused_acts_are_commitments(record_pipeline):
     # a past act is no promise
     analysis = analyze(record_pipeline, "Germany delivered military aid last year.")
     assert not [c for c in analysis.commitments if c.modality == "pledged"]
+
+
+def test_each_item_of_a_list_of_demands_is_wanted(record_pipeline):
+    analysis = analyze(record_pipeline, 'The Kremlin set out its "minimum conditions": the withdrawal of Ukrainian '
+                                        "units from Donbas, a renunciation of NATO membership and the lifting of "
+                                        "sanctions.")
+    assert stance(analysis, "kremlin", "territorial_concessions").polarity == "support"
+    assert stance(analysis, "kremlin", "nato_membership").polarity == "oppose"
+    assert stance(analysis, "kremlin", "sanctions").polarity == "oppose"
+    text = ("Ukraine's Foreign Ministry said a lasting settlement requires:\n\n"
+            "1. the release of all prisoners of war;\n2. binding security guarantees from partner states.\n")
+    analysis = analyze(record_pipeline, text)
+    assert {(s.topic, s.polarity) for s in analysis.stances} >= {("prisoner_exchange", "support"),
+                                                                ("security_guarantees", "support")}

@@ -203,7 +203,7 @@ class TopicMatcher:
         topic already names the object; the verb heads the mention."""
         out: list[TopicMention] = []
         for token in doc:
-            if token.pos_ != "VERB" or token.lemma_.lower() not in self.action_verbs:
+            if token.pos_ not in {"VERB", "NOUN"} or token.lemma_.lower() not in self.action_verbs:
                 continue
             for topic, action in self.action_verbs[token.lemma_.lower()]:
                 obj = action.object_of(token)
@@ -239,6 +239,8 @@ def _outermost(doc: Doc, mentions: list[TopicMention], light: frozenset[str],
                 break  # a clause of its own: "agreed to extend their ceasefire" is about the ceasefire
             if t.dep_ == "prep" and t.lower_ in {"without", "besides", "beyond", "instead"}:
                 break  # "a ceasefire without guarantees" is about both
+            if t.dep_ == "appos" or "\n" in doc.text[min(t.idx, t.head.idx):max(t.idx, t.head.idx)]:
+                break  # items of a list, inline or one per line, are each about their own topic
             t = t.head
             outer = at.get(t.i)
             if outer is not None and outer is not inner:
@@ -445,6 +447,7 @@ class Holders:
         self.collective = {phrase(p) for p in record_cues()["collective_parties"]}
         self.own_state = {w.lower() for w in record_cues()["own_state_nouns"]}
         self.own_body = {w.lower() for w in record_cues()["own_body_nouns"]}
+        self.impersonal = {w.lower() for w in record_cues()["impersonal_requirements"]}
 
     def speaker(self, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds characters start..end and has a known source."""
@@ -469,15 +472,22 @@ class Holders:
         # "Each Party undertakes …": the parties, even where the parse took "Party" for a name
         if tuple(t.lower_ for t in subject.subtree if t.i <= subject.i) in self.collective:
             return self._last_pair(subject.left_edge.i)
+        short = self._short_name(subject)  # before names: the parse may take "the Federation" for a new one
+        if short:
+            return [short]
         found = self._actors_of_name(subject)
         if found:
             return found
+        if verb.dep_ == "ccomp" and verb.lemma_.lower() in self.impersonal and not self.is_pronoun(subject) \
+                and not any(c.dep_ == "poss" for c in subject.children):
+            # "The Federation reaffirms that a lasting settlement requires …": an unnamed thing's clause is
+            # held by the one who says it
+            above = self.subject_actors(verb.head)
+            if above:
+                return above
         state = self._own_state(subject)
         if state:
             return [state]
-        short = self._short_name(subject)
-        if short:
-            return [short]
         if subject.pos_ == "NOUN" and any(c.dep_ == "poss" and c.i in self.actor_at for c in subject.children):
             return []  # "Valdoria's partners are prepared to …": the partners, unnamed, not Valdoria
         resolved = self.resolver.resolve(subject.left_edge.i, subject.right_edge.i, subject.i)
@@ -520,8 +530,8 @@ class Holders:
             return None
         if any(c.dep_ in {"compound", "amod", "poss"} for c in noun.children):
             return None  # "the Tidewater Pact" is matched by name; "the other Pact" is not this one
-        found = {a.id for a in self.actors.values()
-                 if a.kind not in {"person", "anonymous"} and a.name.split()[-1] == noun.text}
+        found = {a.id for a in self.actors.values() if a.kind not in {"person", "anonymous"}
+                 and any(form.split()[-1] == noun.text for form in [a.name, *a.aliases] if form)}
         return found.pop() if len(found) == 1 else None
 
     def _state_of(self, actor_id: str) -> str | None:
