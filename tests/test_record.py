@@ -584,3 +584,12 @@ def test_each_item_of_a_list_of_demands_is_wanted(record_pipeline):
     analysis = analyze(record_pipeline, text)
     assert {(s.topic, s.polarity) for s in analysis.stances} >= {("prisoner_exchange", "support"),
                                                                 ("security_guarantees", "support")}
+
+
+def test_a_limit_looks_ahead_and_runs_to_the_end_of_the_month_it_names(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said elections must be held no later than 30 June.",
+                       published="2025-08-20")
+    assert deadline(analysis, "2026-06-30")
+    analysis = analyze(record_pipeline, "The EU said accession talks would open no later than October.",
+                       published="2025-03-12")
+    assert deadline(analysis, "2025-10-31")

@@ -54,7 +54,7 @@ class DeadlineExtractor:
                 first = span.start
             if first is None:
                 continue
-            due = time.value or self._from_now(doc, first, span, ctx.published)
+            due = self._due(time, ctx.published) or self._from_now(doc, first, span, ctx.published)
             if not due:  # no guessed dates: an unresolved limit is no deadline
                 continue
             if named and any(d.due == due for d in out):
@@ -113,6 +113,18 @@ class DeadlineExtractor:
         elif root.dep_ not in {"compound", "nmod", "amod", "npadvmod"}:
             return False
         return head.lemma_.lower() in self.deadline_nouns and not span.start <= head.i < span.end
+
+    @staticmethod
+    def _due(time: TimeExpression, published: dt.date | None) -> str | None:
+        """A limit looks ahead ("no later than 30 September" said in March is this September) and runs to the
+        end of a month or year it names ("by October", "this year")."""
+        resolved = resolve(time.span.text, published, future=True) if published else None
+        if resolved is None or resolved.value is None:
+            return time.value
+        if resolved.granularity in {"month", "year"} or resolved.granularity == "range" and \
+                resolved.value == resolved.start and resolved.end:
+            return (resolved.end or resolved.value).isoformat()
+        return resolved.value.isoformat()
 
     @staticmethod
     def _from_now(doc: Doc, first: int, span, published: dt.date | None) -> str | None:

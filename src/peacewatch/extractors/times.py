@@ -47,6 +47,9 @@ _WEEKDAY = re.compile(r"(?:(?P<rel>last|next|this|past|coming) )?"
                       r"(?: (?:morning|afternoon|evening|night))?")
 _PERIOD_POSITION = re.compile(r"(?:the )?(?P<pos>end|beginning|start|middle) of (?:the |this )?"
                               r"(?P<rel>next |last |current )?(?P<unit>week|month|year)")
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON = re.compile(r"(?:(?:the )?(?P<pos>end|beginning|start|middle) of )?(?:the |this |next )?"
+                     r"(?P<season>spring|summer|autumn|fall|winter)")
 _RELATIVE_PERIOD = re.compile(r"(?P<rel>this|last|next|the past|the coming|the current|the previous|the following)"
                               r" (?P<unit>week|month|year)")
 
@@ -94,13 +97,16 @@ def _shift(ref: dt.date, n: int, unit: str) -> dt.date:
     return _add_months(ref, 12 * n)
 
 
-def _closest_year(month: int, day: int, ref: dt.date) -> dt.date | None:
-    """A month-day without a year: the occurrence nearest to the reference date."""
+def _closest_year(month: int, day: int, ref: dt.date, future: bool = False) -> dt.date | None:
+    """A month-day without a year: the occurrence nearest to the reference date (with `future`, the
+    nearest on or after it: "no later than 30 September" said in March is this September)."""
     best = None
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
             candidate = dt.date(year, month, day)
         except ValueError:
+            continue
+        if future and candidate < ref:
             continue
         if best is None or abs((candidate - ref).days) < abs((best - ref).days):
             best = candidate
@@ -138,7 +144,7 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
             if m["y"]:
                 day = dt.date(int(m["y"]), month, day_n)
             elif ref is not None:
-                day = _closest_year(month, day_n, ref)
+                day = _closest_year(month, day_n, ref, future)
             else:
                 return Resolved(None, "day")
         except ValueError:
@@ -156,7 +162,9 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
     m = re.fullmatch(rf"(?P<mon>{_MONTH_NAMES})(?:,? (?P<y>\d{{4}}))?", t)
     if m:
         month = MONTHS[m["mon"]]
-        year = int(m["y"]) if m["y"] else (_closest_year(month, 15, ref).year if ref else None)
+        # (with `future`, a month not yet over counts: "no later than October")
+        year = int(m["y"]) if m["y"] else (_closest_year(month, _month_end(ref.year, month).day if future else 15,
+                                                         ref, future).year if ref else None)
         if year is None:
             return Resolved(None, "month")
         first = dt.date(year, month, 1)
@@ -192,6 +200,24 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
             return Resolved(None, "day")
         day = ref + dt.timedelta(days=simple[t])
         return Resolved(day, "day", day, day)
+
+    m = _SEASON.fullmatch(t)
+    if m:  # "by the summer", "before the winter": the season now or next (northern hemisphere)
+        if ref is None:
+            return Resolved(None, "range")
+        first_month = SEASONS[m["season"]]
+        start = dt.date(ref.year, first_month, 1)
+        end = _shift(start, 3, "month") - dt.timedelta(days=1)
+        if end < ref:
+            start, end = dt.date(ref.year + 1, first_month, 1), _shift(dt.date(ref.year + 1, first_month, 1), 3,
+                                                                          "month") - dt.timedelta(days=1)
+        return _position(m["pos"], start, end) if m["pos"] else Resolved(start, "range", start, end)
+
+    m = re.fullmatch(r"(?:the )?end of (?:the |this )?quarter", t)
+    if m and ref is not None:
+        last_month = (ref.month - 1) // 3 * 3 + 3
+        end = _month_end(ref.year, last_month)
+        return Resolved(end, "day", end, end)
 
     m = _PERIOD_POSITION.fullmatch(t)
     if m:
