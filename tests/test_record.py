@@ -593,3 +593,12 @@ def test_a_limit_looks_ahead_and_runs_to_the_end_of_the_month_it_names(record_pi
     analysis = analyze(record_pipeline, "The EU said accession talks would open no later than October.",
                        published="2025-03-12")
     assert deadline(analysis, "2025-10-31")
+
+
+def test_a_spelled_date_the_model_misses_is_still_a_limit(record_pipeline):
+    analysis = analyze(record_pipeline, "The ministry expects the first exchange of prisoners to take place no "
+                                        "later than 15 April.", published="2029-03-12")
+    assert deadline(analysis, "2029-04-15")
+    analysis = analyze(record_pipeline, "Berlin will deliver the aid this year, but membership will not come "
+                                        "this year.", published="2029-03-12")
+    assert [d.expression.text for d in analysis.deadlines] == ["this year"]

@@ -10,6 +10,7 @@ could, hope, expected. Words live in `data/record_cues.yaml`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -21,6 +22,8 @@ from peacewatch.spans import char_span, text_span
 
 #: a clause inherits the modality of the verb it hangs on through these ("must agree … and settle …")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "prep"}
+#: a current or coming period named without "by" that a future act falls in ("this year", "next week")
+_CURRENT_PERIOD = re.compile(r"(?:later |early |by the end of )?(?:this|next) (?:week|month|year)")
 LOOK_BACK = 4  # tokens before a time expression searched for its introducer ("no later than")
 
 
@@ -49,6 +52,8 @@ class DeadlineExtractor:
             if span is None:
                 continue
             first = self._introducer(doc, span.start, span.text)
+            if first is None and _CURRENT_PERIOD.fullmatch(span.text.lower()) and not self._negated(span):
+                first = span.start  # "will deliver … this year", "later this month": the period is the limit
             named = first is None and self._names_a_deadline(span)
             if named:  # "the April 15 deadline", "the deadline of April 15": a limit set elsewhere, named
                 first = span.start
@@ -115,13 +120,22 @@ class DeadlineExtractor:
         return head.lemma_.lower() in self.deadline_nouns and not span.start <= head.i < span.end
 
     @staticmethod
+    def _negated(span) -> bool:
+        """ "not this year", "will not come this year": no act falls in the period."""
+        doc = span.doc
+        if span.start > 0 and doc[span.start - 1].lower_ in {"not", "never"}:
+            return True
+        verb = clause_verb(span.root)
+        return any(c.dep_ == "neg" for c in verb.children)
+
+    @staticmethod
     def _due(time: TimeExpression, published: dt.date | None) -> str | None:
         """A limit looks ahead ("no later than 30 September" said in March is this September) and runs to the
         end of a month or year it names ("by October", "this year")."""
         resolved = resolve(time.span.text, published, future=True) if published else None
         if resolved is None or resolved.value is None:
             return time.value
-        if resolved.granularity in {"month", "year"} or resolved.granularity == "range" and \
+        if resolved.granularity in {"week", "month", "year"} or resolved.granularity == "range" and \
                 resolved.value == resolved.start and resolved.end:
             return (resolved.end or resolved.value).isoformat()
         return resolved.value.isoformat()
@@ -141,7 +155,7 @@ class DeadlineExtractor:
             aux = [c for c in t.children if c.dep_ in {"aux", "auxpass"}]
             if any(a.lower_ in self.modal_aux for a in aux):
                 return t
-            if any(a.lower_ == "to" for a in aux) and t.dep_ == "xcomp" and \
+            if any(a.lower_ == "to" for a in aux) and t.dep_ in {"xcomp", "ccomp"} and \
                     t.head.lemma_.lower() in self.obligation:
                 return t  # "needs to happen", "is expected to sign", "is to meet"
             if t.lemma_.lower() in {"must", "need"} and t.pos_ in {"AUX", "VERB"} and t.dep_ == "ROOT":

@@ -40,6 +40,10 @@ _MONTH_DAY = re.compile(rf"(?:the )?(?P<mon>{_MONTH_NAMES})\.? (?P<d>\d{{1,2}})(
 _DAY_MONTH = re.compile(rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MONTH_NAMES})\.?{_YEAR}")
 _FULL_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTH_NAMES}) \d{{4}}|(?:{_MONTH_NAMES}) \d{{1,2}},? \d{{4}})\b",
                         re.IGNORECASE)
+_FULL_MONTHS = "|".join(name for name in calendar.month_name if name)
+#: a date with a capitalised month name, with or without its year ("15 April", "April 15, 2026")
+_SPELLED_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_FULL_MONTHS})(?: \d{{4}})?"
+                           rf"|(?:{_FULL_MONTHS}) \d{{1,2}}\b(?:,? \d{{4}})?)(?![\d:])")
 _MONTH_POSITION = re.compile(
     rf"(?:the )?(?P<pos>end|beginning|start|middle|mid|early|late)(?: of|-)? ?(?P<mon>{_MONTH_NAMES}){_YEAR}")
 _WEEKDAY = re.compile(r"(?:(?P<rel>last|next|this|past|coming) )?"
@@ -315,10 +319,12 @@ class TimeExtractor:
             out.append(_expression(doc, len(out), ent.start_char, ent.end_char, resolved))
         # full dates the small model misses ("no later than 15 April 2026" tagged without its date)
         taken = [(t.span.start, t.span.end) for t in out]
-        for m in _FULL_DATE.finditer(doc.text):
+        for m in [*_FULL_DATE.finditer(doc.text), *_SPELLED_DATE.finditer(doc.text)]:
             if any(m.start() < e and b < m.end() for b, e in taken):
                 continue
-            resolved = resolve(m.group(0), ref)
+            taken.append((m.start(), m.end()))
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            resolved = resolve(m.group(0), ref, future=span is not None and _is_future(span))
             if resolved is not None and resolved.value is not None:
                 out.append(_expression(doc, len(out), m.start(), m.end(), resolved))
         out.sort(key=lambda t: t.span.start)
