@@ -316,14 +316,30 @@ def anaphoric_mentions(doc: Doc, mentions: list[TopicMention],
 
 
 def _antecedent(doc: Doc, pronoun: Token, window: int) -> int | None:
-    """The head of the nearest noun phrase before `pronoun` (from token `window` on) whose number matches it."""
+    """What `pronoun` stands for: the nearest noun of its number earlier in its sentence; else the subject
+    of the sentence before, which a pronoun most often continues ("X's application is a loaded gun. We
+    cannot accept it."); else the nearest noun of its number there (from token `window` on)."""
     plural = pronoun.lower_ in {"them", "they", "those", "these"}
-    for t in reversed(doc[window:pronoun.i]):
+
+    def fits(t: Token) -> bool:
         # the subject of the pronoun's own clause is not what it stands for ("the alliance … support it")
         if t.dep_ in {"nsubj", "nsubjpass"} and t.head.is_ancestor(pronoun):
-            continue
-        if t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in {"compound", "poss"} \
-                and ("Plur" in t.morph.get("Number")) == plural:
+            return False
+        return t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in {"compound", "poss"} \
+            and ("Plur" in t.morph.get("Number")) == plural
+
+    sent_start = pronoun.sent.start
+    for t in reversed(doc[sent_start:pronoun.i]):
+        if fits(t):
+            return t.i
+    before = doc[max(window, sent_start - 1)].sent if sent_start > window else None
+    if before is None:
+        return None
+    subject = next((t for t in before if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
+    if subject is not None and fits(subject):
+        return subject.i
+    for t in reversed(before):
+        if fits(t):
             return t.i
     return None
 
