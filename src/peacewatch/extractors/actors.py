@@ -54,9 +54,17 @@ class AnonymousLexicon:
 
 
 @lru_cache(maxsize=1)
+def _not_actors() -> dict:
+    return yaml.safe_load(resources.files("peacewatch.data").joinpath("not_actors.yaml").read_text("utf-8"))
+
+
 def _document_heads() -> frozenset[str]:
-    data = yaml.safe_load(resources.files("peacewatch.data").joinpath("not_actors.yaml").read_text("utf-8"))
-    return frozenset(w.lower() for w in data["document_heads"])
+    return frozenset(w.lower() for w in _not_actors()["document_heads"])
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _not_actors()["generic_body_words"])
 
 
 @dataclass
@@ -131,6 +139,8 @@ class ActorExtractor:
                 continue
             if self._is_place(span.text) or doc[last].lower_ in _document_heads():
                 continue  # a place, or a document ("the Budapest Memorandum"): neither acts
+            if all(t.lower_ in _generic_words() or not t.is_alpha for t in span):
+                continue  # "the Federation", "Its Foreign Ministry": a body named by kind, not a new actor
             words = [t for t in span if t.is_alpha]
             if len(words) > 1 and all(t.is_upper for t in words):
                 continue  # a heading in capitals ("SOURCES & REFERENCES"), not a name
@@ -180,8 +190,8 @@ class ActorExtractor:
             for i in item.tokens:
                 ctx.actor_at[i] = item.actor.id
         actors = [f.actor for f in sorted(found.values(), key=lambda f: (f.first_token, f.actor.id))]
-        for actor in actors:
-            actor.aliases = sorted({m.text for m in actor.mentions} - {actor.name})
+        for actor in actors:  # the names the document uses, and the gazetteer's
+            actor.aliases = sorted(({m.text for m in actor.mentions} | set(actor.aliases)) - {actor.name})
         return actors + self._affiliations_of(actors)
 
     def _affiliations_of(self, actors: list[Actor]) -> list[Actor]:
@@ -367,8 +377,9 @@ def _trim(ent: SpacySpan) -> tuple[int, int]:
 
 
 def _from_entry(entry: Entry) -> Actor:
+    # (a mentioned actor's aliases become the forms the document uses; an affiliation keeps the gazetteer's)
     return Actor(id=entry.id, name=entry.name, kind=entry.kind, affiliation=entry.affiliation,
-                 role=entry.role, in_gazetteer=True)
+                 role=entry.role, in_gazetteer=True, aliases=list(entry.aliases))
 
 
 @register("actors")
