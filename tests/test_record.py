@@ -602,3 +602,12 @@ def test_a_spelled_date_the_model_misses_is_still_a_limit(record_pipeline):
     analysis = analyze(record_pipeline, "Berlin will deliver the aid this year, but membership will not come "
                                         "this year.", published="2029-03-12")
     assert [d.expression.text for d in analysis.deadlines] == ["this year"]
+
+
+def test_only_if_makes_a_position_conditional_and_as_long_as_it_takes_does_not(record_pipeline):
+    analysis = analyze(record_pipeline, "Sybiha said his country was ready to sign a ceasefire along the current "
+                                        "line, but only if monitors were in place on the first day.")
+    assert stance(analysis, "ukraine", "ceasefire").polarity == "conditional"
+    analysis = analyze(record_pipeline, 'Macron said his government supported keeping the sanctions "for as long '
+                                        'as it takes".')
+    assert stance(analysis, "france", "sanctions").polarity == "support"

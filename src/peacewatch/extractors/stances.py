@@ -82,6 +82,8 @@ class StanceExtractor:
         self.markers = {w.lower() for w in cues["condition_markers"]}
         self.asserting = {w.lower() for w in cues["asserting_markers"]}
         self.condition_phrases = [phrase(p) for p in cues["conditional"] if len(phrase(p)) > 1]
+        self.strict_conditions = [tuple(p.lower().split()) for p in cues["strict_conditions"]]
+        self.open_ended = [tuple(p.lower().split()) for p in cues["open_ended"]]
 
     def __call__(self, doc: Doc) -> list[Stance]:
         holders = holders_of(doc)
@@ -247,6 +249,8 @@ class StanceExtractor:
             kinds.append("support")  # "we will exchange all prisoners", "shall withdraw from": the act promised
         if not conditional and "oppose" not in kinds and self._condition_phrase(anchor if kinds else path[-1]):
             conditional = True  # "supports a truce on condition that …"
+        if not conditional and kinds and "oppose" not in kinds and self._strict_condition_after(anchor):
+            conditional = True  # "ready to sign a ceasefire, but only if monitors …", wherever the parse hangs it
         if ready and "neutral" in kinds and "oppose" not in kinds and not negations:
             conditional = True  # "willing to discuss territorial issues": open to it, not for it
         if not kinds and not conditional and not negations:
@@ -376,11 +380,22 @@ class StanceExtractor:
                 return None, False
         return path, False
 
+    def _strict_condition_after(self, cue: Token) -> bool:
+        """A condition that can only restrict ("only if", "provided that") after the cue in its sentence."""
+        words = [t.lower_ for t in cue.doc[cue.i + 1:cue.sent.end]]
+        for k in range(len(words)):
+            for p in self.strict_conditions:
+                if tuple(words[k:k + len(p)]) == p:
+                    return True
+        return False
+
     def _condition_phrase(self, verb: Token) -> bool:
         """'subject to', 'on condition that' inside the verb's own clause (not its conjuncts)."""
         skip = {i for c in verb.children if c.dep_ == "conj" for i in range(c.left_edge.i, c.right_edge.i + 1)}
         words = [t for t in verb.subtree if t.i not in skip]
         for k in range(len(words)):
+            if any(tuple(t.lower_ for t in words[k:k + len(p)]) == p for p in self.open_ended):
+                continue  # "for as long as it takes": no condition, a promise without end
             for p in self.condition_phrases:
                 if all(k + j < len(words) and (words[k + j].lower_ == w or words[k + j].lemma_.lower() == w)
                        for j, w in enumerate(p)):
