@@ -611,3 +611,16 @@ def test_only_if_makes_a_position_conditional_and_as_long_as_it_takes_does_not(r
     analysis = analyze(record_pipeline, 'Macron said his government supported keeping the sanctions "for as long '
                                         'as it takes".')
     assert stance(analysis, "france", "sanctions").polarity == "support"
+
+
+def test_we_in_a_statement_the_document_reproduces_is_its_author(record_pipeline):
+    text = ("The Kremlin published the following statement on Monday.\n\n"
+            "We categorically reject the deployment of foreign troops in Ukraine. "
+            "Our conditions are well known. They are: the lifting of sanctions and a renunciation of NATO "
+            "membership.\n")
+    analysis = analyze(record_pipeline, text)
+    assert stance(analysis, "kremlin", "foreign_troops").polarity == "oppose"
+    assert stance(analysis, "kremlin", "sanctions").polarity == "oppose"
+    # without an introduction that names the author, "we" is nobody in particular
+    analysis = analyze(record_pipeline, "We categorically reject the deployment of foreign troops in Ukraine.")
+    assert not analysis.stances

@@ -36,6 +36,7 @@ _DATELINE = re.compile(r"(?m)^[A-Z][A-Z/ .'-]+,[^\n]{0,40}?(?:\([^)\n]*\))?\s+[-
 _LIST_MARK = re.compile(r"[ \t]*[-–—•*][ \t]+(?=\S)")
 _ITEM_SEPARATOR = re.compile(r"\s[—–-]\s|:\s")
 #: from a subject's head, the dependents that still name the subject ("the UK and France", "Kyiv's army")
+FIRST_PERSON = {"we", "i", "us"}
 COORDINATORS = {"and", ",", ", and", "&", "as well as"}
 NAME_DEPS = {"conj", "compound", "amod", "appos", "nmod"}  # not poss: "Valdoria's partners" are not Valdoria
 
@@ -464,6 +465,7 @@ class Holders:
         self.own_state = {w.lower() for w in record_cues()["own_state_nouns"]}
         self.own_body = {w.lower() for w in record_cues()["own_body_nouns"]}
         self.impersonal = {w.lower() for w in record_cues()["impersonal_requirements"]}
+        self.voice = self._voice()
 
     def speaker(self, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds characters start..end and has a known source."""
@@ -621,7 +623,23 @@ class Holders:
                 if own:
                     return own
             return speakers
+        if subject is not None and subject.lower_ in FIRST_PERSON and self.voice:
+            return [self.voice]  # "We categorically reject …" in a statement the document reproduces
         return self.subject_actors(verb)
+
+    def _voice(self) -> str | None:
+        """Whose words a document reproduces, when its introduction says so ("The Foreign Ministry published
+        the following posts", "issued this statement"): the body or state that is the subject of a publishing
+        verb in the first paragraphs."""
+        verbs = {w.lower() for w in record_cues()["voice_verbs"]}
+        for sent in list(self.doc.sents)[:3]:
+            for t in sent:
+                if t.lemma_.lower() in verbs and t.pos_ == "VERB":
+                    subject = subject_of(t)
+                    found = self._actors_of_name(subject) if subject is not None else []
+                    if len(found) == 1 and getattr(self.actors.get(found[0]), "kind", None) != "person":
+                        return found[0]
+        return None
 
     def speaker_actors(self, said: Attribution) -> list[str]:
         """The attribution's speakers; in a long source ("OSKAROV, 9 May - The Keshi Foreign Ministry") the
@@ -688,6 +706,9 @@ class Holders:
                 found = self._actors_of_name(child)
                 if not found and child.lower_ in {"their", "its"}:
                     found = self._nearest_subject_actors(noun)  # "Estmark and Sarre said their offer stood"
+                if not found and child.lower_ in {"our", "my"} and self.voice \
+                        and self.speaker(child.idx, child.idx + 1) is None:
+                    found = [self.voice]  # "Our conditions are well known" in a body's own statement
                 if not found and self.is_pronoun(child):
                     resolved = self.resolver.resolve(child.i, child.i, child.i)
                     found = [resolved] if resolved else []
