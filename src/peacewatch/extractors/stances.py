@@ -196,6 +196,9 @@ class StanceExtractor:
             # a passive verb, or one the topic is the subject of ("troops sent there would …"), says what
             # happens to or by the topic, not what its holder wants
             from_subject = n > 0 and path[n - 1].dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+            coordinated = n > 0 and path[n - 1].dep_ == "conj" and t.pos_ in {"NOUN", "PROPN"}
+            if coordinated and kinds:
+                break  # "… and the lifting of sanctions": an item with its own word is not under its sibling's
             if t.i == head.i:  # "lifting sanctions" parsed as a modifier of the topic
                 for child in t.children:
                     # (a tagger error can make the verb a "compound": "that Valdoria renounce membership")
@@ -225,7 +228,9 @@ class StanceExtractor:
                 kinds.append(judged)
                 anchor = t
                 sign = -sign if judged == "oppose" else sign
-            elif t.i != head.i and (wanted or not from_subject and not passive):
+            # a coordinated sibling's own word is not over this mention: in "the withdrawal of …, a renunciation
+            # of X and the lifting of sanctions" only "lifting" is over the sanctions
+            elif t.i != head.i and (wanted or not from_subject and not passive) and not coordinated:
                 found = cue_at(t, self.cues) or _particle_cue(t, self.cues)
                 if found is not None and t.lemma_.lower() in self.object_only and path[n - 1].dep_ != "dobj":
                     found = None  # "declared: any troop presence is …" reports; "declared a ceasefire" takes
