@@ -624,3 +624,10 @@ def test_we_in_a_statement_the_document_reproduces_is_its_author(record_pipeline
     # without an introduction that names the author, "we" is nobody in particular
     analysis = analyze(record_pipeline, "We categorically reject the deployment of foreign troops in Ukraine.")
     assert not analysis.stances
+
+
+def test_what_must_come_first_is_wanted_and_the_condition_itself_too(record_pipeline):
+    analysis = analyze(record_pipeline, "Lavrov said any ceasefire must be preceded by the withdrawal of Ukrainian "
+                                        "forces from Donbas.")
+    assert stance(analysis, "sergei-lavrov", "ceasefire").polarity == "conditional"
+    assert stance(analysis, "sergei-lavrov", "territorial_concessions").polarity == "support"

@@ -207,8 +207,16 @@ class StanceExtractor:
                         if found is not None and found[0] in OPPOSITE:
                             kinds.append(found[0])
                             sign = -sign if found[0] == "oppose" else sign
-            if from_subject and not kinds and (cue_at(t, self.requirements) or _particle_cue(t, self.requirements)):
+            required = cue_at(t, self.requirements) or _particle_cue(t, self.requirements)
+            if from_subject and not kinds and required:
                 conditional, anchor = True, t  # "any ceasefire must be accompanied by guarantees"
+            elif required and not kinds and n > 1 and path[n - 1].dep_ in {"agent", "prep"} \
+                    and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+                kinds.append("support")  # "… must be preceded by the withdrawal of forces": what is required
+                anchor = t
+            if n > 0 and t.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ in self.markers
+                                                  for c in t.children):
+                in_condition = True  # "…, but only if monitors were in place": the condition itself
             elif from_subject and not kinds and self._continuing(t):
                 kinds.append("support")  # "sanctions must stay until …", "talks will resume": the speaker's wish
                 anchor, predicate = t, True
