@@ -579,6 +579,7 @@ def test_each_item_of_a_list_of_demands_is_wanted(record_pipeline):
     assert stance(analysis, "kremlin", "territorial_concessions").polarity == "support"
     assert stance(analysis, "kremlin", "nato_membership").polarity == "oppose"
     assert stance(analysis, "kremlin", "sanctions").polarity == "oppose"
+    assert commitment(analysis, "kremlin", "nato_membership").modality == "demanded"
     text = ("Ukraine's Foreign Ministry said a lasting settlement requires:\n\n"
             "1. the release of all prisoners of war;\n2. binding security guarantees from partner states.\n")
     analysis = analyze(record_pipeline, text)

@@ -19,6 +19,7 @@ from peacewatch.extractors.record import (
     anaphoric_mentions,
     cue_at,
     default_topics,
+    demand_list_lead,
     evidence_range,
     holders_of,
     line_of,
@@ -92,6 +93,22 @@ class CommitmentExtractor:
                                           action=" ".join(action.split()), topic=mention.topic,
                                           modality=modality,  # type: ignore[arg-type]
                                           evidence=text_span(text, start, end)))
+        for mention in mentions:  # "its minimum conditions: the withdrawal of …, a renunciation of …"
+            head = doc[mention.head]
+            lead = demand_list_lead(head)
+            if lead is None:
+                continue
+            actors = holders.owner(lead) or holders.holders(lead, head.idx, head.idx + len(head), at=head)
+            start, end = evidence_range(doc, head)
+            for actor in actors:
+                key = (actor, mention.topic, head.sent.start)
+                if key in seen:
+                    continue
+                seen.add(key)
+                last = doc[mention.last]
+                out.append(Commitment(id=f"commitment-{len(out) + 1}", actor=actor,
+                                      action=" ".join(text[doc[mention.first].idx:last.idx + len(last)].split()),
+                                      topic=mention.topic, modality="demanded", evidence=text_span(text, start, end)))
         return out
 
     def _modality(self, token: Token) -> str | None:

@@ -316,6 +316,53 @@ def anaphoric_mentions(doc: Doc, mentions: list[TopicMention],
     return out
 
 
+#: a list item line: "1. ", "2) ", "- ", "• ", "(a) "
+_NUMBERED_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|\(?[a-z][.)]|[-–—•*])[ \t]+(?=\S)")
+
+
+@lru_cache(maxsize=1)
+def _demand_words() -> tuple[frozenset[str], dict[tuple[str, ...], str]]:
+    cues = record_cues()["stances"]
+    return frozenset(w.lower() for w in cues["demand_nouns"]), phrase_table({"support": cues["demand_verbs"]})
+
+
+def demand_list_lead(head: Token) -> Token | None:
+    """The word that introduces a list of demands the token is in ("its conditions: the withdrawal of …", "a
+    settlement requires:" over numbered lines), or None."""
+    doc, text = head.doc, head.doc.text
+    nouns, verbs = _demand_words()
+    line_start = text.rfind("\n", 0, head.idx) + 1
+    colon = text.rfind(":", line_start, head.idx)
+    if colon < 0 and _NUMBERED_ITEM.match(text, line_start):
+        start = line_start  # a list item: the list's lead line ends with the colon
+        while start > 0:
+            previous = text.rfind("\n", 0, start - 1) + 1
+            line = text[previous:start - 1]
+            if line.strip() and not _NUMBERED_ITEM.match(line):
+                colon = previous + len(line.rstrip()) - 1 if line.rstrip().endswith(":") else -1
+                break
+            start = previous
+    elif colon >= 0 and re.search(r"[.!?]\s+[A-Z]", text[colon:head.idx]):
+        colon = -1  # a new sentence began after the colon
+    if colon < 0:
+        return None
+    before = doc.char_span(line_start if colon >= line_start else text.rfind("\n", 0, colon) + 1, colon,
+                           alignment_mode="contract")
+    words = [t for t in before or () if not t.is_punct and not t.is_quote]
+    if not words:
+        return None
+    lead = words[-1]
+    if lead.lemma_.lower() in nouns or cue_at(lead, verbs) is not None:
+        return lead
+    if lead.lemma_ in {"be", "include"} and lead.i > 0:  # "Our conditions are well known. They are: …"
+        subject = next((c for c in lead.children if c.dep_ == "nsubj"), None)
+        earlier = doc[lead.sent.start - 1].sent if lead.sent.start > 0 else None
+        if subject is not None and subject.pos_ == "PRON" and earlier is not None:
+            return next((t for t in earlier if t.dep_ in {"nsubj", "nsubjpass", "dobj"}
+                         and t.lemma_.lower() in nouns), None)
+    return None
+
+
 def _antecedent(doc: Doc, pronoun: Token, window: int) -> int | None:
     """What `pronoun` stands for: the nearest noun of its number earlier in its sentence; else the subject
     of the sentence before, which a pronoun most often continues ("X's application is a loaded gun. We

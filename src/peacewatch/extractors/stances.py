@@ -10,7 +10,6 @@ position. Intensifiers ("categorically") raise the strength, hedges ("perhaps") 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -24,6 +23,7 @@ from peacewatch.extractors.record import (
     clause_verb,
     cue_at,
     default_topics,
+    demand_list_lead,
     evidence_range,
     holders_of,
     phrase,
@@ -32,8 +32,6 @@ from peacewatch.extractors.record import (
 )
 from peacewatch.spans import char_span
 
-#: a list item line: "1. ", "2) ", "- ", "• ", "(a) "
-_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|\(?[a-z][.)]|[-–—•*])[ \t]+(?=\S)")
 BASE_STRENGTH = {"support": 0.6, "oppose": 0.6, "conditional": 0.5, "neutral": 0.3}
 MAX_CLIMB = 6  # tokens walked up from a mention: beyond that the clause is about something else
 OPPOSITE = {"support": "oppose", "oppose": "support"}
@@ -71,8 +69,6 @@ class StanceExtractor:
         self.continuing = phrase_table({"support": cues["continuing_verbs"]})
         self.promising = {w.lower() for w in cues["promising_modals"]}
         self.intention_nouns = {w.lower() for w in cues["intention_nouns"]}
-        self.demand_nouns = {w.lower() for w in cues["demand_nouns"]}
-        self.demand_verbs = phrase_table({"support": cues["demand_verbs"]})
         self.continuing_modals = {w.lower() for w in cues["continuing_modals"]}
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
@@ -267,7 +263,7 @@ class StanceExtractor:
         if ready and "neutral" in kinds and "oppose" not in kinds and not negations:
             conditional = True  # "willing to discuss territorial issues": open to it, not for it
         if not kinds and not conditional and not negations:
-            lead = self._demand_list(head)
+            lead = demand_list_lead(head)
             if lead is not None:  # "its minimum conditions: the withdrawal of …, a renunciation of …"
                 kinds, anchor = ["support"], lead
         if in_condition and not kinds:  # "ready to agree a ceasefire if it came with an exchange of prisoners"
@@ -298,42 +294,6 @@ class StanceExtractor:
         cueless = not kinds and not conditional and any(t.lemma_ == "be" for t in path)
         return Reading(polarity, round(max(0.1, min(1.0, strength)), 2), anchor, previous, predicate, earlier,
                        cueless=cueless)
-
-    def _demand_list(self, head: Token) -> Token | None:
-        """The word that introduces a list of demands the mention is an item of ("its conditions: …", "a
-        settlement requires:" over numbered lines), or None."""
-        doc, text = head.doc, head.doc.text
-        line_start = text.rfind("\n", 0, head.idx) + 1
-        colon = text.rfind(":", line_start, head.idx)
-        if colon < 0 and _LIST_ITEM.match(text, line_start):
-            # a list item: the list's lead line ends with the colon
-            start = line_start
-            while start > 0:
-                previous = text.rfind("\n", 0, start - 1) + 1
-                line = text[previous:start - 1]
-                if line.strip() and not _LIST_ITEM.match(line):
-                    colon = previous + len(line.rstrip()) - 1 if line.rstrip().endswith(":") else -1
-                    break
-                start = previous
-        elif colon >= 0 and re.search(r"[.!?]\s+[A-Z]", text[colon:head.idx]):
-            colon = -1  # a new sentence began after the colon
-        if colon < 0:
-            return None
-        before = doc.char_span(line_start if colon >= line_start else text.rfind("\n", 0, colon) + 1, colon,
-                               alignment_mode="contract")
-        words = [t for t in before or () if not t.is_punct and not t.is_quote]
-        if not words:
-            return None
-        lead = words[-1]
-        if lead.lemma_.lower() in self.demand_nouns or cue_at(lead, self.demand_verbs) is not None:
-            return lead
-        if lead.lemma_ in {"be", "include"} and lead.i > 0:  # "Our conditions are well known. They are: …"
-            subject = next((c for c in lead.children if c.dep_ == "nsubj"), None)
-            earlier = doc[lead.sent.start - 1].sent if lead.sent.start > 0 else None
-            if subject is not None and subject.pos_ == "PRON" and earlier is not None:
-                return next((t for t in earlier if t.dep_ in {"nsubj", "nsubjpass", "dobj"}
-                             and t.lemma_.lower() in self.demand_nouns), None)
-        return None
 
     def _continuing(self, verb: Token) -> bool:
         """ "must stay", "will resume", "stay until the islands are free": the topic subject is to go on."""
