@@ -46,6 +46,7 @@ class CommitmentExtractor:
         self.future_aux = {w.lower() for w in record_cues()["future_auxiliaries"]}
         self.future_verbs = {w.lower() for w in record_cues()["future_verbs"]}
         self.refusal_nouns = {w.lower() for w in record_cues()["refusal_nouns"]}
+        self.asking = {w.lower() for w in record_cues()["asking_verbs"]}
         self.refusable = {w.lower() for w in record_cues()["refusal_when_negated"]}
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.mutual = {w.lower() for w in record_cues()["mutual_agreement"]}
@@ -127,8 +128,11 @@ class CommitmentExtractor:
             # "would make no territorial concessions": the negation on the object
             negated = negated or any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
                                      for c in token.children)
-            if negated and (future or never):
+            able = any(c.dep_ == "aux" and c.lemma_.lower() in {"can", "could"} for c in token.children)
+            if negated and (future or never or able):  # "would never accept", "cannot accept"
                 return "refused"
+        if lemma in self.asking and token.pos_ == "VERB" and self._asks_another(token):
+            return "demanded"  # "wants the Union to ease sanctions", "asked the Council to send inspectors"
         found = cue_at(token, self.cues)
         if found is not None and token.tag_ == "VBG" and not any(c.dep_ == "aux" for c in token.children) \
                 and list_item_prefix(token.doc, token) is None:  # "- Isles — considering air support" commits
@@ -140,6 +144,17 @@ class CommitmentExtractor:
         if lemma in self.future_pledges and future and self._asserted(token, self.negations):
             return "pledged"
         return None
+
+    @staticmethod
+    def _asks_another(verb: Token) -> bool:
+        """ "wants the Union to ease …": an infinitive clause with a doer of its own, not "wants to go"."""
+        for c in verb.children:
+            if c.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                own_subject = any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+                object_before = any(o.dep_ == "dobj" and o.i < c.i for o in verb.children)
+                if own_subject or object_before:
+                    return True
+        return False
 
     def _no_intention(self, verb: Token) -> bool:
         t = verb
