@@ -357,6 +357,9 @@ class StanceExtractor:
         """A condition that can only restrict ("only if", "provided that") after the cue in its sentence."""
         words = [t.lower_ for t in cue.doc[cue.i + 1:cue.sent.end]]
         for k in range(len(words)):
+            if any(tuple(words[k:k + len(p)]) == p for p in self.open_ended) or \
+                    k > 0 and any(tuple(words[k - 1:k - 1 + len(p)]) == p for p in self.open_ended):
+                continue  # "for as long as it takes"
             for p in self.strict_conditions:
                 if tuple(words[k:k + len(p)]) == p:
                     return True
