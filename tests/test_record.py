@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from peacewatch import Analysis, Pipeline, Settings, make_document
@@ -642,3 +644,28 @@ def test_asking_another_to_act_is_a_demand_and_cannot_accept_a_refusal(record_pi
     # wanting to do something oneself is no demand
     analysis = analyze(record_pipeline, "Russia wants to exchange prisoners.")
     assert not [c for c in analysis.commitments if c.modality == "demanded"]
+
+
+@pytest.mark.parametrize("gold_file", ["gold/record.yaml", "dev-a/gold.yaml", "dev-b/gold.yaml", "heldout/gold.yaml"])
+def test_every_gold_file_quotes_its_documents_and_knows_its_actors_and_topics(gold_file):
+    import yaml
+
+    from peacewatch.evaluation.record import read_gold
+    from peacewatch.gazetteer import load_gazetteer
+
+    from .conftest import EXAMPLES
+
+    path = EXAMPLES / gold_file
+    gold = read_gold(path)
+    settings = Settings.from_file(path.parent / gold["config"])
+    topics = load_topics(tuple(settings.topics))
+    actors = {e["id"] for g in settings.gazetteer for e in yaml.safe_load(Path(g).read_text("utf-8"))["actors"]}
+    actors |= set(load_gazetteer([]).entries)
+    for entry in gold["documents"]:
+        items = [i for i in read_path(path.parent / gold["corpus"] / entry["file"]) if hasattr(i, "text")]
+        text = items[int(entry.get("index", 0))].text
+        for kind in ("stances", "commitments", "deadlines"):
+            for record in entry.get(kind) or []:
+                assert record["evidence"] in text, (entry["file"], record)
+                if kind != "deadlines":
+                    assert record["topic"] in topics and record["actor"] in actors, (entry["file"], record)
