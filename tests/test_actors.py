@@ -158,3 +158,13 @@ def test_agreements_and_memoranda_are_documents_not_actors(pipeline):
                                 "and the Tashkent Memorandum guaranteed its borders.")
     assert not any(a.name.endswith(("Protocol", "Memorandum")) for a in found.actors)
     assert "kazakhstan" in {a.id for a in found.actors}
+
+
+def test_the_last_word_of_a_body_named_in_full_is_that_body():
+    from peacewatch import Pipeline, Settings, make_document
+
+    pipeline = Pipeline(Settings(extractors=["actors"]))
+    analysis = pipeline.analyze(make_document("The North Atlantic Treaty Organization met on Monday. If the "
+                                              "Organization sends soldiers, Russia will respond."))
+    nato = next(a for a in analysis.actors if a.id == "nato")
+    assert [m.text for m in nato.mentions] == ["North Atlantic Treaty Organization", "Organization"]

@@ -174,6 +174,19 @@ class ActorExtractor:
             if token.i not in taken and token.text in people and token.pos_ == "PROPN":
                 chosen.append(_Candidate(token.i, token.i, 2, None, "", "PERSON"))
                 taken.add(token.i)
+        # "the Compact" after "the Northern Compact": a one-word entity that ends the name of a body the
+        # document names in full is that body
+        bodies = {}
+        for cand in chosen:
+            if cand.entry is not None and cand.entry.kind not in {"person", "state"}:
+                for form in (cand.entry.name, *cand.entry.aliases):
+                    if len(form.split()) > 1:
+                        bodies.setdefault(form.split()[-1], set()).add(cand.entry.id)
+        for n, cand in enumerate(chosen):
+            word = doc[cand.first].text
+            if cand.entry is None and cand.length == 1 and len(bodies.get(word, ())) == 1:
+                entry = self.gazetteer.entries[next(iter(bodies[word]))]
+                chosen[n] = _Candidate(cand.first, cand.last, cand.priority, entry, "alias", cand.label)
         chosen.sort(key=lambda c: c.first)
         for cand in chosen:
             actor_id, make = self._identify(doc, cand, people)
