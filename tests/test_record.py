@@ -669,3 +669,10 @@ def test_every_gold_file_quotes_its_documents_and_knows_its_actors_and_topics(go
                 assert record["evidence"] in text, (entry["file"], record)
                 if kind != "deadlines":
                     assert record["topic"] in topics and record["actor"] in actors, (entry["file"], record)
+
+
+def test_a_list_item_names_its_holder_before_its_first_verb(record_pipeline):
+    text = ("The partners announced their contributions:\n\n"
+            "- Poland will provide air policing over western Ukraine, and will not fly over the front line;\n")
+    analysis = analyze(record_pipeline, text)
+    assert {s.actor for s in analysis.stances if s.topic == "air_support"} == {"poland"}

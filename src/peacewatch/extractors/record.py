@@ -459,7 +459,13 @@ def list_item_prefix(doc: Doc, token: Token) -> tuple[int, int] | None:
         return None
     # the name ends at its separator: "- Estmark — despite X's doubts, has offered …" names Estmark only
     sep = _ITEM_SEPARATOR.search(text, mark.end(), token.idx)
-    return mark.end(), sep.start() if sep else token.idx
+    if sep:
+        return mark.end(), sep.start()
+    # without one, the item's subject ends at its first verb: "- Lunmark will provide air policing over
+    # western Drevania …, and will not fly …" names Lunmark only
+    span = doc.char_span(mark.end(), token.idx, alignment_mode="expand")
+    verb = next((t for t in span or () if t.pos_ in {"VERB", "AUX"} and t.i < token.i), None)
+    return mark.end(), verb.idx if verb is not None and verb.idx > mark.end() else token.idx
 
 
 def paragraph_start(doc: Doc, offset: int) -> int:
@@ -579,14 +585,16 @@ class Holders:
         if owner is None:
             # "the government promised …" in what a person says: the person's own state
             bare = all(c.dep_ in {"det", "punct"} for c in noun.children) and \
-                any(c.lower_ == "the" for c in noun.children)
+                any(c.lower_ in {"the", "this"} for c in noun.children)
             return self._state_of(speaker) if bare and speaker else None
+        if owner.lower_ in {"our", "my"} and speaker:  # "our country will not …": the speaker's state
+            return self._state_of(speaker)
         # inside what a person said, "her country" is the speaker's first: the resolver's last subject may be
         # someone named earlier ("Sarre's president, Claire Dumont, said her country would send troops")
         for person in (speaker, self.resolver.resolve(owner.i, owner.i, owner.i)):
             actor = self.actors.get(person or "")
             if actor is not None and actor.kind == "person" and actor.affiliation:
-                return actor.affiliation
+                return self._state_of(actor.id) or actor.affiliation
         return None
 
     def _short_name(self, noun: Token) -> str | None:
