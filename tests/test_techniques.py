@@ -158,11 +158,29 @@ def test_merge_and_line_segments():
 @pytest.mark.parametrize(("text", "wanted"), [
     ("Leading experts warned that the ceasefire would collapse within weeks.", "appeal_to_authority"),
     ("But what about the shelling of the other side's villages?", "whataboutism_straw_man_red_herring"),
+    ("A scientist has warned that the outbreak will reach the capital by spring.", "appeal_to_authority"),
+    ("As I explain in my new book, the treaty was doomed from the start.", "appeal_to_authority"),
+    ("I fully agree with the governor's verdict on the harbour deal.", "appeal_to_authority"),
+    ("The mayor's Stalinist purge of the zoning board shocked the town.", "bandwagon_reductio_ad_hitlerum"),
+    ("The senator compared the new checkpoints to the Gestapo.", "bandwagon_reductio_ad_hitlerum"),
+    ("Critics paint the minister as the new Hitler of the region.", "bandwagon_reductio_ad_hitlerum"),
 ])
 def test_patterns_cover_techniques_the_data_lacks(text, wanted):
     from peacewatch.techniques.patterns import find
 
     assert wanted in {name for _, _, name, _ in find(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The museum reopened on Monday after a long renovation of its north wing.",
+    "Historians still debate how Nazis rose to power in the early 1930s.",  # bare history is not reductio
+    "I agree that the bridge needs repairs before winter.",
+])
+def test_the_authority_and_reductio_patterns_leave_plain_sentences_alone(text):
+    from peacewatch.techniques.patterns import find
+
+    found = {name for _, _, name, _ in find(text)}
+    assert not found & {"appeal_to_authority", "bandwagon_reductio_ad_hitlerum"}
 
 
 def test_the_dev_split_is_the_last_fifth_by_article_id(tmp_path):
