@@ -676,3 +676,16 @@ def test_a_list_item_names_its_holder_before_its_first_verb(record_pipeline):
             "- Poland will provide air policing over western Ukraine, and will not fly over the front line;\n")
     analysis = analyze(record_pipeline, text)
     assert {s.actor for s in analysis.stances if s.topic == "air_support"} == {"poland"}
+
+
+def test_until_is_a_limit_only_when_someone_sets_it(record_pipeline):
+    analysis = analyze(record_pipeline, "The ceasefire would now run until July 30, Erdogan said.",
+                       published="2026-05-30")
+    assert not analysis.deadlines
+    analysis = analyze(record_pipeline, "Trump gave Russia until the end of the month to agree a ceasefire.",
+                       published="2026-05-13")
+    assert deadline(analysis, "2026-05-31")
+    # a limit in the past stays in the past
+    analysis = analyze(record_pipeline, "The declaration required an agreement by March 31.",
+                       published="2026-04-01")
+    assert not [d for d in analysis.deadlines if d.due.startswith("2027")]

@@ -59,7 +59,13 @@ class DeadlineExtractor:
                 first = span.start
             if first is None:
                 continue
-            due = self._due(time, ctx.published) or self._from_now(doc, first, span, ctx.published)
+            clause = clause_verb(span.root)
+            # "required an agreement by March 31", "had agreed to …" looked back; "must be held" looks ahead
+            ahead = not (clause.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
+                                                     for c in clause.children)) \
+                or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+            due = self._due(time, ctx.published if ahead else None) or self._from_now(doc, first, span,
+                                                                                    ctx.published)
             if not due:  # no guessed dates: an unresolved limit is no deadline
                 continue
             if named and any(d.due == due for d in out):
@@ -67,6 +73,8 @@ class DeadlineExtractor:
             verb = self._modal_verb(clause_verb(span.root)) or (clause_verb(span.root) if named else None)
             if verb is None:
                 continue
+            if doc[first].lower_ in {"until", "till"} and not self._sets_a_limit(verb, first):
+                continue  # "keep the frigates there until the end of the year", "run until July 30": a duration
             top = verb
             while top.dep_ in {"xcomp", "aux"} and top.head.i != top.i:  # "needs to happen": the clause of "needs"
                 top = top.head
@@ -103,7 +111,8 @@ class DeadlineExtractor:
             if tuple(t.lower_ for t in doc[begin:start]) != p:
                 continue
             if p[-1] == "in" and not (set(text.lower().split()[:2]) & self.forward
-                                      or text.split()[0].isdigit() or text.lower().split()[0] in
+                                      or text.split()[0].isdigit() and len(text.split()[0]) <= 3
+                                      and len(text.split()) > 1 or text.lower().split()[0] in
                                       {"a", "one", "two", "three", "four", "few", "several"}):
                 continue  # "in March" is a date, not a limit; "in the next weeks", "in two weeks" are
             return begin
@@ -119,6 +128,17 @@ class DeadlineExtractor:
             return False
         return head.lemma_.lower() in self.deadline_nouns and not span.start <= head.i < span.end
 
+    def _sets_a_limit(self, verb: Token, first: int) -> bool:
+        """ "gave them until the end of the month": "until" is a limit only under a verb that sets one."""
+        t = verb
+        for _ in range(4):
+            if t.lemma_.lower() in self.setting:
+                return True
+            if t.head.i == t.i:
+                break
+            t = t.head
+        return False
+
     @staticmethod
     def _negated(span) -> bool:
         """ "not this year", "will not come this year": no act falls in the period."""
@@ -130,13 +150,13 @@ class DeadlineExtractor:
 
     @staticmethod
     def _due(time: TimeExpression, published: dt.date | None) -> str | None:
-        """A limit looks ahead ("no later than 30 September" said in March is this September) and runs to the
-        end of a month or year it names ("by October", "this year")."""
+        """A limit looks ahead ("no later than 30 September" said in March is this September; `published` is
+        None for a clause in the past) and runs to the end of a month or year it names ("by October", "this
+        year")."""
         resolved = resolve(time.span.text, published, future=True) if published else None
         if resolved is None or resolved.value is None:
             return time.value
-        if resolved.granularity in {"week", "month", "year"} or resolved.granularity == "range" and \
-                resolved.value == resolved.start and resolved.end:
+        if resolved.granularity in {"week", "month", "year"}:
             return (resolved.end or resolved.value).isoformat()
         return resolved.value.isoformat()
 
