@@ -475,7 +475,7 @@ def test_eval_record_command_on_the_demo_gold():
 
 
 def test_a_month_called_may_is_no_hedge(record_pipeline):
-    analysis = analyze(record_pipeline, "The truce will run until May 31, the mediators said.",
+    analysis = analyze(record_pipeline, "The exchange will be completed by May 31, the mediators said.",
                        published="2025-04-20")
     found = deadline(analysis, "2025-05-31")
     assert not found.hedged
