@@ -14,7 +14,7 @@ from peacewatch.errors import ConfigError, InputError
 from peacewatch.ingest import read_paths
 from peacewatch.pipeline import Settings
 from peacewatch.scale.workers import ParallelPipeline
-from peacewatch.store import schema
+from peacewatch.store import clusters, schema
 from peacewatch.store.db import Store
 from peacewatch.store.ingest import ingest_documents
 
@@ -52,6 +52,9 @@ def test_two_workers_give_the_records_of_one_in_order_with_errors_in_place(demo_
     assert got[1] is bad
     assert [r.to_dict() for r in got if isinstance(r, Analysis)] == \
         [r.to_dict() for r in expected if isinstance(r, Analysis)]
+    # the claim vectors survive the trip back from the worker (pickled), so the store need not embed again
+    with_claims = [r for r in got if isinstance(r, Analysis) and r.claims]
+    assert with_claims and all({c.span.text for c in r.claims} <= set(r.claim_vectors) for r in with_claims)
 
 
 def test_workers_refuse_a_bad_config_up_front() -> None:
@@ -71,7 +74,7 @@ def test_ray_on_a_cluster_refuses_sqlite(tmp_path: Path) -> None:
     assert not (tmp_path / "x.db").exists()
 
 
-def test_ray_and_local_ingest_store_the_same_records(tmp_path: Path) -> None:
+def test_ray_and_local_ingest_store_the_same_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ray = pytest.importorskip("ray")
     pytest.importorskip("ray.data")
     from peacewatch.pipeline import Pipeline
@@ -81,6 +84,10 @@ def test_ray_and_local_ingest_store_the_same_records(tmp_path: Path) -> None:
     docs = demo_documents()
     with Store(str(tmp_path / "local.db")) as store:
         local = ingest_documents(store, docs, lambda: Pipeline(settings))
+    embedded: list[int] = []
+    real_embed = clusters.embed_claims
+    # counts the driver's own MiniLM calls for claims (the real function still runs)
+    monkeypatch.setattr(clusters, "embed_claims", lambda texts: embedded.append(len(texts)) or real_embed(texts))
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         with Store(str(tmp_path / "ray.db")) as store:
@@ -88,6 +95,7 @@ def test_ray_and_local_ingest_store_the_same_records(tmp_path: Path) -> None:
             remote = ingest_documents(store, docs, lambda: RayPipeline(settings, workers=2, window=10))
     finally:
         ray.shutdown()
+    assert embedded == []  # the claim vectors came back from the actors beside the JSON
     assert (remote.stored, remote.near_duplicates, remote.errors) == (local.stored, local.near_duplicates, [])
     assert local.stored + local.near_duplicates == len(docs)
     local_rows, ray_rows = stored_rows(tmp_path / "local.db"), stored_rows(tmp_path / "ray.db")

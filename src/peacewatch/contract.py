@@ -8,9 +8,12 @@ added, never renamed.
 from __future__ import annotations
 
 import hashlib
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SCHEMA_VERSION = "peacewatch/1"
 
@@ -170,6 +173,26 @@ class Summary(Record):
     sentences: int = 0
 
 
+class ClaimVectors:
+    """Claim span text -> the float32 MiniLM vector (384) the analysis computed for it: a cache, not a record.
+
+    Carried by `Analysis` as a private attribute so that the store clusters claims without embedding them a
+    second time. It is never part of the JSON contract, and it compares equal to anything (two analyses with the
+    same records are equal whether or not one still carries its vectors).
+    """
+
+    def __init__(self, by_text: dict[str, np.ndarray] | None = None) -> None:
+        self.by_text: dict[str, np.ndarray] = dict(by_text or {})
+
+    def __eq__(self, other: object) -> bool:
+        return True  # why: pydantic compares private attributes in `Analysis.__eq__`; a cache must not count
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"ClaimVectors({len(self.by_text)} texts)"
+
+
 class Analysis(Record):
     """Everything peacewatch found in one document."""
 
@@ -187,6 +210,20 @@ class Analysis(Record):
     summary: Summary = Field(default_factory=Summary)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    # why a private attribute rather than a side table keyed by document: it is left out of `model_dump` / JSON and
+    # the schema, yet travels with the object, pickling included (`--workers`); JSON (Ray, a file) drops it, and the
+    # store then embeds again, so nothing depends on it being there
+    _claim_vectors: ClaimVectors | None = PrivateAttr(default=None)
+
+    @property
+    def claim_vectors(self) -> dict[str, Any]:
+        """Claim span text -> MiniLM vector computed during the analysis; empty when unknown (loaded from JSON)."""
+        return self._claim_vectors.by_text if self._claim_vectors is not None else {}
+
+    @claim_vectors.setter
+    def claim_vectors(self, by_text: dict[str, Any]) -> None:
+        self._claim_vectors = ClaimVectors(by_text) if by_text else None
 
     def to_dict(self) -> dict:
         return self.model_dump(mode="json", by_alias=True)

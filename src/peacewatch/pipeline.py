@@ -131,6 +131,10 @@ class Pipeline:
                 sentences = [(s.start_char, s.end_char) for s in spacy_doc.sents if s.text.strip()]
                 analysis.summary = summarize(analysis, tokens=len(spacy_doc), sentences=len(sentences),
                                              sentence_spans=sentences)
+                # why: the store clusters claims by these same vectors; handing them on saves a second MiniLM pass
+                cache = spacy_doc._.pw.vectors
+                analysis.claim_vectors = {c.span.text: cache[c.span.text] for c in analysis.claims
+                                          if c.span.text in cache}
             spacy_doc._.pw = None  # why: the context holds MiniLM states; drop them with the batch
         return analyses
 

@@ -2,8 +2,9 @@
 
 Documents go out in windows of `window` documents; each window is a Ray Dataset mapped by a pool of actors
 (`map_batches` with a callable class whose `__init__` loads the pipeline once per actor, `concurrency=workers`).
-Analyses come back as JSON to the driver, in input order, and are stored there: the same store code as a local
-run, so the records are the same. Input errors stay on the driver and are reported in place.
+Analyses come back as JSON (their claim vectors as bytes beside it) to the driver, in input order, and are stored
+there: the same store code as a local run, so the records are the same. Input errors stay on the driver and are
+reported in place.
 
 Ray is an optional dependency: `pip install 'peacewatch[ray]'`.
 """
@@ -51,12 +52,41 @@ class AnalyzeBatch:
         import numpy as np
 
         documents = [Document.model_validate_json(text) for text in batch["document"]]
-        analyses, errors = [], []
+        analyses, vectors, errors = [], [], []
         for result in self.pipeline.process(documents):
             is_error = isinstance(result, PeacewatchError)
             analyses.append("" if is_error else result.to_json(indent=None))
+            vectors.append(b"" if is_error else claim_vector_bytes(result))
             errors.append(str(result) if is_error else "")
-        return {"i": batch["i"], "analysis": np.array(analyses, dtype=object), "error": np.array(errors, dtype=object)}
+        return {"i": batch["i"], "analysis": np.array(analyses, dtype=object),
+                "vectors": np.array(vectors, dtype=object), "error": np.array(errors, dtype=object)}
+
+
+def claim_vector_bytes(analysis: Analysis) -> bytes:
+    """The analysis's claim vectors as one float32 (claims, 384) block in claim order; empty unless all are known.
+
+    why a column of its own: the JSON carries the contract only, and the driver's store would otherwise embed every
+    claim again (a single process doing what the actors already did).
+    """
+    import numpy as np
+
+    known = analysis.claim_vectors
+    if not analysis.claims or any(c.span.text not in known for c in analysis.claims):
+        return b""
+    return np.stack([known[c.span.text] for c in analysis.claims]).astype(np.float32).tobytes()
+
+
+def with_claim_vectors(analysis: Analysis, data: bytes | None) -> Analysis:
+    """`analysis` with the vectors of `claim_vector_bytes` attached; left without any if they do not fit."""
+    import numpy as np
+
+    from peacewatch.claims.embed import DIM
+
+    n = len(analysis.claims)
+    if data and n and len(data) == n * DIM * 4:
+        rows = np.frombuffer(data, np.float32).reshape(n, DIM)
+        analysis.claim_vectors = {c.span.text: rows[k] for k, c in enumerate(analysis.claims)}
+    return analysis
 
 
 class RayPipeline:
@@ -99,7 +129,8 @@ class RayPipeline:
         turn = 0
         for row in dataset.iter_rows():
             i = int(row["i"])
-            waiting[i] = AnalysisError(row["error"]) if row["error"] else Analysis.model_validate_json(row["analysis"])
+            waiting[i] = (AnalysisError(row["error"]) if row["error"] else
+                          with_claim_vectors(Analysis.model_validate_json(row["analysis"]), row.get("vectors")))
             while turn in waiting:
                 yield waiting.pop(turn)
                 turn += 1

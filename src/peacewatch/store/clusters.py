@@ -7,11 +7,12 @@ large the store grows; the leaders are read once per `Store` and kept up to date
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from sqlalchemy import Connection, select
 
+from peacewatch.claims.embed import DIM  # torch itself loads only when `embed` runs
 from peacewatch.contract import Claim
 from peacewatch.store import schema
 
@@ -24,6 +25,16 @@ def embed_claims(texts: list[str]) -> np.ndarray:
     from peacewatch.claims.embed import embed  # why here: torch loads only when claims are stored
 
     return embed(texts)
+
+
+def claim_vectors(claims: Sequence[Claim], known: Mapping[str, np.ndarray]) -> np.ndarray:
+    """(len(claims), 384) float32: the analysis's own vector where it has one, else a fresh embedding."""
+    texts = [c.span.text for c in claims]
+    usable = {t: known[t] for t in texts if t in known and np.shape(known[t]) == (DIM,)}
+    missing = [t for t in dict.fromkeys(texts) if t not in usable]
+    # why: the same text embeds to the same vector in any batch (no padding), so a partial reuse changes nothing
+    usable.update(zip(missing, embed_claims(missing), strict=True) if missing else ())
+    return np.stack([np.asarray(usable[t], np.float32) for t in texts])
 
 
 class ClaimClusters:
@@ -41,14 +52,19 @@ class ClaimClusters:
         self._vectors = (np.stack([np.frombuffer(r.vector, np.float16) for r in rows]).astype(np.float32)
                          if rows else np.zeros((0, 384), np.float32))
 
-    def assign(self, conn: Connection, doc_id: str, claims: Sequence[Claim]) -> None:
-        """Embeds a document's claims and stores each with its cluster (inside the caller's transaction)."""
+    def assign(self, conn: Connection, doc_id: str, claims: Sequence[Claim],
+               known: Mapping[str, np.ndarray] | None = None) -> None:
+        """Stores each of a document's claims with its cluster (inside the caller's transaction).
+
+        `known` maps span texts to the vectors the analysis already computed (`Analysis.claim_vectors`); only
+        claims missing from it are embedded here.
+        """
         if not claims:
             return
         if self._ids is None:
             self._load(conn)
         assert self._ids is not None
-        vectors = embed_claims([c.span.text for c in claims])
+        vectors = claim_vectors(claims, known or {})
         committed = self._vectors @ vectors.T  # (leaders, claims): one product per document
         rows = []
         for k, (claim, vector) in enumerate(zip(claims, vectors, strict=True)):

@@ -104,7 +104,7 @@ class Store:
             conn.execute(schema.RECORD_TABLES[field].insert(), [
                 {"doc_id": doc.id, "record_id": r.id, "position": i, "record": r.model_dump(mode="json"), **build(r)}
                 for i, r in enumerate(records)])
-        self.clusters.assign(conn, doc.id, analysis.claims)
+        self.clusters.assign(conn, doc.id, analysis.claims, analysis.claim_vectors)
         return "near-duplicate" if original else "stored"
 
     def _near_duplicate_of(self, conn: Connection, doc: Document) -> str | None:
