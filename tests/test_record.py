@@ -690,3 +690,14 @@ def test_until_is_a_limit_only_when_someone_sets_it(record_pipeline):
     analysis = analyze(record_pipeline, "The declaration required an agreement by March 31.",
                        published="2026-04-01")
     assert not [d for d in analysis.deadlines if d.due.startswith("2027")]
+
+
+def test_i_in_a_speech_the_document_reproduces_is_the_speaker_and_a_dateline_is_no_subject(record_pipeline):
+    text = ("KYIV, 11 March 2026 - President Volodymyr Zelensky addressed parliament on Monday.\n\n"
+            "I will not cede Donbas. We need security guarantees from our friends.\n")
+    analysis = analyze(record_pipeline, text)
+    assert stance(analysis, "volodymyr-zelensky", "territorial_concessions").polarity == "oppose"
+    assert stance(analysis, "volodymyr-zelensky", "security_guarantees").polarity == "support"
+    analysis = analyze(record_pipeline, "KYIV, 11 March 2026 - President Volodymyr Zelensky said on Monday "
+                                        "that Ukraine would never recognise the annexation of Crimea.")
+    assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"

@@ -441,9 +441,10 @@ def subject_of(verb: Token) -> Token | None:
     """The clause's nominal subject, inherited from the verbs it hangs on ("X said … and is open to …")."""
     t, seen = verb, 0
     while seen < 8:
-        subject = next((c for c in t.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "there"), None)
-        if subject is not None:
-            return subject
+        subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "there"]
+        if subjects:
+            # "TORDEL, 11 March - President X addressed …": the parse may take the dateline's place for a subject
+            return next((c for c in subjects if not c.is_upper), subjects[0])
         if t.dep_ not in INHERIT_DEPS or t.head.i == t.i:
             return None
         t, seen = t.head, seen + 1
@@ -679,20 +680,20 @@ class Holders:
                     return own
             return speakers
         if subject is not None and subject.lower_ in FIRST_PERSON and self.voice:
-            return [self.voice]  # "We categorically reject …" in a statement the document reproduces
+            return [self.voice]  # "We categorically reject …", "I will not cede …" in a text the document reproduces
         return self.subject_actors(verb)
 
     def _voice(self) -> str | None:
         """Whose words a document reproduces, when its introduction says so ("The Foreign Ministry published
-        the following posts", "issued this statement"): the body or state that is the subject of a publishing
-        verb in the first paragraphs."""
+        the following posts", "President X addressed parliament"): the one actor that is the subject of such a
+        verb in the first sentences."""
         verbs = {w.lower() for w in record_cues()["voice_verbs"]}
         for sent in list(self.doc.sents)[:3]:
             for t in sent:
                 if t.lemma_.lower() in verbs and t.pos_ == "VERB":
-                    subject = subject_of(t)
-                    found = self._actors_of_name(subject) if subject is not None else []
-                    if len(found) == 1 and getattr(self.actors.get(found[0]), "kind", None) != "person":
+                    # (every subject: the parse may take a dateline's place name for one)
+                    found = [a for c in t.children if c.dep_ == "nsubj" for a in self._actors_of_name(c)]
+                    if len(found) == 1:  # a body's statement, or a person's speech ("X addressed parliament")
                         return found[0]
         return None
 
