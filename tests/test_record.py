@@ -701,3 +701,10 @@ def test_i_in_a_speech_the_document_reproduces_is_the_speaker_and_a_dateline_is_
     analysis = analyze(record_pipeline, "KYIV, 11 March 2026 - President Volodymyr Zelensky said on Monday "
                                         "that Ukraine would never recognise the annexation of Crimea.")
     assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
+
+
+def test_readiness_and_a_goal_are_positions(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia reaffirms its readiness for negotiations in Istanbul.")
+    assert stance(analysis, "russia", "peace_talks").polarity == "support"
+    analysis = analyze(record_pipeline, 'Zelensky said accession to the EU "remains our goal".')
+    assert stance(analysis, "volodymyr-zelensky", "eu_membership").polarity == "support"

@@ -217,7 +217,7 @@ class StanceExtractor:
                 kinds.append("support")  # "sanctions must stay until …", "talks will resume": the speaker's wish
                 anchor, predicate = t, True
             # the predicate judges the whole subject: "the proposal to send peacekeepers is unacceptable"
-            if from_subject and t.lemma_ == "be":
+            if from_subject and t.lemma_ in {"be", "remain"}:  # "accession remains our goal"
                 found_predicate = self._predicate(t)
                 if found_predicate is not None:
                     kinds.append(found_predicate[0])
