@@ -168,3 +168,16 @@ def test_the_last_word_of_a_body_named_in_full_is_that_body():
                                               "Organization sends soldiers, Russia will respond."))
     nato = next(a for a in analysis.actors if a.id == "nato")
     assert [m.text for m in nato.mentions] == ["North Atlantic Treaty Organization", "Organization"]
+
+
+def test_a_states_body_named_another_way_is_the_gazetteers(tmp_path):
+    from peacewatch import Pipeline, Settings, make_document
+
+    gazetteer = tmp_path / "gazetteer.yaml"
+    gazetteer.write_text("version: 1\nactors:\n"
+                         "  - {id: varunia, name: Varunia, kind: state, demonyms: [Varunian]}\n"
+                         "  - {id: varunian-foreign-ministry, name: Varunian Foreign Ministry, kind: organization,"
+                         " affiliation: varunia}\n", "utf-8")
+    pipeline = Pipeline(Settings(extractors=["actors"], gazetteer=[str(gazetteer)]))
+    analysis = pipeline.analyze(make_document("Varunia's Foreign Ministry said it would present a draft."))
+    assert "varunian-foreign-ministry" in {a.id for a in analysis.actors}

@@ -133,7 +133,7 @@ class ActorExtractor:
             span = doc[first:last + 1]
             # a name in capitals ("LASZ:" opening a transcript turn) is the gazetteer's name in title case
             hit = self.gazetteer.lookup(span.text) or (self.gazetteer.lookup(span.text.title())
-                                                       if span.text.isupper() else None)
+                                                       if span.text.isupper() else None) or self._body_of(span)
             if hit is not None:  # spaCy found a gazetteer form: keep the gazetteer's identity
                 out.append(_Candidate(first, last, 3, hit[0], hit[1], ent.label_))
                 continue
@@ -148,6 +148,25 @@ class ActorExtractor:
                 continue  # "Secretary of State": part of a title, not an organization
             out.append(_Candidate(first, last, 2, None, "", ent.label_))
         return out
+
+    def _body_of(self, span: SpacySpan) -> tuple[Entry, str] | None:
+        """ "Varunia's Foreign Ministry", "the Karsavian Defence Ministry": a state's body named another way
+        than the gazetteer does ("Varunian Foreign Ministry"): the one entry affiliated with that state whose
+        name is the same words once the state's name is taken away."""
+        words = [t for t in span if t.is_alpha and t.lower_ not in {"the", "'s"}]
+        state = next((e for t in words[:1] for e in [self._state_named(t.text)] if e is not None), None)
+        if state is None or len(words) < 2:
+            return None
+        rest = " ".join(t.text for t in words[1:])
+        found = [e for e in self.gazetteer.entries.values() if e.affiliation == state.id
+                 and any(_without_state(form, state) == rest for form in (e.name, *e.aliases))]
+        return (found[0], "alias") if len(found) == 1 else None
+
+    def _state_named(self, word: str) -> Entry | None:
+        hit = self.gazetteer.lookup(word)
+        if hit is not None and hit[0].kind == "state":
+            return hit[0]
+        return self.gazetteer.demonym_state(word)
 
     def _is_place(self, text: str) -> bool:
         places = self.gazetteer.places
@@ -387,6 +406,13 @@ def _trim(ent: SpacySpan) -> tuple[int, int]:
             last = i
             break
     return first, last
+
+
+def _without_state(form: str, state: Entry) -> str:
+    """ "Varunian Foreign Ministry" → "Foreign Ministry": a body's name without its state's name or demonym."""
+    words = form.split()
+    names = {state.name, *state.aliases, *state.demonyms}
+    return " ".join(words[1:]) if words and words[0] in names else form
 
 
 def _from_entry(entry: Entry) -> Actor:
