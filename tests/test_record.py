@@ -708,3 +708,10 @@ def test_readiness_and_a_goal_are_positions(record_pipeline):
     assert stance(analysis, "russia", "peace_talks").polarity == "support"
     analysis = analyze(record_pipeline, 'Zelensky said accession to the EU "remains our goal".')
     assert stance(analysis, "volodymyr-zelensky", "eu_membership").polarity == "support"
+
+
+def test_a_sum_pledged_is_aid_and_a_hyphen_may_sit_inside_a_term(record_pipeline):
+    analysis = analyze(record_pipeline, "The EU has offered Ukraine 4 billion euros over three years.")
+    assert commitment(analysis, "european-union", "military_aid").modality == "offered"
+    analysis = analyze(record_pipeline, "Germany has pledged 600 million euros in air-defence systems this year.")
+    assert stance(analysis, "germany", "military_aid").polarity == "support"

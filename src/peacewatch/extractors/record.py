@@ -80,6 +80,10 @@ class Action:
         for obj in candidates:
             if obj.lemma_.lower() in self.objects or obj.lower_ in self.objects:
                 return obj
+            # AMOUNT: a sum of money ("pledged 600 million crowns", "offered us 4 billion")
+            if "AMOUNT" in self.objects and any(t.lower_ in _AMOUNT_WORDS for t in obj.subtree
+                                                if t.i <= obj.i):
+                return obj
             if "PLACE" in self.objects and (obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN"):
                 return obj
         return None
@@ -254,6 +258,7 @@ def _outermost(doc: Doc, mentions: list[TopicMention], light: frozenset[str],
     return [m for n, m in enumerate(mentions) if n not in dropped]
 
 
+_AMOUNT_WORDS = {"million", "billion", "bn", "mn", "trillion"}
 #: words a multi-word term may have inside it without changing what it names: "cessation of all
 #: hostilities", "withdrawal of Valdorian troops", "exchange of the remaining prisoners"
 _INSERTABLE_POS = {"DET", "ADJ", "NUM"}
@@ -263,14 +268,14 @@ _MAX_INSERTED = 2
 
 def _match_term(doc: Doc, i: int, term: tuple[str, ...]) -> int | None:
     """The index of the last token of `term` matched from token i, or None; after a term's first word, up
-    to two determiners, adjectives or numbers may come between its words."""
+    to two determiners, adjectives, numbers or hyphens ("air-defence systems") may come between its words."""
     if not _word_is(doc[i], term[0]):
         return None
     j, inserted = i, 0
     for word in term[1:]:
         j += 1
         while j < len(doc) and not _word_is(doc[j], word) and inserted < _MAX_INSERTED \
-                and (doc[j].pos_ in _INSERTABLE_POS or doc[j].dep_ in _INSERTABLE_DEPS):
+                and (doc[j].pos_ in _INSERTABLE_POS or doc[j].dep_ in _INSERTABLE_DEPS or doc[j].text in "-–"):
             j, inserted = j + 1, inserted + 1
         if j >= len(doc) or not _word_is(doc[j], word):
             return None
