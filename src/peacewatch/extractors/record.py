@@ -140,7 +140,7 @@ def _action(where: Path | str, topic: str, entry: Any) -> Action:
     if not isinstance(entry, dict) or not entry.get("verbs") or not entry.get("objects"):
         raise ConfigError(f"{where}: topic {topic!r}: each action needs `verbs` and `objects`")
     return Action(verbs=tuple(phrase(str(v)) for v in entry["verbs"]),
-                  objects=frozenset(str(o) if o == "PLACE" else str(o).lower() for o in entry["objects"]),
+                  objects=frozenset(str(o) if o in {"PLACE", "AMOUNT"} else str(o).lower() for o in entry["objects"]),
                   preps=frozenset(str(p).lower() for p in entry.get("preps") or ()))
 
 
