@@ -715,3 +715,12 @@ def test_a_sum_pledged_is_aid_and_a_hyphen_may_sit_inside_a_term(record_pipeline
     assert commitment(analysis, "european-union", "military_aid").modality == "offered"
     analysis = analyze(record_pipeline, "Germany has pledged 600 million euros in air-defence systems this year.")
     assert stance(analysis, "germany", "military_aid").polarity == "support"
+
+
+def test_one_party_saying_another_must_act_is_the_speakers_demand(record_pipeline):
+    analysis = analyze(record_pipeline, "Lavrov says Ukraine must give up its NATO bid.")
+    assert stance(analysis, "sergei-lavrov", "nato_membership").polarity == "oppose"
+    assert not [s for s in analysis.stances if s.actor == "ukraine"]
+    # of one's own side it stays the subject's: "Zelensky said Ukraine must join NATO"
+    analysis = analyze(record_pipeline, "Zelensky said Ukraine must join NATO.")
+    assert stance(analysis, "ukraine", "nato_membership").polarity == "support"

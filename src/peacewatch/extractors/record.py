@@ -681,12 +681,29 @@ class Holders:
                     return [body]
             if inside and not self.is_pronoun(subject):
                 own = self.subject_actors(verb)
+                if own and self._obliged(verb) and len(speakers) == 1 and \
+                        not {speakers[0], self._state_of(speakers[0])} & set(own):
+                    return speakers  # "Tavor says Drevania must give up its bid": Tavor's demand, not Drevania's
                 if own:
                     return own
             return speakers
         if subject is not None and subject.lower_ in FIRST_PERSON and self.voice:
             return [self.voice]  # "We categorically reject …", "I will not cede …" in a text the document reproduces
         return self.subject_actors(verb)
+
+    @staticmethod
+    def _obliged(verb: Token) -> bool:
+        """ "must give up", "should withdraw", "has to leave": an obligation laid on the clause's subject."""
+        t = verb
+        for _ in range(3):
+            if any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in t.children):
+                return True
+            if t.lemma_ in {"have", "need"} and any(c.dep_ == "xcomp" for c in t.children):
+                return True
+            if t.dep_ != "xcomp" or t.head.i == t.i:
+                return False
+            t = t.head
+        return False
 
     def _voice(self) -> str | None:
         """Whose words a document reproduces, when its introduction says so ("The Foreign Ministry published
