@@ -724,3 +724,9 @@ def test_one_party_saying_another_must_act_is_the_speakers_demand(record_pipelin
     # of one's own side it stays the subject's: "Zelensky said Ukraine must join NATO"
     analysis = analyze(record_pipeline, "Zelensky said Ukraine must join NATO.")
     assert stance(analysis, "ukraine", "nato_membership").polarity == "support"
+
+
+def test_rejecting_anothers_demand_records_both_positions(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine rejects Russia's demand to withdraw from Zaporizhzhia.")
+    assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
+    assert stance(analysis, "russia", "territorial_concessions").polarity == "support"

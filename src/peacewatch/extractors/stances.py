@@ -101,6 +101,14 @@ class StanceExtractor:
                 actors = self._predicate_holders(holders, reading.anchor, m_start, m_end)
             else:
                 actors = holders.holders(clause_verb(reading.anchor), m_start, m_end, at=doc[mention.head])
+            inner = self._owned_position(holders, doc[mention.head], reading)
+            for actor, inner_reading in inner:
+                key = (actor, mention.topic, start)
+                if key not in seen and actor not in actors:
+                    seen[key] = len(out)
+                    out.append(Stance(id="", actor=actor, topic=mention.topic,
+                                      polarity=inner_reading.polarity,  # type: ignore[arg-type]
+                                      strength=inner_reading.strength, evidence=char_span(doc, start, end)))
             for actor in actors:
                 stance = Stance(id="", actor=actor, topic=mention.topic,
                                 polarity=reading.polarity,  # type: ignore[arg-type]
@@ -123,6 +131,20 @@ class StanceExtractor:
         for n, stance in enumerate(out, start=1):
             stance.id = f"stance-{n}"
         return out
+
+    def _owned_position(self, holders: Holders, head: Token, reading: Reading) -> list[tuple[str, Reading]]:
+        """ "rejects Varunia's demand to withdraw from Ostvel": below the rejecter's position, the owner of
+        the position noun holds one of their own (Varunia wants the withdrawal)."""
+        path, _ = self._path(head)
+        for t in (path or [])[1:]:
+            if t.i == reading.anchor.i:
+                break
+            if t.pos_ == "NOUN" and cue_at(t, self.cues) is not None:
+                owners = holders.owner(t)
+                inner = self.polarity(head, stop=t) if owners else None
+                if inner is not None:
+                    return [(actor, inner) for actor in owners]
+        return []
 
     def _predicate_holders(self, holders: Holders, predicate: Token, start: int, end: int) -> list[str]:
         """A statement about the topic rather than an act on it is the speaker's: "any troop presence is a red
@@ -150,14 +172,15 @@ class StanceExtractor:
             return Reading("conditional", BASE_STRENGTH["conditional"], head.head, predicate=True)
         return None
 
-    def polarity(self, head: Token) -> Reading | None:
+    def polarity(self, head: Token, stop: Token | None = None) -> Reading | None:
         """How the clause above a mention headed by `head` positions its holder on the topic, or None.
 
         Every support/oppose word and every negation on the way up flips or keeps the sign, so that
         "refuses to lift sanctions" supports sanctions and "ready to help without sending troops" opposes
-        troops; a conditional word or clause on the way makes it conditional.
+        troops; a conditional word or clause on the way makes it conditional. With `stop`, the climb ends
+        there ("Varunia's demand to withdraw": Varunia's own position, below the "rejects" over it).
         """
-        path, earlier = self._path(head)
+        path, earlier = self._path(head, stop)
         if path is None:
             return None
         sign, negations, bare = 1, 0, False
@@ -326,13 +349,13 @@ class StanceExtractor:
                         return found[0], child
         return None
 
-    def _path(self, head: Token) -> tuple[list[Token] | None, bool]:
+    def _path(self, head: Token, stop: Token | None = None) -> tuple[list[Token] | None, bool]:
         """The mention's head and the tokens above it within its clause (None for a circumstance), and
-        whether the climb stopped at an earlier time ("after months of refusing …")."""
+        whether the climb stopped at an earlier time ("after months of refusing …"); up to `stop` if given."""
         path = [head]
         t = head
         text = head.doc.text
-        while len(path) <= MAX_CLIMB and t.head.i != t.i:
+        while len(path) <= MAX_CLIMB and t.head.i != t.i and (stop is None or t.i != stop.i):
             # a clausal complement ends the climb ("X said …"), unless its verb takes a position itself
             # ("insists that any ceasefire be …", "demands that …")
             if t.dep_ == "parataxis" or t.dep_ == "ccomp" and cue_at(t.head, self.cues) is None:
