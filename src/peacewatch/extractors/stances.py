@@ -5,7 +5,10 @@ to the clause decides the polarity (lexicons in `data/record_cues.yaml`): "rejec
 oppose, "open to providing air support" conditional, "backs the truce" support. Negation on that way
 ("there will be no troops", "did not accept") turns support into oppose; a condition ("if", "subject to")
 makes it conditional. Without any cue or negation a mention is no stance: a topic merely named is not a
-position. Intensifiers ("categorically") raise the strength, hedges ("perhaps") lower it.
+position. A few shapes carry a position without a cue word on the way: an act promised ("will exchange all
+prisoners"), an item of a list of demands ("its conditions: the withdrawal of …"), what must come first
+("must be preceded by the withdrawal of …"). Intensifiers ("categorically") raise the strength, hedges
+("perhaps") lower it.
 """
 
 from __future__ import annotations
