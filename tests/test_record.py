@@ -730,3 +730,10 @@ def test_rejecting_anothers_demand_records_both_positions(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine rejects Russia's demand to withdraw from Zaporizhzhia.")
     assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
     assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
+
+
+def test_an_act_that_could_happen_is_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Prime Minister Tusk says Poland could send troops to Ukraine.")
+    assert stance(analysis, "poland", "foreign_troops").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Prime Minister Tusk says Poland will send troops to Ukraine.")
+    assert stance(analysis, "poland", "foreign_troops").polarity == "support"

@@ -72,6 +72,7 @@ class StanceExtractor:
         self.continuing = phrase_table({"support": cues["continuing_verbs"]})
         self.promising = {w.lower() for w in cues["promising_modals"]}
         self.intention_nouns = {w.lower() for w in cues["intention_nouns"]}
+        self.possible = {w.lower() for w in cues["possibility_modals"]}
         self.continuing_modals = {w.lower() for w in cues["continuing_modals"]}
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
@@ -300,6 +301,9 @@ class StanceExtractor:
             return None  # "which has no nuclear weapons", "there had been no artillery": a fact, not a position
         if negations % 2:
             sign = -sign
+        if sign > 0 and not negations and any(c.dep_ == "aux" and c.lower_ in self.possible
+                                              for t in path if t.pos_ in {"VERB", "AUX"} for c in t.children):
+            conditional = True  # "Pellonia could send troops": an act possible, not promised
         if conditional:
             polarity = "conditional"
         elif kinds and all(k == "neutral" for k in kinds):
