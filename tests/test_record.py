@@ -737,3 +737,14 @@ def test_an_act_that_could_happen_is_conditional(record_pipeline):
     assert stance(analysis, "poland", "foreign_troops").polarity == "conditional"
     analysis = analyze(record_pipeline, "Prime Minister Tusk says Poland will send troops to Ukraine.")
     assert stance(analysis, "poland", "foreign_troops").polarity == "support"
+
+
+def test_a_question_takes_no_position(record_pipeline):
+    text = ("The minister spoke to the radio on Monday.\n\n"
+            "HOST: Should sanctions on Russia be eased if it signs a ceasefire?\n\n"
+            "SIKORSKI: No. Poland will oppose any easing of sanctions.\n\n"
+            "HOST: Will Poland send troops?\n\n"
+            "SIKORSKI: Not now.\n")
+    analysis = analyze(record_pipeline, text)
+    assert {(s.topic, s.polarity) for s in analysis.stances} == {("sanctions", "support")}
+    assert not [c for c in analysis.commitments if c.topic == "foreign_troops"]

@@ -17,6 +17,7 @@ from peacewatch.extractors.record import (
     TopicMatcher,
     TopicMention,
     anaphoric_mentions,
+    asks,
     cue_at,
     default_topics,
     demand_list_lead,
@@ -63,8 +64,8 @@ class CommitmentExtractor:
             if token.pos_ not in CUE_POS and not owner or token.dep_ in {"amod", "compound"}:
                 continue
             modality = self._modality(token)
-            if modality is None:
-                continue
+            if modality is None or asks(token):
+                continue  # (a question commits no one: "Will Pellonia also provide air defence?")
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.non_complements for c in token.children):
                 continue  # "declined to say …": a statement about speaking, not a commitment
             topics = [m for m in self._topics(doc, token, mentions, self.cues)

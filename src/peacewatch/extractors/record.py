@@ -286,6 +286,14 @@ def _word_is(token: Token, word: str) -> bool:
     return token.lower_ == word or token.lemma_.lower() == word
 
 
+def asks(token: Token) -> bool:
+    """Whether the token's sentence is a question (it ends with "?", closing quotes aside); a sentence the
+    parse ran on over a line break ends at it."""
+    text, sent = token.doc.text, token.sent
+    end = text.find("\n", token.idx, sent.end_char)
+    return text[sent.start_char:end if end >= 0 else sent.end_char].rstrip().rstrip("\"'”’»").endswith("?")
+
+
 def anaphoric_mentions(doc: Doc, mentions: list[TopicMention],
                        cues: dict[tuple[str, ...], str]) -> list[TopicMention]:
     """Words that stand for a topic named just before: "has come around to the idea" (a generic noun with a

@@ -23,6 +23,7 @@ from peacewatch.extractors.record import (
     Holders,
     TopicMatcher,
     anaphoric_mentions,
+    asks,
     clause_verb,
     cue_at,
     default_topics,
@@ -93,6 +94,8 @@ class StanceExtractor:
         mentions = self.matcher.outermost(doc)
         heads = {m.head for m in mentions}
         for mention in sorted(mentions + anaphoric_mentions(doc, mentions, self.cues), key=lambda m: m.first):
+            if asks(doc[mention.head]):
+                continue  # "Should sanctions be eased?": a question takes no position
             reading = self._without(doc[mention.head], heads) or self.polarity(doc[mention.head])
             if reading is None:
                 continue
