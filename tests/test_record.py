@@ -748,3 +748,10 @@ def test_a_question_takes_no_position(record_pipeline):
     analysis = analyze(record_pipeline, text)
     assert {(s.topic, s.polarity) for s in analysis.stances} == {("sanctions", "support")}
     assert not [c for c in analysis.commitments if c.topic == "foreign_troops"]
+
+
+def test_a_partys_own_forces_act_for_it_but_its_partners_do_not(record_pipeline):
+    analysis = analyze(record_pipeline, "Merz said Germany's navy will escort merchant ships through the Black Sea.")
+    assert stance(analysis, "germany", "maritime_support").polarity == "support"
+    analysis = analyze(record_pipeline, "Ukraine's partners are prepared to send troops.")
+    assert not [s for s in analysis.stances if s.actor == "ukraine"]

@@ -573,8 +573,11 @@ class Holders:
         state = self._own_state(subject)
         if state:
             return [state]
-        if subject.pos_ == "NOUN" and any(c.dep_ == "poss" and c.i in self.actor_at for c in subject.children):
-            return []  # "Valdoria's partners are prepared to …": the partners, unnamed, not Valdoria
+        owners = [self.actor_at[c.i] for c in subject.children if c.dep_ == "poss" and c.i in self.actor_at]
+        if subject.pos_ == "NOUN" and owners:
+            if subject.lemma_.lower() in self.resolver.lexicon.other_party_nouns:
+                return []  # "Valdoria's partners are prepared to …": the partners, unnamed, not Valdoria
+            return list(dict.fromkeys(owners))  # "Marivelle's aircraft will protect our skies": Marivelle
         resolved = self.resolver.resolve(subject.left_edge.i, subject.right_edge.i, subject.i)
         return [resolved] if resolved and not self._only_in_datelines(resolved) else []
 
