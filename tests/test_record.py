@@ -755,3 +755,10 @@ def test_a_partys_own_forces_act_for_it_but_its_partners_do_not(record_pipeline)
     assert stance(analysis, "germany", "maritime_support").polarity == "support"
     analysis = analyze(record_pipeline, "Ukraine's partners are prepared to send troops.")
     assert not [s for s in analysis.stances if s.actor == "ukraine"]
+
+
+def test_a_supposition_refuses_nothing(record_pipeline):
+    analysis = analyze(record_pipeline, "If France will not patrol the skies itself, we ask it to help others do it.")
+    assert not [c for c in analysis.commitments if c.modality == "refused"]
+    analysis = analyze(record_pipeline, "France will not patrol the skies.")
+    assert commitment(analysis, "france", "air_support").modality == "refused"

@@ -122,6 +122,8 @@ class CommitmentExtractor:
         verbs = [token, token.head] if going else [token]
         future = going or any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in token.children)
         if lemma in self.refusable and token.pos_ in {"VERB", "AUX"}:
+            if _supposed(token):
+                return None
             if self._no_intention(token):
                 return "refused"  # "has no intention of sending troops", "no plans to deploy forces"
             never = any(c.lower_ == "never" for v in verbs for c in v.children)
@@ -169,8 +171,11 @@ class CommitmentExtractor:
 
     @staticmethod
     def _asserted(token: Token, negations: set[str]) -> bool:
-        """Not negated ("did not sign", "without committing") and not passive ("was considered a threat")."""
+        """Not negated ("did not sign", "without committing"), not passive ("was considered a threat") and not
+        supposed ("if the Isles will not patrol the skies …": no one refused anything)."""
         if token.head.i != token.i and token.head.dep_ == "prep" and token.head.lower_ in negations:
+            return False
+        if _supposed(token):
             return False
         return not any(c.dep_ in {"neg", "auxpass", "nsubjpass"} for c in token.children)
 
@@ -195,6 +200,18 @@ class CommitmentExtractor:
                 out.append(m)
         return out
 
+
+
+def _supposed(token: Token) -> bool:
+    """Whether the token's clause is a supposition: "if …", "unless …" (its verb or the verb it hangs on)."""
+    t = token
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
+            return True
+        if t.dep_ not in {"xcomp", "aux", "acomp"} or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _through_advcl(token: Token, top: Token) -> bool:
