@@ -762,3 +762,9 @@ def test_a_supposition_refuses_nothing(record_pipeline):
     assert not [c for c in analysis.commitments if c.modality == "refused"]
     analysis = analyze(record_pipeline, "France will not patrol the skies.")
     assert commitment(analysis, "france", "air_support").modality == "refused"
+
+
+def test_they_in_a_persons_words_is_the_group_named_before(record_pipeline):
+    analysis = analyze(record_pipeline, "The United Kingdom is now ready to provide intelligence, and Defence "
+                                        "Secretary John Healey said on Tuesday that they were considering air support.")
+    assert stance(analysis, "united-kingdom", "air_support").polarity == "conditional"

@@ -690,6 +690,13 @@ class Holders:
                 body = self._own_body(subject, speakers[0])  # "Aalto said the alliance was ready …"
                 if body:
                     return [body]
+            if inside and subject is not None and subject.lower_ in {"they", "it"} and len(speakers) == 1 \
+                    and getattr(self.actors.get(speakers[0]), "kind", None) == "person":
+                # "Okafor said they were considering air support": "they" is a group, not the speaker
+                resolved = self.resolver.resolve(subject.i, subject.i, subject.i)
+                if resolved and resolved != speakers[0] and \
+                        getattr(self.actors.get(resolved), "kind", None) not in {"person", "anonymous"}:
+                    return [resolved]
             if inside and not self.is_pronoun(subject):
                 own = self.subject_actors(verb)
                 if own and self._obliged(verb) and len(speakers) == 1 and \
