@@ -60,7 +60,7 @@ class Action:
     """A verb that names the topic with its object: "exchange all prisoners", "withdraw from the highlands"."""
 
     verbs: tuple[tuple[str, ...], ...]  # lemma phrases ("hand", "over")
-    objects: frozenset[str]  # object lemmas; PLACE: a named place
+    objects: frozenset[str]  # object lemmas; PLACE: a named place; AMOUNT: a sum of money
     preps: frozenset[str] = frozenset()  # the object comes through these prepositions (else: direct object)
 
     def object_of(self, verb: Token) -> Token | None:
@@ -275,7 +275,7 @@ def _match_term(doc: Doc, i: int, term: tuple[str, ...]) -> int | None:
     for word in term[1:]:
         j += 1
         while j < len(doc) and not _word_is(doc[j], word) and inserted < _MAX_INSERTED \
-                and (doc[j].pos_ in _INSERTABLE_POS or doc[j].dep_ in _INSERTABLE_DEPS or doc[j].text in "-–"):
+                and (doc[j].pos_ in _INSERTABLE_POS or doc[j].dep_ in _INSERTABLE_DEPS or doc[j].text in {"-", "–"}):
             j, inserted = j + 1, inserted + 1
         if j >= len(doc) or not _word_is(doc[j], word):
             return None
@@ -294,16 +294,21 @@ def asks(token: Token) -> bool:
     return text[sent.start_char:end if end >= 0 else sent.end_char].rstrip().rstrip("\"'”’»").endswith("?")
 
 
+@lru_cache(maxsize=1)
+def _anaphora_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    words = record_cues()["stances"]
+    return (frozenset(w.lower() for w in words["topic_anaphora"]),
+            frozenset(w.lower() for w in words["anaphora_determiners"]),
+            frozenset(w.lower() for w in words["topic_pronouns"]))
+
+
 def anaphoric_mentions(doc: Doc, mentions: list[TopicMention],
                        cues: dict[tuple[str, ...], str]) -> list[TopicMention]:
     """Words that stand for a topic named just before: "has come around to the idea" (a generic noun with a
     demonstrative, unless its own phrase names a topic: "the issue of sanctions") and "ready to support it"
     (an object pronoun of a verb in `cues` whose nearest noun of its number is the topic). The topic must be
     named in the same sentence or the one before."""
-    words = record_cues()["stances"]
-    anaphora = {w.lower() for w in words["topic_anaphora"]}
-    determiners = {w.lower() for w in words["anaphora_determiners"]}
-    pronouns = {w.lower() for w in words["topic_pronouns"]}
+    anaphora, determiners, pronouns = _anaphora_words()
     out: list[TopicMention] = []
     for token in doc:
         if token.lower_ in pronouns:
