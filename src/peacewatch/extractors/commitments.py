@@ -160,6 +160,7 @@ class CommitmentExtractor:
         return False
 
     def _no_intention(self, verb: Token) -> bool:
+        """ "has no intention of sending", "no plans to deploy": a refusal noun with "no" over the verb."""
         t = verb
         for _ in range(3):
             if t.head.i == t.i:

@@ -73,7 +73,7 @@ class DeadlineExtractor:
             verb = self._modal_verb(clause_verb(span.root)) or (clause_verb(span.root) if named else None)
             if verb is None:
                 continue
-            if doc[first].lower_ in {"until", "till"} and not self._sets_a_limit(verb, first):
+            if doc[first].lower_ in {"until", "till"} and not self._sets_a_limit(verb):
                 continue  # "keep the frigates there until the end of the year", "run until July 30": a duration
             top = verb
             while top.dep_ in {"xcomp", "aux"} and top.head.i != top.i:  # "needs to happen": the clause of "needs"
@@ -128,7 +128,7 @@ class DeadlineExtractor:
             return False
         return head.lemma_.lower() in self.deadline_nouns and not span.start <= head.i < span.end
 
-    def _sets_a_limit(self, verb: Token, first: int) -> bool:
+    def _sets_a_limit(self, verb: Token) -> bool:
         """ "gave them until the end of the month": "until" is a limit only under a verb that sets one."""
         t = verb
         for _ in range(4):
