@@ -768,3 +768,9 @@ def test_they_in_a_persons_words_is_the_group_named_before(record_pipeline):
     analysis = analyze(record_pipeline, "The United Kingdom is now ready to provide intelligence, and Defence "
                                         "Secretary John Healey said on Tuesday that they were considering air support.")
     assert stance(analysis, "united-kingdom", "air_support").polarity == "conditional"
+
+
+def test_a_limit_someone_asks_for_is_a_deadline(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky asked partners for a treaty of guarantees by the end of June.",
+                       published="2026-03-11")
+    assert deadline(analysis, "2026-06-30")
