@@ -774,3 +774,10 @@ def test_a_limit_someone_asks_for_is_a_deadline(record_pipeline):
     analysis = analyze(record_pipeline, "Zelensky asked partners for a treaty of guarantees by the end of June.",
                        published="2026-03-11")
     assert deadline(analysis, "2026-06-30")
+
+
+def test_a_timeline_entry_counts_from_its_own_date(record_pipeline):
+    text = ("What happened in March.\n\n"
+            "27 March — the parties agreed to a working group on prisoners, to meet within two weeks.\n")
+    analysis = analyze(record_pipeline, text, published="2026-04-01")
+    assert deadline(analysis, "2026-04-10")

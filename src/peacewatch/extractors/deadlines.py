@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from peacewatch.contract import Deadline, TimeExpression
 from peacewatch.extractors.base import Resources, context, register
 from peacewatch.extractors.record import clause_verb, holders_of, paragraph_start, phrase, record_cues
-from peacewatch.extractors.times import resolve
+from peacewatch.extractors.times import reference_date, resolve
 from peacewatch.spans import char_span, text_span
 
 #: a clause inherits the modality of the verb it hangs on through these ("must agree … and settle …")
@@ -64,8 +64,8 @@ class DeadlineExtractor:
             ahead = not (clause.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
                                                      for c in clause.children)) \
                 or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
-            due = self._due(time, ctx.published if ahead else None) or self._from_now(doc, first, span,
-                                                                                    ctx.published)
+            ref = reference_date(doc.text, time.span.start, ctx.published)  # a timeline entry's own date
+            due = self._due(time, ref if ahead else None) or self._from_now(doc, first, span, ref)
             if not due:  # no guessed dates: an unresolved limit is no deadline
                 continue
             if named and any(d.due == due for d in out):

@@ -294,6 +294,25 @@ def _is_future(span: SpacySpan) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+#: a dated entry of a timeline or chronology: "27 March — …", "March 27: …", at the start of a line
+_ENTRY_DATE = re.compile(rf"(?m)^[ \t]*(?:[-•*][ \t]+)?"
+                         rf"(?P<date>\d{{1,2}} (?:{_FULL_MONTHS})|(?:{_FULL_MONTHS}) \d{{1,2}})"
+                         r"(?:,? \d{4})?[ \t]*[—–:-][ \t]")
+
+
+def reference_date(text: str, offset: int, published: dt.date | None) -> dt.date | None:
+    """The date relative expressions at `offset` count from: the entry's own date in a timeline ("27 March —
+    the parties agreed to meet within two weeks"), else the document's."""
+    if published is None:
+        return None
+    line_start = text.rfind("\n", 0, offset) + 1
+    m = _ENTRY_DATE.match(text, line_start)
+    if m is None or m.end() > offset:
+        return published
+    resolved = resolve(m.group("date"), published)  # an entry reports the past: the nearest such date
+    return resolved.value if resolved is not None and resolved.value is not None else published
+
+
 class TimeExtractor:
     name = "times"
 
@@ -315,7 +334,8 @@ class TimeExtractor:
                 continue  # only the limit words: no date in it
             ent = doc[first:ent.end]
             # an expression we cannot resolve is still a time expression: kept, value null
-            resolved = resolve(ent.text, ref, future=_is_future(ent)) or Resolved(None, _unit_of(ent.text))
+            resolved = resolve(ent.text, reference_date(doc.text, ent.start_char, ref), future=_is_future(ent)) \
+                or Resolved(None, _unit_of(ent.text))
             out.append(_expression(doc, len(out), ent.start_char, ent.end_char, resolved))
         # full dates the small model misses ("no later than 15 April 2026" tagged without its date)
         taken = [(t.span.start, t.span.end) for t in out]
@@ -324,7 +344,8 @@ class TimeExtractor:
                 continue
             taken.append((m.start(), m.end()))
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            resolved = resolve(m.group(0), ref, future=span is not None and _is_future(span))
+            resolved = resolve(m.group(0), reference_date(doc.text, m.start(), ref),
+                               future=span is not None and _is_future(span))
             if resolved is not None and resolved.value is not None:
                 out.append(_expression(doc, len(out), m.start(), m.end(), resolved))
         out.sort(key=lambda t: t.span.start)
