@@ -781,3 +781,9 @@ def test_a_timeline_entry_counts_from_its_own_date(record_pipeline):
             "27 March — the parties agreed to a working group on prisoners, to meet within two weeks.\n")
     analysis = analyze(record_pipeline, text, published="2026-04-01")
     assert deadline(analysis, "2026-04-10")
+
+
+def test_a_limit_hoped_for_is_a_hedged_deadline(record_pipeline):
+    analysis = analyze(record_pipeline, "Erdogan said that he hoped to put a draft ceasefire text on the table "
+                                        "before the end of the month.", published="2026-01-10")
+    assert deadline(analysis, "2026-01-31").hedged

@@ -37,7 +37,10 @@ class DeadlineExtractor:
         self.forward = {w.lower() for w in cues["forward_words"]}
         self.modal_aux = {w.lower() for w in cues["modal_aux"]}
         self.obligation = {w.lower() for w in cues["obligation"]}
+        # the inflected forms too: the small model's lemmatizer can miss one ("hoped" → "hop")
+        self.obligation_forms = {w + end for w in self.obligation for end in ("", "s", "d", "ed", "ing")}
         self.hedges = {w.lower() for w in cues["hedges"]}
+        self.hedges |= {w + end for w in self.hedges if " " not in w for end in ("s", "d", "ed")}
         self.setting = {w.lower() for w in cues["setting"]}
         self.deadline_nouns = {w.lower() for w in cues["deadline_nouns"]}
 
@@ -176,7 +179,7 @@ class DeadlineExtractor:
             if any(a.lower_ in self.modal_aux for a in aux):
                 return t
             if any(a.lower_ == "to" for a in aux) and t.dep_ in {"xcomp", "ccomp"} and \
-                    t.head.lemma_.lower() in self.obligation:
+                    (t.head.lemma_.lower() in self.obligation or t.head.lower_ in self.obligation_forms):
                 return t  # "needs to happen", "is expected to sign", "is to meet"
             if t.lemma_.lower() in {"must", "need"} and t.pos_ in {"AUX", "VERB"} and t.dep_ == "ROOT":
                 return t

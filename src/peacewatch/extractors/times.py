@@ -44,6 +44,9 @@ _FULL_MONTHS = "|".join(name for name in calendar.month_name if name)
 #: a date with a capitalised month name, with or without its year ("15 April", "April 15, 2026")
 _SPELLED_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_FULL_MONTHS})(?: \d{{4}})?"
                            rf"|(?:{_FULL_MONTHS}) \d{{1,2}}\b(?:,? \d{{4}})?)(?![\d:])")
+#: relative periods the small model does not always tag ("before the end of the month", "in the coming days")
+_RELATIVE_PHRASE = re.compile(r"\b(?:the (?:end|beginning|middle) of (?:the |this |next )?(?:week|month|year)"
+                              r"|the (?:coming|next) (?:few )?(?:days|weeks|months))\b")
 _MONTH_POSITION = re.compile(
     rf"(?:the )?(?P<pos>end|beginning|start|middle|mid|early|late)(?: of|-)? ?(?P<mon>{_MONTH_NAMES}){_YEAR}")
 _WEEKDAY = re.compile(r"(?:(?P<rel>last|next|this|past|coming) )?"
@@ -339,7 +342,8 @@ class TimeExtractor:
             out.append(_expression(doc, len(out), ent.start_char, ent.end_char, resolved))
         # full dates the small model misses ("no later than 15 April 2026" tagged without its date)
         taken = [(t.span.start, t.span.end) for t in out]
-        for m in [*_FULL_DATE.finditer(doc.text), *_SPELLED_DATE.finditer(doc.text)]:
+        for m in [*_FULL_DATE.finditer(doc.text), *_SPELLED_DATE.finditer(doc.text),
+                  *_RELATIVE_PHRASE.finditer(doc.text)]:
             if any(m.start() < e and b < m.end() for b, e in taken):
                 continue
             taken.append((m.start(), m.end()))
