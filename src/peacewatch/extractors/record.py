@@ -283,7 +283,10 @@ def _match_term(doc: Doc, i: int, term: tuple[str, ...]) -> int | None:
 
 
 def _word_is(token: Token, word: str) -> bool:
-    return token.lower_ == word or token.lemma_.lower() == word
+    if token.lower_ == word or token.lemma_.lower() == word:
+        return True
+    # the small model's lemmatizer misses some verbs ("hoped" → "hop"): a regular inflection of the word counts
+    return token.tag_ in {"VBD", "VBN", "VBZ"} and token.lower_ in {word + "d", word + "ed", word + "s"}
 
 
 def asks(token: Token) -> bool:
