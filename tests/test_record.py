@@ -787,3 +787,8 @@ def test_a_limit_hoped_for_is_a_hedged_deadline(record_pipeline):
     analysis = analyze(record_pipeline, "Erdogan said that he hoped to put a draft ceasefire text on the table "
                                         "before the end of the month.", published="2026-01-10")
     assert deadline(analysis, "2026-01-31").hedged
+
+
+def test_a_verb_the_lemmatizer_misses_is_still_a_cue(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine hoped to join NATO.")
+    assert stance(analysis, "ukraine", "nato_membership").polarity == "support"
