@@ -792,3 +792,23 @@ def test_a_limit_hoped_for_is_a_hedged_deadline(record_pipeline):
 def test_a_verb_the_lemmatizer_misses_is_still_a_cue(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine hoped to join NATO.")
     assert stance(analysis, "ukraine", "nato_membership").polarity == "support"
+
+
+def test_a_spokespersons_we_is_the_institution_they_speak_for(record_pipeline):
+    analysis = analyze(record_pipeline, 'Maria Zakharova, spokeswoman of the Russian Foreign Ministry, told a '
+                                        'briefing: "We categorically reject any deployment of foreign troops."')
+    assert stance(analysis, "russia-foreign-ministry", "foreign_troops").polarity == "oppose"
+    assert not [s for s in analysis.stances if s.actor == "maria-zakharova"]
+
+
+def test_allies_in_a_communique_are_the_alliance(record_pipeline):
+    analysis = analyze(record_pipeline, "NATO leaders ended their summit with a communique. "
+                                        '"Allies will provide air policing over the Baltic states."')
+    assert stance(analysis, "nato", "air_support").polarity == "support"
+
+
+def test_guaranteeing_safety_is_no_security_guarantee_but_guaranteeing_a_ceasefire_is(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey said its army would guarantee the safety of the monitors.")
+    assert not [s for s in analysis.stances if s.topic == "security_guarantees"]
+    analysis = analyze(record_pipeline, "Turkey is prepared to guarantee the ceasefire.")
+    assert stance(analysis, "turkey", "security_guarantees").polarity in {"support", "conditional"}

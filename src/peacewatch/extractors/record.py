@@ -53,6 +53,8 @@ class Topic:
     terms: tuple[tuple[str, ...], ...]
     examples: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
+    #: one-word terms that name the topic only as nouns ("a guarantee", not "guarantee the safety of …")
+    noun_terms: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -123,16 +125,17 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
             terms = tuple(phrase(str(t)) for t in entry["terms"])
             examples = tuple(str(e) for e in entry.get("examples") or ())
             actions = tuple(_action(where, name, a) for a in entry.get("actions") or ())
+            nouns = frozenset(str(t).lower() for t in entry.get("noun_terms") or ())
             base = topics.get(name) if entry.get("extend") else None
             if entry.get("extend") and base is None:
                 raise ConfigError(f"{where}: topic {name!r} extends no known topic")
             if base is not None:
                 topics[name] = Topic(name=name, definition=str(entry.get("definition") or base.definition),
                                      terms=base.terms + terms, examples=base.examples + examples,
-                                     actions=base.actions + actions)
+                                     actions=base.actions + actions, noun_terms=base.noun_terms | nouns)
             else:
                 topics[name] = Topic(name=name, definition=str(entry.get("definition", "")), terms=terms,
-                                     examples=examples, actions=actions)
+                                     examples=examples, actions=actions, noun_terms=nouns)
     return topics
 
 
@@ -189,6 +192,8 @@ class TopicMatcher:
             for key in {doc[i].lower_, doc[i].lemma_.lower()}:
                 for term, name in self.index.get(key, ()):
                     end = _match_term(doc, i, term)
+                    if end == i and doc[i].pos_ == "VERB" and term[0] in self.topics[name].noun_terms:
+                        continue  # "to guarantee freedom of navigation" is no security guarantee
                     if end is not None:
                         if match is None or end - i + 1 > match[1]:
                             match = (name, end - i + 1)
@@ -540,6 +545,8 @@ class Holders:
         self.own_state = {w.lower() for w in record_cues()["own_state_nouns"]}
         self.own_body = {w.lower() for w in record_cues()["own_body_nouns"]}
         self.impersonal = {w.lower() for w in record_cues()["impersonal_requirements"]}
+        self.member_nouns = {phrase(p) for p in record_cues()["member_nouns"]}
+        self.spokesperson_roles = [w.lower() for w in record_cues()["spokesperson_roles"]]
         self.voice = self._voice()
 
     def speaker(self, start: int, end: int) -> Attribution | None:
@@ -565,6 +572,8 @@ class Holders:
         # "Each Party undertakes …": the parties, even where the parse took "Party" for a name
         if tuple(t.lower_ for t in subject.subtree if t.i <= subject.i) in self.collective:
             return self._last_pair(subject.left_edge.i)
+        if tuple(t.lower_ for t in subject.subtree) in self.member_nouns:
+            return self._members_body(subject.i)
         short = self._short_name(subject)  # before names: the parse may take "the Federation" for a new one
         if short:
             return [short]
@@ -661,6 +670,32 @@ class Holders:
         # kind, so only a body named in the document counts
         return person.affiliation if body is not None and body.kind != "state" else None
 
+    def _members_body(self, before: int) -> list[str]:
+        """The organisation "Allies" or "Member states" belong to: the one named most often before token
+        `before` (outside datelines), the later one on a tie; a mission named in passing is not the alliance."""
+        counts: dict[str, tuple[int, int]] = {}
+        for t in self.doc[:before]:
+            actor = self.actors.get(self.actor_at.get(t.i, ""))
+            if actor is not None and actor.kind == "organization" and not self._in_dateline(t) and \
+                    self.actor_at.get(t.i - 1) != actor.id:  # a name of several tokens counts once
+                counts[actor.id] = (counts.get(actor.id, (0, 0))[0] + 1, t.i)
+        return [max(counts, key=lambda a: counts[a])] if counts else []
+
+    def _spoken_for(self, person_id: str) -> str | None:
+        """The body a spokesperson speaks for: their affiliation when it is an organisation, else the body of
+        the document their role names ("Spokesperson of the Karsavian Foreign Ministry")."""
+        person = self.actors.get(person_id)
+        role = (person.role or "").lower() if person is not None and person.kind == "person" else ""
+        if not any(word in role for word in self.spokesperson_roles):
+            return None
+        assert person is not None
+        body = self.actors.get(person.affiliation or "")
+        if body is not None and body.kind not in {"state", "person"}:
+            return body.id
+        named = [a.id for a in self.actors.values() if a.kind not in {"state", "person", "anonymous"}
+                 and any(form and form.lower() in role for form in [a.name, *a.aliases])]
+        return named[0] if len(named) == 1 else None
+
     def _last_pair(self, before: int) -> list[str]:
         """The last two states named together ("Valdoria and Kesh") before token `before`, else the last two
         actors ("Marren and Vasko"): the sides of a peace process are states first."""
@@ -705,6 +740,9 @@ class Holders:
                 if resolved and resolved != speakers[0] and \
                         getattr(self.actors.get(resolved), "kind", None) not in {"person", "anonymous"}:
                     return [resolved]
+            if subject is not None and subject.lower_ in {"we", "us"} and len(speakers) == 1 and \
+                    (body := self._spoken_for(speakers[0])):
+                return [body]  # a spokesperson's "we" is the institution's position
             if inside and not self.is_pronoun(subject):
                 own = self.subject_actors(verb)
                 if own and self._obliged(verb) and len(speakers) == 1 and \
