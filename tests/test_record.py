@@ -812,3 +812,11 @@ def test_guaranteeing_safety_is_no_security_guarantee_but_guaranteeing_a_ceasefi
     assert not [s for s in analysis.stances if s.topic == "security_guarantees"]
     analysis = analyze(record_pipeline, "Turkey is prepared to guarantee the ceasefire.")
     assert stance(analysis, "turkey", "security_guarantees").polarity in {"support", "conditional"}
+
+
+def test_a_speaker_labels_parenthesis_is_not_a_second_speaker(record_pipeline):
+    text = ("Transcript of the panel.\nCHAIR: Welcome to the panel.\n"
+            "MARK RUTTE (NATO): I strongly support a ceasefire now.\nCHAIR: Thank you.\n")
+    analysis = analyze(record_pipeline, text)
+    assert stance(analysis, "mark-rutte", "ceasefire").polarity == "support"
+    assert not [s for s in analysis.stances if s.actor == "nato"]

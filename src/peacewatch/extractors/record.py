@@ -791,7 +791,7 @@ class Holders:
             span = self.doc.char_span(said.source.start, said.source.end, alignment_mode="expand")
             # the parse first: "The President of X, A, and the President of Y, B, with the mediation of Z"
             # names A and B, whatever its phrase ends with
-            if span is not None and (named := self._actors_of_name(span.root)):
+            if span is not None and (named := self._actors_of_name(span.root, within=range(span.start, span.end))):
                 return named
             runs: list[tuple[str, int, int]] = []  # (actor, first token, last token) per mention, in order
             for t in span or ():
@@ -814,13 +814,15 @@ class Holders:
                 return self._last_pair(span.start)  # "the two governments agreed to …"
         return [said.source_actor] if said.source_actor else []
 
-    def _actors_of_name(self, head: Token) -> list[str]:
-        """Actors named by a subject phrase, not by its modifiers ("bases inside Ukraine" is no Ukraine)."""
+    def _actors_of_name(self, head: Token, within: range | None = None) -> list[str]:
+        """Actors named by a subject phrase, not by its modifiers ("bases inside Ukraine" is no Ukraine); only
+        tokens `within` count (a speaker label "BRELL (Civic Front):" ends before its parenthesis)."""
         out: list[str] = []
         stack = [head]
         while stack:
             t = stack.pop()
-            actor = None if self._in_dateline(t) else self.actor_at.get(t.i)
+            outside = within is not None and t.i not in within
+            actor = None if self._in_dateline(t) or outside else self.actor_at.get(t.i)
             if actor and actor not in out:
                 out.append(actor)
             # a named head keeps its title and affiliation ("Russian President Putin" is Putin only)
