@@ -820,3 +820,13 @@ def test_a_speaker_labels_parenthesis_is_not_a_second_speaker(record_pipeline):
     analysis = analyze(record_pipeline, text)
     assert stance(analysis, "mark-rutte", "ceasefire").polarity == "support"
     assert not [s for s in analysis.stances if s.actor == "nato"]
+
+
+def test_a_condition_is_wanted_by_whoever_sets_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey is ready to sign a ceasefire tomorrow, provided that international "
+                                        "monitors are deployed on the first day.")
+    assert stance(analysis, "turkey", "ceasefire").polarity == "conditional"
+    assert stance(analysis, "turkey", "monitoring_intelligence").polarity == "support"
+    analysis = analyze(record_pipeline, 'Foreign Minister Hakan Fidan said his government was ready to sign a '
+                                        'ceasefire, but "only if monitors are on the ground from the first hour".')
+    assert stance(analysis, "turkey", "monitoring_intelligence").polarity == "support"

@@ -52,6 +52,7 @@ class Reading:
     predicate: bool = False  # "X is a red line": held by the speaker or the predicate's owner, not by X
     earlier: bool = False  # inside "after months of refusing …": a position held before the clause
     cueless: bool = False  # a bare negation ("Ukraine won't be part of NATO"): the speaker's statement
+    condition: bool = False  # the topic is a condition set by the clause above ("…, provided that monitors …")
 
 
 class StanceExtractor:
@@ -101,6 +102,8 @@ class StanceExtractor:
                 continue
             start, end = evidence_range(doc, doc[mention.head])
             m_start, m_end = doc[mention.first].idx, doc[mention.last].idx + len(doc[mention.last])
+            if reading.condition:  # whoever sets the condition holds it, wherever their words end
+                m_start, m_end = reading.anchor.idx, reading.anchor.idx + len(reading.anchor)
             owner = holders.owner(reading.anchor)
             if owner:  # "Kesh's demand that sanctions be lifted", "their offer of troops"
                 actors = owner
@@ -194,7 +197,8 @@ class StanceExtractor:
         intense = hedged = conditional = ready = predicate = no_longer = in_condition = False
         kinds: list[str] = []
         previous: str | None = None
-        anchor = head
+        anchor = setter = head
+        condition_set = False
         for n, t in enumerate(path):
             if t.i != head.i and t.dep_ == "prep" and t.lower_ in self.negations:
                 negations += 1  # "without committing troops"
@@ -217,6 +221,7 @@ class StanceExtractor:
                                                  for g in child.children):
                     if n > 0 and path[n - 1].i == child.i:
                         in_condition = True  # the topic is the condition itself: what the holder asks for
+                        setter = t
                     else:
                         conditional, anchor = True, t
             # a passive verb, or one the topic is the subject of ("troops sent there would …"), says what
@@ -243,6 +248,11 @@ class StanceExtractor:
             if n > 0 and t.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ in self.markers
                                                   for c in t.children):
                 in_condition = True  # "…, but only if monitors were in place": the condition itself
+                setter = t.head
+            elif n > 0 and t.dep_ == "prep" and t.lower_ in self.markers and path[n - 1].dep_ in {"pcomp", "pobj"}:
+                in_condition = True  # "…, provided that observers are deployed" parsed as a preposition
+                setter = t.head
+                continue  # the condition word is no cue over its own condition
             elif from_subject and not kinds and self._continuing(t):
                 kinds.append("support")  # "sanctions must stay until …", "talks will resume": the speaker's wish
                 anchor, predicate = t, True
@@ -297,7 +307,11 @@ class StanceExtractor:
             if lead is not None:  # "its minimum conditions: the withdrawal of …, a renunciation of …"
                 kinds, anchor = ["support"], lead
         if in_condition and not kinds:  # "ready to agree a ceasefire if it came with an exchange of prisoners"
-            kinds, negations = ["support"], 0
+            # held by whoever sets the condition: the clause above it; a condition the parse hung on "said"
+            # qualifies what was said ("said his government was ready …, but only if …")
+            reported = [c for c in setter.children if c.dep_ == "ccomp" and c.i < head.i]
+            kinds, negations, conditional, condition_set = ["support"], 0, False, True
+            anchor = reported[-1] if reported else setter
         if not kinds and not conditional and not bare:
             return None
         if bare and not kinds and not conditional and _states_a_fact(path):
@@ -326,7 +340,7 @@ class StanceExtractor:
         # subject's own refusal
         cueless = not kinds and not conditional and any(t.lemma_ == "be" for t in path)
         return Reading(polarity, round(max(0.1, min(1.0, strength)), 2), anchor, previous, predicate, earlier,
-                       cueless=cueless)
+                       cueless=cueless, condition=condition_set)
 
     def _continuing(self, verb: Token) -> bool:
         """ "must stay", "will resume", "stay until the islands are free": the topic subject is to go on."""
