@@ -56,6 +56,14 @@ def test_a_quote_spanning_several_sentences_is_one_content(pipeline):
     assert attr.source.text == "Foreign Minister Lena Varga"
 
 
+def test_a_question_label_is_not_the_source_of_the_reported_claim(pipeline):
+    text = "Q (Kyiv Post): The Russian side also insists that Ukraine give up its application to NATO."
+    _, found = attributions(pipeline, text)
+    attr = with_cue(found, "insists")
+    assert attr.source.text == "The Russian side"
+    assert attr.source_actor == "russia"
+
+
 def test_colon_introduced_quote(pipeline):
     text = "The envoy added: “There will be no agreement without guarantees.”"
     _, found = attributions(pipeline, text)

@@ -403,9 +403,11 @@ class SpanFinder:
             return before if before is not None and before.pos_ in {"PROPN", "NOUN", "PRON"} else None
         token = anchor
         for _ in range(4):  # climb through xcomp/conj/advcl chains to find an inherited subject
+            subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
+            if subjects:
+                # "Q (Dresk Herald): The Varunian side insists …": a turn label the parse took for a second subject
+                return next((c for c in subjects if not any(":" in t.text for t in c.subtree)), subjects[0])
             for child in token.children:
-                if child.dep_ in {"nsubj", "csubj"}:
-                    return child
                 if child.dep_ == "agent":
                     return next((c for c in child.children if c.dep_ == "pobj"), child)
             if any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
