@@ -67,6 +67,14 @@ def test_write_merges_runs_and_replaces_a_rerun(tmp_path: Path) -> None:
 def test_spacy_phase_counts_tokens_and_memory() -> None:
     r = run_phase("spacy", 3)
     assert r.tokens > 300 and r.seconds > 0 and r.peak_rss_mb > 50
+    # memory over the run, per tenth of the corpus: sampled at least once, within the peak
+    assert len(r.rss_by_tenth_mb) == 10 and 50 < max(r.rss_by_tenth_mb) <= r.peak_rss_mb + 1
+
+
+def test_summary_shows_memory_across_the_corpus() -> None:
+    run = result("full", 10000, workers=2)
+    run.rss_by_tenth_mb = [1000.0 + i for i in range(10)]
+    assert any("each tenth of the corpus, MB: 1000, 1001" in line for line in summary_lines([run]))
 
 
 def test_bench_command_rejects_zero_documents() -> None:

@@ -102,6 +102,11 @@ def summary_lines(results: list[PhaseResult]) -> list[str]:
             if full.components_ms:
                 parts = ", ".join(f"{k} {v}" for k, v in full.components_ms.items())
                 lines.append(f"  ms/doc per extractor ({docs} docs): {parts}")
+    for r in results:
+        if r.rss_by_tenth_mb:
+            tenths = ", ".join(f"{mb:.0f}" for mb in r.rss_by_tenth_mb)
+            lines.append(f"{r.phase}, {r.docs} docs, {r.workers} worker(s): largest process RSS in each tenth of the "
+                         f"corpus, MB: {tenths}")
     return lines
 
 

@@ -17,6 +17,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
@@ -37,6 +38,9 @@ class PhaseResult:
     load_after: float = 0.0
     components_ms: dict[str, float] = field(default_factory=dict)  # extractor → ms per document
     failed: int = 0
+    #: the largest resident memory of one process (the measuring one or a worker) seen in each tenth of the
+    #: corpus: a trend across a run shows growth with corpus size, where a peak alone may be one large batch
+    rss_by_tenth_mb: list[float] = field(default_factory=list)
 
     @property
     def tokens_per_second(self) -> float:
@@ -57,6 +61,69 @@ def _peaks() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return round(own, 1), round(children, 1)
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
+
+def _descendants(pid: int) -> list[int]:
+    """The processes below `pid` (Linux /proc; none elsewhere)."""
+    parents: dict[int, list[int]] = defaultdict(list)
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(fields[1])].append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    out, stack = [], [pid]
+    while stack:
+        for child in parents.get(stack.pop(), []):
+            out.append(child)
+            stack.append(child)
+    return out
+
+
+class _RssByTenth:
+    """Samples this process and its descendants twice a second while a phase runs, keeping the largest RSS of
+    any one of them per tenth of the documents read."""
+
+    def __init__(self, docs: int) -> None:
+        self.docs, self.read = docs, 0
+        self.tenths = [0.0] * 10
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def counted(self, documents: Any) -> Any:
+        for doc in documents:
+            self.read += 1
+            yield doc
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.5):
+            self._record()
+        self._record()  # a phase shorter than the interval still has its figure
+
+    def _record(self) -> None:
+        me = os.getpid()
+        largest = max(_rss_mb(pid) for pid in [me, *_descendants(me)])
+        tenth = min(9, 10 * max(0, self.read - 1) // max(1, self.docs))
+        self.tenths[tenth] = max(self.tenths[tenth], round(largest, 1))
+
+    def start(self) -> _RssByTenth:
+        self._thread.start()
+        return self
+
+    def stop(self) -> list[float]:
+        self._stop.set()
+        self._thread.join()
+        return self.tenths if any(self.tenths) else []
 
 
 class _Timed:
@@ -90,13 +157,15 @@ def run_phase(phase: str, docs: int, workers: int = 1, seed: int = 0, config: st
     warm = document(docs + 1, seed)  # not part of the timed corpus
     load_before = os.getloadavg()[0]
     tokens, failed, components = 0, 0, {}
+    rss = _RssByTenth(docs).start()
     if phase == "spacy":
         from peacewatch.nlp import load_nlp
 
         nlp = load_nlp(settings.model)
         nlp(warm.text)
         start = time.perf_counter()
-        for doc in nlp.pipe((d.text for d in generate(docs, seed)), batch_size=settings.batch_size):
+        texts = (d.text for d in rss.counted(generate(docs, seed)))
+        for doc in nlp.pipe(texts, batch_size=settings.batch_size):
             tokens += len(doc)
     elif phase == "full":
         from peacewatch.contract import Analysis
@@ -111,7 +180,7 @@ def run_phase(phase: str, docs: int, workers: int = 1, seed: int = 0, config: st
         else:
             pipeline = ParallelPipeline(settings, workers)
         start = time.perf_counter()
-        for result in pipeline.process(generate(docs, seed)):
+        for result in pipeline.process(rss.counted(generate(docs, seed))):
             if isinstance(result, Analysis):
                 tokens += result.summary.tokens
             else:
@@ -125,14 +194,17 @@ def run_phase(phase: str, docs: int, workers: int = 1, seed: int = 0, config: st
         with tempfile.TemporaryDirectory() as folder:
             with Store(str(Path(folder) / "bench.db")) as store:
                 start = time.perf_counter()
-                report = ingest_documents(store, generate(docs, seed), lambda: analyzer(settings, workers))
+                report = ingest_documents(store, rss.counted(generate(docs, seed)),
+                                          lambda: analyzer(settings, workers))
             failed = len(report.errors)
     else:
         raise ValueError(f"unknown phase {phase!r}")
     seconds = time.perf_counter() - start
+    tenths = rss.stop()
     own, children = _peaks()
     return PhaseResult(phase, docs, workers, round(seconds, 2), tokens, own, children if workers > 1 else 0.0,
-                       round(load_before, 2), round(os.getloadavg()[0], 2), components, failed)
+                       round(load_before, 2), round(os.getloadavg()[0], 2), components, failed,
+                       tenths)
 
 
 def run_isolated(phase: str, docs: int, workers: int = 1, seed: int = 0, config: str | None = None) -> PhaseResult:
