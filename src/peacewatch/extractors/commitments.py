@@ -70,12 +70,17 @@ class CommitmentExtractor:
                 continue  # "declined to say …": a statement about speaking, not a commitment
             topics = [m for m in self._topics(doc, token, mentions, self.cues)
                       if modality == "refused" or not negated_between(doc, token.i, m.first, self.negations)]
+            agent = _agent(token)
+            if agent is not None:  # "guarantees were promised by Vantor": the topic is the passive's subject
+                topics += [m for m in mentions if any(c.dep_ == "nsubjpass" and c.left_edge.i <= m.head <= c.i
+                                                      for c in token.children)]
             if token.lemma_.lower() in self.object_only:
                 topics = [m for m in topics if doc[m.head].dep_ == "dobj" and doc[m.head].head.i == token.i]
             if not topics:
                 continue
             start, end = evidence_range(doc, token)
-            actors = owner or holders.holders(token, token.idx, token.idx + len(token))
+            actors = owner or (holders.named_by(agent) if agent is not None else
+                               holders.holders(token, token.idx, token.idx + len(token)))
             if modality == "pledged" and token.lemma_.lower() in self.mutual:
                 concluded = len(actors) > 1 and (token.tag_ in {"VBD", "VBN"}
                                                  or any(c.tag_ in {"VBZ", "VBP"} for c in token.children))
@@ -178,7 +183,10 @@ class CommitmentExtractor:
             return False
         if _supposed(token):
             return False
-        return not any(c.dep_ in {"neg", "auxpass", "nsubjpass"} for c in token.children)
+        if any(c.dep_ == "neg" for c in token.children):
+            return False
+        # a passive with its doer asserts the act: "guarantees were promised by Vantor"
+        return _agent(token) is not None or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
 
     @staticmethod
     def _topics(doc: Doc, cue: Token, mentions: list[TopicMention], cues: dict) -> list[TopicMention]:
@@ -201,6 +209,13 @@ class CommitmentExtractor:
                 out.append(m)
         return out
 
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb: who did it."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _supposed(token: Token) -> bool:

@@ -830,6 +830,14 @@ class Holders:
             stack.extend(c for c in t.children if c.dep_ in deps)
         return out
 
+    def named_by(self, phrase_head: Token) -> list[str]:
+        """The actors a noun phrase names ("by Vantor and Brisa"), or a pronoun stands for."""
+        found = self._actors_of_name(phrase_head)
+        if found or not self.is_pronoun(phrase_head):
+            return found
+        resolved = self.resolver.resolve(phrase_head.i, phrase_head.i, phrase_head.i)
+        return [resolved] if resolved else []
+
     def _actors_in_chars(self, start: int, end: int) -> list[str]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:

@@ -53,6 +53,7 @@ class Reading:
     earlier: bool = False  # inside "after months of refusing …": a position held before the clause
     cueless: bool = False  # a bare negation ("Ukraine won't be part of NATO"): the speaker's statement
     condition: bool = False  # the topic is a condition set by the clause above ("…, provided that monitors …")
+    agent: Token | None = None  # "guarantees were promised by Vantor": the holder is the passive's agent
 
 
 class StanceExtractor:
@@ -107,6 +108,8 @@ class StanceExtractor:
             owner = holders.owner(reading.anchor)
             if owner:  # "Kesh's demand that sanctions be lifted", "their offer of troops"
                 actors = owner
+            elif reading.agent is not None:
+                actors = holders.named_by(reading.agent)
             elif reading.predicate or reading.cueless:
                 actors = self._predicate_holders(holders, reading.anchor, m_start, m_end)
             else:
@@ -199,6 +202,7 @@ class StanceExtractor:
         previous: str | None = None
         anchor = setter = head
         condition_set = False
+        agent: Token | None = None
         for n, t in enumerate(path):
             if t.i != head.i and t.dep_ == "prep" and t.lower_ in self.negations:
                 negations += 1  # "without committing troops"
@@ -268,19 +272,22 @@ class StanceExtractor:
             # sanctions be lifted", "insists that monitors be deployed"
             wanted = t.dep_ in {"ccomp", "xcomp", "oprd", "acl"} and cue_at(t.head, self.cues) is not None
             passive = any(c.dep_ == "auxpass" for c in t.children)
+            # "guarantees were promised by Vantor": a passive cue with its agent takes a position after all
+            by = _agent(t) if passive and from_subject and not kinds else None
             if judged is not None:  # the subject judges the topic: its holder is the verb's subject
                 kinds.append(judged)
                 anchor = t
                 sign = -sign if judged == "oppose" else sign
             # a coordinated sibling's own word is not over this mention: in "the withdrawal of …, a renunciation
             # of X and the lifting of sanctions" only "lifting" is over the sanctions
-            elif t.i != head.i and (wanted or not from_subject and not passive) and not coordinated:
+            elif t.i != head.i and (wanted or not from_subject and not passive or by is not None) \
+                    and not coordinated:
                 found = cue_at(t, self.cues) or _particle_cue(t, self.cues)
                 if found is not None and t.lemma_.lower() in self.object_only and path[n - 1].dep_ != "dobj":
                     found = None  # "declared: any troop presence is …" reports; "declared a ceasefire" takes
                 if found is not None:
                     kinds.append(found[0])
-                    anchor = t
+                    anchor, agent = t, by
                     if found[0] == "oppose":
                         sign = -sign
                     conditional = conditional or found[0] == "conditional"
@@ -340,7 +347,7 @@ class StanceExtractor:
         # subject's own refusal
         cueless = not kinds and not conditional and any(t.lemma_ == "be" for t in path)
         return Reading(polarity, round(max(0.1, min(1.0, strength)), 2), anchor, previous, predicate, earlier,
-                       cueless=cueless, condition=condition_set)
+                       cueless=cueless, condition=condition_set, agent=agent)
 
     def _continuing(self, verb: Token) -> bool:
         """ "must stay", "will resume", "stay until the islands are free": the topic subject is to go on."""
@@ -424,6 +431,11 @@ class StanceExtractor:
                        for j, w in enumerate(p)):
                     return True
         return False
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb: who did it."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _mandative(verb: Token) -> bool:
