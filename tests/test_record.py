@@ -647,7 +647,7 @@ def test_asking_another_to_act_is_a_demand_and_cannot_accept_a_refusal(record_pi
 
 
 @pytest.mark.parametrize("gold_file", ["gold/record.yaml", "dev-a/gold.yaml", "dev-b/gold.yaml", "dev-c/gold.yaml",
-                                       "heldout/gold.yaml"])
+                                       "dev-d/gold.yaml", "heldout/gold.yaml"])
 def test_every_gold_file_quotes_its_documents_and_knows_its_actors_and_topics(gold_file):
     import yaml
 
@@ -830,3 +830,14 @@ def test_a_condition_is_wanted_by_whoever_sets_it(record_pipeline):
     analysis = analyze(record_pipeline, 'Foreign Minister Hakan Fidan said his government was ready to sign a '
                                         'ceasefire, but "only if monitors are on the ground from the first hour".')
     assert stance(analysis, "turkey", "monitoring_intelligence").polarity == "support"
+
+
+def test_a_passive_with_its_doer_is_the_doers_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Security guarantees were promised by Turkey last year.")
+    assert stance(analysis, "turkey", "security_guarantees").polarity == "support"
+    assert commitment(analysis, "turkey", "security_guarantees").modality == "pledged"
+    analysis = analyze(record_pipeline, "The ceasefire proposal was rejected by Russia on Monday.")
+    assert stance(analysis, "russia", "ceasefire").polarity == "oppose"
+    # without its doer, a passive says what happened to the topic, not who wants it
+    analysis = analyze(record_pipeline, "Turkey said guarantees were discussed on Monday.")
+    assert not [c for c in analysis.commitments if c.topic == "security_guarantees"]
