@@ -841,3 +841,13 @@ def test_a_passive_with_its_doer_is_the_doers_position(record_pipeline):
     # without its doer, a passive says what happened to the topic, not who wants it
     analysis = analyze(record_pipeline, "Turkey said guarantees were discussed on Monday.")
     assert not [c for c in analysis.commitments if c.topic == "security_guarantees"]
+
+
+def test_the_topic_words_of_mediation_buffers_bans_and_escorts(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey has offered its good offices and strongly backs a buffer strip along "
+                                        "the river. Poland rejects any new export ban. Greece will provide an escort "
+                                        "for grain convoys.")
+    assert stance(analysis, "turkey", "peace_talks").polarity == "support"
+    assert stance(analysis, "turkey", "territorial_concessions").polarity == "support"
+    assert stance(analysis, "poland", "sanctions").polarity == "oppose"
+    assert commitment(analysis, "greece", "maritime_support").modality == "pledged"
