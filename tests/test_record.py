@@ -851,3 +851,19 @@ def test_the_topic_words_of_mediation_buffers_bans_and_escorts(record_pipeline):
     assert stance(analysis, "turkey", "territorial_concessions").polarity == "support"
     assert stance(analysis, "poland", "sanctions").polarity == "oppose"
     assert commitment(analysis, "greece", "maritime_support").modality == "pledged"
+
+
+def test_a_condition_is_read_on_its_own_words(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia said it would not extend the ceasefire unless Ukraine froze its "
+                                        "NATO bid.")
+    assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Turkey would sign a ceasefire only if it was monitored by the OSCE.")
+    assert stance(analysis, "turkey", "monitoring_intelligence").polarity == "support"
+    assert commitment(analysis, "turkey", "ceasefire").modality == "ready"  # "would sign": no signature yet
+
+
+def test_undoing_a_topic_or_an_objection_to_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Hungary dropped its objections to new sanctions.")
+    assert stance(analysis, "hungary", "sanctions").polarity == "support"
+    analysis = analyze(record_pipeline, "Russia demands that Ukraine withdraw its application to join NATO.")
+    assert stance(analysis, "russia", "nato_membership").polarity == "oppose"

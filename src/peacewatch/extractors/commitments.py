@@ -148,6 +148,12 @@ class CommitmentExtractor:
         if found is not None and token.pos_ == "NOUN":
             return found[0]  # a position noun with its owner: "Kesh's demand", "her offer"
         if found is not None and self._asserted(token, self.negations):
+            if found[0] == "signed":  # "will sign" is a promise and "would sign" a readiness, not a signature
+                modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
+                if modals & {"will", "shall", "'ll"}:
+                    return "pledged"
+                if modals & {"would", "could"}:
+                    return "ready"
             return found[0]
         if lemma in self.future_pledges and future and self._asserted(token, self.negations):
             return "pledged"

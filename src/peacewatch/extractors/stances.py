@@ -204,6 +204,12 @@ class StanceExtractor:
         condition_set = False
         agent: Token | None = None
         for n, t in enumerate(path):
+            if in_condition:
+                break  # a condition is read on its own: "would not extend the truce unless X froze its bid"
+            if n > 0 and path[n - 1].dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.markers
+                                                             for g in path[n - 1].children):
+                in_condition, setter = True, t  # the topic is the condition itself: what the holder asks for
+                break
             if t.i != head.i and t.dep_ == "prep" and t.lower_ in self.negations:
                 negations += 1  # "without committing troops"
             for child in t.children:
@@ -223,11 +229,7 @@ class StanceExtractor:
                     hedged = True
                 if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.markers
                                                  for g in child.children):
-                    if n > 0 and path[n - 1].i == child.i:
-                        in_condition = True  # the topic is the condition itself: what the holder asks for
-                        setter = t
-                    else:
-                        conditional, anchor = True, t
+                    conditional, anchor = True, t
             # a passive verb, or one the topic is the subject of ("troops sent there would …"), says what
             # happens to or by the topic, not what its holder wants
             from_subject = n > 0 and path[n - 1].dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass"}
@@ -313,11 +315,18 @@ class StanceExtractor:
             lead = demand_list_lead(head)
             if lead is not None:  # "its minimum conditions: the withdrawal of …, a renunciation of …"
                 kinds, anchor = ["support"], lead
-        if in_condition and not kinds:  # "ready to agree a ceasefire if it came with an exchange of prisoners"
+        if in_condition:  # "ready to agree a ceasefire if it came with an exchange of prisoners"
             # held by whoever sets the condition: the clause above it; a condition the parse hung on "said"
-            # qualifies what was said ("said his government was ready …, but only if …")
-            reported = [c for c in setter.children if c.dep_ == "ccomp" and c.i < head.i]
-            kinds, negations, conditional, condition_set = ["support"], 0, False, True
+            # qualifies what was said ("said his government was ready …, but only if …"). Wanted as it is, or as
+            # its own words say ("unless Caldera froze its bid": against the bid)
+            while setter.dep_ in {"xcomp", "acomp"} and setter.head.i != setter.i:
+                setter = setter.head  # "was ready to agree … if": the clause whose subject sets it
+            # (or a "that" clause the parse hung lower, as a relative clause: "told reporters on arrival that …")
+            reported = [c for c in setter.subtree if c.i < head.i and (c.dep_ == "ccomp" and c.head.i == setter.i
+                        or c.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))]
+            if not kinds:
+                kinds, negations = ["support"], 0
+            conditional, condition_set = False, True
             anchor = reported[-1] if reported else setter
         if not kinds and not conditional and not bare:
             return None
