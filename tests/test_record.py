@@ -867,3 +867,11 @@ def test_undoing_a_topic_or_an_objection_to_it(record_pipeline):
     assert stance(analysis, "hungary", "sanctions").polarity == "support"
     analysis = analyze(record_pipeline, "Russia demands that Ukraine withdraw its application to join NATO.")
     assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
+
+
+def test_wanting_neutrality_opposes_membership(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia demands a legally binding pledge of neutrality from Ukraine.")
+    assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
+    assert commitment(analysis, "russia", "nato_membership").modality == "demanded"
+    analysis = analyze(record_pipeline, "Ukraine rejects neutrality.")
+    assert stance(analysis, "ukraine", "nato_membership").polarity == "support"

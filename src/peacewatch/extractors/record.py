@@ -55,6 +55,8 @@ class Topic:
     actions: tuple[Action, ...] = ()
     #: one-word terms that name the topic only as nouns ("a guarantee", not "guarantee the safety of …")
     noun_terms: frozenset[str] = frozenset()
+    #: terms that name the topic's opposite: wanting neutrality is opposing membership
+    opposite_terms: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class TopicMention:
     first: int  # token indices, inclusive
     last: int
     head: int  # the token of the match whose head lies outside it
+    opposite: bool = False  # named by its opposite ("neutrality" for membership): a position on it flips
 
 
 def _read_yaml(path: Path | str, text: str | None = None) -> dict:
@@ -126,16 +129,19 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
             examples = tuple(str(e) for e in entry.get("examples") or ())
             actions = tuple(_action(where, name, a) for a in entry.get("actions") or ())
             nouns = frozenset(str(t).lower() for t in entry.get("noun_terms") or ())
+            opposites = tuple(phrase(str(t)) for t in entry.get("opposite_terms") or ())
             base = topics.get(name) if entry.get("extend") else None
             if entry.get("extend") and base is None:
                 raise ConfigError(f"{where}: topic {name!r} extends no known topic")
             if base is not None:
                 topics[name] = Topic(name=name, definition=str(entry.get("definition") or base.definition),
                                      terms=base.terms + terms, examples=base.examples + examples,
-                                     actions=base.actions + actions, noun_terms=base.noun_terms | nouns)
+                                     actions=base.actions + actions, noun_terms=base.noun_terms | nouns,
+                                     opposite_terms=base.opposite_terms + opposites)
             else:
                 topics[name] = Topic(name=name, definition=str(entry.get("definition", "")), terms=terms,
-                                     examples=examples, actions=actions, noun_terms=nouns)
+                                     examples=examples, actions=actions, noun_terms=nouns,
+                                     opposite_terms=opposites)
     return topics
 
 
@@ -154,8 +160,9 @@ class TopicMatcher:
         self.topics = topics
         # first word → [(term, topic)], longest terms first, so the longest match at a position wins
         self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.opposites = {(term, topic.name) for topic in topics.values() for term in topic.opposite_terms}
         for topic in topics.values():
-            for term in topic.terms:
+            for term in topic.terms + topic.opposite_terms:
                 if term:
                     self.index.setdefault(term[0], []).append((term, topic.name))
         for entries in self.index.values():
@@ -196,7 +203,7 @@ class TopicMatcher:
                         continue  # "to guarantee freedom of navigation" is no security guarantee
                     if end is not None:
                         if match is None or end - i + 1 > match[1]:
-                            match = (name, end - i + 1)
+                            match = (name, end - i + 1, (term, name) in self.opposites)
                         break
             if match is None:
                 i += 1
@@ -204,7 +211,7 @@ class TopicMatcher:
             first, last = i, i + match[1] - 1
             head = next((t.i for t in doc[first:last + 1] if not first <= t.head.i <= last or t.head.i == t.i),
                         last)
-            out.append(TopicMention(match[0], first, last, head))
+            out.append(TopicMention(match[0], first, last, head, opposite=match[2]))
             i = last + 1
         return sorted(out + self._actions(doc, out), key=lambda m: m.first)
 

@@ -101,6 +101,9 @@ class StanceExtractor:
             reading = self._without(doc[mention.head], heads) or self.polarity(doc[mention.head])
             if reading is None:
                 continue
+            if mention.opposite and reading.polarity in OPPOSITE:  # "demands neutrality": against membership
+                reading.polarity = OPPOSITE[reading.polarity]
+                reading.previous = OPPOSITE.get(reading.previous or "")
             start, end = evidence_range(doc, doc[mention.head])
             m_start, m_end = doc[mention.first].idx, doc[mention.last].idx + len(doc[mention.last])
             if reading.condition:  # whoever sets the condition holds it, wherever their words end
