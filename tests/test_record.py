@@ -875,3 +875,12 @@ def test_wanting_neutrality_opposes_membership(record_pipeline):
     assert commitment(analysis, "russia", "nato_membership").modality == "demanded"
     analysis = analyze(record_pipeline, "Ukraine rejects neutrality.")
     assert stance(analysis, "ukraine", "nato_membership").polarity == "support"
+
+
+def test_a_gerund_ruled_out_and_an_act_dated_by_a_ceasefire(record_pipeline):
+    analysis = analyze(record_pipeline, "Merz has ruled out sending soldiers to the line of contact itself.")
+    assert stance(analysis, "friedrich-merz", "foreign_troops").polarity == "oppose"
+    assert commitment(analysis, "friedrich-merz", "foreign_troops").modality == "refused"
+    analysis = analyze(record_pipeline, "France would lead a reassurance force after a ceasefire.")
+    assert commitment(analysis, "france", "foreign_troops").modality == "pledged"
+    assert not [c for c in analysis.commitments if c.topic == "ceasefire"]  # the ceasefire only dates the act

@@ -204,7 +204,7 @@ class CommitmentExtractor:
         on_line = [m for m in mentions if (m.first > cue.i or m.head == cue.i) and doc[m.last].idx < line_end]
         # not in an adverbial clause ("… when the force deploys", "because the monitors …"): a circumstance
         inside = [m for m in on_line if m.head in subtree and not _through_advcl(doc[m.head], cue)
-                  and not _through_conj_verb(doc[m.head], cue)]
+                  and not _through_conj_verb(doc[m.head], cue) and not _through_time(doc[m.head], cue)]
         if not inside and list_item_prefix(doc, cue) is not None:  # list items parse badly: the line ...
             # ... up to the next cue: "- Qadira — pledged $600 million … and offered to host a ceasefire commission"
             later = [t.i for t in doc[cue.i + 1:] if t.idx < line_end and t.pos_ in CUE_POS and cue_at(t, cues)]
@@ -241,6 +241,19 @@ def _through_advcl(token: Token, top: Token) -> bool:
     while t.i != top.i and t.head.i != t.i:
         # "once …", "because …", "to begin when …"; but "calls for an exchange to be agreed" is an object
         if t.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children):
+            # ... and "ruled out sending soldiers": a bare gerund under the cue is its object
+            gerund = t.tag_ == "VBG" and t.head.i == top.i and not any(c.dep_ == "mark" for c in t.children)
+            if not gerund:
+                return True
+        t = t.head
+    return False
+
+
+def _through_time(token: Token, top: Token) -> bool:
+    """ "would lead a force after a ceasefire": a topic that dates the act is not what is committed."""
+    t = token
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.head.lower_ in {"after", "before", "until", "since", "during", "following"}:
             return True
         t = t.head
     return False

@@ -413,6 +413,8 @@ class StanceExtractor:
             marks = {g.lower_ for g in t.children if g.dep_ == "mark"}
             # "… once the force deploys" is a circumstance, not a position on it; "if" is a condition and
             # "calls for an exchange to be agreed" an object that the parse made a clause
+            if t.dep_ == "advcl" and not marks and t.tag_ == "VBG" and cue_at(t.head, self.cues) is not None:
+                continue  # "has ruled out sending soldiers": a gerund the parse took for a circumstance
             if t.dep_ == "advcl" and not marks & (self.markers | {"for"}):
                 if marks & self.asserting and cue_at(t, self.cues) is not None:
                     return path, False  # "even as the two sides agreed to extend the ceasefire": its own clause
