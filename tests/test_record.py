@@ -884,3 +884,13 @@ def test_a_gerund_ruled_out_and_an_act_dated_by_a_ceasefire(record_pipeline):
     analysis = analyze(record_pipeline, "France would lead a reassurance force after a ceasefire.")
     assert commitment(analysis, "france", "foreign_troops").modality == "pledged"
     assert not [c for c in analysis.commitments if c.topic == "ceasefire"]  # the ceasefire only dates the act
+
+
+def test_the_words_of_exchanges_pauses_pullbacks_and_mine_clearance(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey is ready to host the next exchange. Poland rejects a pause on one "
+                                        "front only. Norway will fund mine clearance in the Black Sea. Russia insists "
+                                        "on a Ukrainian pullback from the river.")
+    assert commitment(analysis, "turkey", "prisoner_exchange").modality == "ready"
+    assert stance(analysis, "poland", "ceasefire").polarity == "oppose"
+    assert commitment(analysis, "norway", "maritime_support").modality == "pledged"
+    assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
