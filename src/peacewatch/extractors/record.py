@@ -165,6 +165,9 @@ class TopicMatcher:
             for term in topic.terms + topic.opposite_terms:
                 if term:
                     self.index.setdefault(term[0], []).append((term, topic.name))
+        # phrases that contain a term but name no topic ("an exchange of fire"): as a match they hide the term
+        for words in record_cues()["not_topic_phrases"]:
+            self.index.setdefault(phrase(words)[0], []).append((phrase(words), ""))
         for entries in self.index.values():
             entries.sort(key=lambda e: -len(e[0]))
         self.action_verbs: dict[str, list[tuple[str, Action]]] = {}
@@ -209,6 +212,9 @@ class TopicMatcher:
                 i += 1
                 continue
             first, last = i, i + match[1] - 1
+            if not match[0]:
+                i = last + 1
+                continue
             head = next((t.i for t in doc[first:last + 1] if not first <= t.head.i <= last or t.head.i == t.i),
                         last)
             out.append(TopicMention(match[0], first, last, head, opposite=match[2]))
