@@ -894,3 +894,12 @@ def test_the_words_of_exchanges_pauses_pullbacks_and_mine_clearance(record_pipel
     assert stance(analysis, "poland", "ceasefire").polarity == "oppose"
     assert commitment(analysis, "norway", "maritime_support").modality == "pledged"
     assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
+
+
+def test_a_dated_event_to_come_is_a_deadline_and_a_past_one_is_not(record_pipeline):
+    analysis = analyze(record_pipeline, "The fourth round of talks is scheduled to open in Istanbul on 20 October. "
+                                        "The defence ministers meet in Brussels on 22 September.")
+    assert deadline(analysis, "2025-10-20").expression.text == "on 20 October"
+    deadline(analysis, "2025-09-22")
+    analysis = analyze(record_pipeline, "The talks resumed in Istanbul on 18 August.")
+    assert not analysis.deadlines

@@ -43,6 +43,7 @@ class DeadlineExtractor:
         self.hedges |= {w + end for w in self.hedges if " " not in w for end in ("s", "d", "ed")}
         self.setting = {w.lower() for w in cues["setting"]}
         self.deadline_nouns = {w.lower() for w in cues["deadline_nouns"]}
+        self.scheduled = {phrase(w) for w in cues["scheduled_verbs"]}
 
     def __call__(self, doc: Doc) -> list[Deadline]:
         ctx = context(doc)
@@ -60,6 +61,11 @@ class DeadlineExtractor:
             named = first is None and self._names_a_deadline(span)
             if named:  # "the April 15 deadline", "the deadline of April 15": a limit set elsewhere, named
                 first = span.start
+            event = None
+            if first is None and time.granularity == "day":
+                event = self._scheduled(span)
+                if event is not None:  # "the plenary resumes on 12 May": on the day, or before
+                    first = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "on" else span.start
             if first is None:
                 continue
             clause = clause_verb(span.root)
@@ -73,7 +79,9 @@ class DeadlineExtractor:
                 continue
             if named and any(d.due == due for d in out):
                 continue  # "the April 15 deadline" again: the same deadline, already recorded
-            verb = self._modal_verb(clause_verb(span.root)) or (clause_verb(span.root) if named else None)
+            if event is not None and (not ahead or ref is None or due < ref.isoformat()):
+                continue  # a dated event in the past is a report, not a deadline
+            verb = self._modal_verb(clause_verb(span.root)) or (clause_verb(span.root) if named else None) or event
             if verb is None:
                 continue
             if doc[first].lower_ in {"until", "till"} and not self._sets_a_limit(verb):
@@ -120,6 +128,22 @@ class DeadlineExtractor:
                 continue  # "in March" is a date, not a limit; "in the next weeks", "in two weeks" are
             return begin
         return None
+
+    def _scheduled(self, span) -> Token | None:
+        """The verb of a dated event to come ("opens on 24 September", "will meet on 8 October", "is scheduled
+        to open on …"), if the time dates one; not a report of it ("met on Monday")."""
+        verb = clause_verb(span.root)
+        if span.root.dep_ not in {"pobj", "npadvmod", "nmod"} or span.root.head.i not in {verb.i} | {
+                c.i for c in verb.children if c.dep_ == "prep"}:
+            return None  # the time must date the verb itself, not a noun ("the talks of 3 March")
+        lemma = (verb.lemma_.lower(),)
+        particle = tuple(c.lemma_.lower() for c in verb.children if c.dep_ in {"prt", "dobj"} and c.i > verb.i)[:1]
+        if lemma not in self.scheduled and lemma + particle not in self.scheduled:
+            return None
+        if verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD"
+                                                    for c in verb.children):
+            return None  # "resumed on Monday", "had met on 3 March": reported
+        return verb
 
     def _names_a_deadline(self, span) -> bool:
         """A time that modifies a deadline noun: "the April 15 deadline", "the deadline of April 15"."""
