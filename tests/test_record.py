@@ -903,3 +903,11 @@ def test_a_dated_event_to_come_is_a_deadline_and_a_past_one_is_not(record_pipeli
     deadline(analysis, "2025-09-22")
     analysis = analyze(record_pipeline, "The talks resumed in Istanbul on 18 August.")
     assert not analysis.deadlines
+
+
+def test_would_accept_is_readiness_could_send_is_weighed_and_a_demand_may_be_negative(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia would accept a ceasefire along the current line. Poland could send "
+                                        "troops. The EU calls on Hungary not to ease any sanctions.")
+    assert commitment(analysis, "russia", "ceasefire").modality == "ready"
+    assert commitment(analysis, "poland", "foreign_troops").modality == "considering"
+    assert commitment(analysis, "european-union", "sanctions").modality == "demanded"

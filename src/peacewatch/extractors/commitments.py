@@ -68,8 +68,10 @@ class CommitmentExtractor:
                 continue  # (a question commits no one: "Will Pellonia also provide air defence?")
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.non_complements for c in token.children):
                 continue  # "declined to say …": a statement about speaking, not a commitment
+            # (what is demanded may be a negation: "calls on the Union not to ease any sanctions")
             topics = [m for m in self._topics(doc, token, mentions, self.cues)
-                      if modality == "refused" or not negated_between(doc, token.i, m.first, self.negations)]
+                      if modality in {"refused", "demanded"} or not negated_between(doc, token.i, m.first,
+                                                                                    self.negations)]
             agent = _agent(token)
             if agent is not None:  # "guarantees were promised by Vantor": the topic is the passive's subject
                 topics += [m for m in mentions if any(c.dep_ == "nsubjpass" and c.left_edge.i <= m.head <= c.i
@@ -148,15 +150,19 @@ class CommitmentExtractor:
         if found is not None and token.pos_ == "NOUN":
             return found[0]  # a position noun with its owner: "Kesh's demand", "her offer"
         if found is not None and self._asserted(token, self.negations):
-            if found[0] == "signed":  # "will sign" is a promise and "would sign" a readiness, not a signature
+            # "will sign" is a promise and "would sign", "could accept" a readiness, not a signature or a pledge
+            if found[0] == "signed" or found[0] == "pledged" and lemma in {"accept", "agree"}:
                 modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
+                if modals & {"would", "could", "'d"}:
+                    return "ready"
                 if modals & {"will", "shall", "'ll"}:
                     return "pledged"
-                if modals & {"would", "could"}:
-                    return "ready"
             return found[0]
         if lemma in self.future_pledges and future and self._asserted(token, self.negations):
             return "pledged"
+        if lemma in self.future_pledges and self._asserted(token, self.negations) and any(
+                c.dep_ == "aux" and c.lower_ in {"could", "might"} for c in token.children):
+            return "considering"  # "Pellonia could send troops": an act weighed, not promised
         return None
 
     @staticmethod
@@ -253,7 +259,7 @@ def _through_time(token: Token, top: Token) -> bool:
     """ "would lead a force after a ceasefire": a topic that dates the act is not what is committed."""
     t = token
     while t.i != top.i and t.head.i != t.i:
-        if t.dep_ == "pobj" and t.head.lower_ in {"after", "before", "until", "since", "during", "following"}:
+        if t.dep_ == "pobj" and t.head.lower_ in {"after", "before", "until", "since", "during", "following", "within"}:
             return True
         t = t.head
     return False
