@@ -911,3 +911,12 @@ def test_would_accept_is_readiness_could_send_is_weighed_and_a_demand_may_be_neg
     assert commitment(analysis, "russia", "ceasefire").modality == "ready"
     assert commitment(analysis, "poland", "foreign_troops").modality == "considering"
     assert commitment(analysis, "european-union", "sanctions").modality == "demanded"
+
+
+def test_refusing_only_some_of_a_kind_is_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia will not accept monitors from NATO countries.")
+    assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Russia will not accept monitors who are citizens of NATO states.")
+    assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Russia will not accept monitors from the OSCE.")  # all there would be
+    assert stance(analysis, "russia", "monitoring_intelligence").polarity == "oppose"

@@ -346,6 +346,8 @@ class StanceExtractor:
             polarity = "oppose" if negations % 2 else "neutral"  # "will not discuss": a refusal
         else:
             polarity = "support" if sign > 0 else "oppose"
+        if polarity == "oppose" and _restricted(head):
+            polarity = "conditional"  # "will not accept monitors from any state that arms Sarenne": some, not all
         if no_longer and polarity in OPPOSITE:
             previous = OPPOSITE[polarity]
         if previous == polarity:
@@ -445,6 +447,22 @@ class StanceExtractor:
                        for j, w in enumerate(p)):
                     return True
         return False
+
+
+def _restricted(noun: Token) -> bool:
+    """A topic noun narrowed to some of its kind: "monitors from NATO states", "observers who are citizens of …"
+    (not "foreign troops disguised as peacekeepers", which only describes them)."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False  # "withdraw from the highlands" is a place, not a kind
+    for c in noun.children:
+        # a kind of state ("from NATO states", "from any country that arms …"), not a named provider ("from the
+        # OSCE", "from Poland"): the named one is all there is
+        if c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children):
+            return True
+        if c.dep_ == "relcl" and any(g.lower_ in {"who", "that", "which"} and g.dep_ in {"nsubj", "nsubjpass"}
+                                     for g in c.children):
+            return True
+    return False
 
 
 def _agent(verb: Token) -> Token | None:
