@@ -920,3 +920,14 @@ def test_refusing_only_some_of_a_kind_is_conditional(record_pipeline):
     assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
     analysis = analyze(record_pipeline, "Russia will not accept monitors from the OSCE.")  # all there would be
     assert stance(analysis, "russia", "monitoring_intelligence").polarity == "oppose"
+
+
+def test_spelled_periods_the_current_month_and_periods_counted_from_another_event(record_pipeline):
+    analysis = analyze(record_pipeline, "The EU calls on Russia to return all children within thirty days.")
+    deadline(analysis, "2025-09-19")
+    analysis = analyze(record_pipeline, "We hope to complete the exchange within the month.")
+    assert deadline(analysis, "2025-08-31").hedged
+    analysis = analyze(record_pipeline, "Elections must be held within ninety days of its signature.")
+    assert not analysis.deadlines  # counted from a signature whose date is not known
+    analysis = analyze(record_pipeline, "Deliveries will begin within 30 days of this summit.")
+    deadline(analysis, "2025-09-19")

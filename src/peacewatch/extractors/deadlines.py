@@ -192,8 +192,17 @@ class DeadlineExtractor:
         """"within two weeks": times.py sees only "two weeks", a duration; with its "within" it is a date."""
         if published is None or first >= span.start:
             return None
+        after = [t.lower_ for t in doc[span.end:span.end + 2]]
+        if after[:1] and after[0] in {"of", "after", "from"} and after[1:2] not in (["this"], ["signature"]):
+            # "within ninety days of its signature": counted from another event, not from today ("within 30 days
+            # of this summit" and a signed text's "of signature" are today)
+            return None
         resolved = resolve(doc[first:span.end].text, published, future=True)
-        return resolved.value.isoformat() if resolved and resolved.value else None
+        if resolved is None or resolved.value is None:
+            return None
+        if resolved.granularity in {"week", "month", "year"}:  # "within the month": before it ends
+            return (resolved.end or resolved.value).isoformat()
+        return resolved.value.isoformat()
 
     def _modal_verb(self, verb: Token) -> Token | None:
         """The verb itself or the one it hangs on, if it is future or obligation; else None."""

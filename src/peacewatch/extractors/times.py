@@ -26,13 +26,14 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "couple of": 2,
-           "a few": 3, "a couple of": 2, "several": 3}
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+           "eighteen": 18, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60, "ninety": 90,
+           "few": 3, "couple of": 2, "a few": 3, "a couple of": 2, "several": 3}
 UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
          "months": "month", "year": "year", "years": "year"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _NUM = (r"(?P<n>\d+|a couple of|couple of|a few|few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten"
-        r"|eleven|twelve)")
+        r"|eleven|twelve|fourteen|fifteen|eighteen|twenty|thirty|forty-five|forty|sixty|ninety)")
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?:,? (?P<y>\d{4}))?"
@@ -136,6 +137,8 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
     t = _clean(text)
     if within and re.fullmatch(rf"(?:the )?(?:next )?{_NUM} {_UNIT}", t):
         t = "next " + t.removeprefix("the ").removeprefix("next ")
+    if within and t in {"the week", "the month", "the year"}:  # "within the month": before this one ends
+        t = "this " + t.removeprefix("the ")
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
     if m:
         try:
