@@ -57,6 +57,20 @@ def test_two_workers_give_the_records_of_one_in_order_with_errors_in_place(demo_
     assert with_claims and all({c.span.text for c in r.claims} <= set(r.claim_vectors) for r in with_claims)
 
 
+def test_a_worker_is_replaced_after_its_share_of_documents_and_the_records_stay_the_same(demo_pipeline) -> None:
+    import multiprocessing
+
+    docs = demo_documents(3)
+    expected = [r.to_dict() for r in demo_pipeline.process(docs)]
+    pipeline = ParallelPipeline(Settings.from_file(CONFIG), workers=1, chunk=1, recycle=1)
+    got, workers = [], set()
+    for result in pipeline.process(docs):
+        workers |= {p.pid for p in multiprocessing.active_children()}
+        got.append(result.to_dict())
+    assert got == expected
+    assert len(workers) >= 2  # one document per worker life: the pool started fresh processes
+
+
 def test_workers_refuse_a_bad_config_up_front() -> None:
     with pytest.raises(ConfigError, match="unknown extractors"):
         ParallelPipeline(Settings(extractors=["actors", "no-such-extractor"]), workers=2)
