@@ -26,6 +26,7 @@ from peacewatch.extractors.record import (
     line_of,
     list_item_prefix,
     negated_between,
+    passive_agent,
     phrase_table,
     record_cues,
 )
@@ -72,7 +73,7 @@ class CommitmentExtractor:
             topics = [m for m in self._topics(doc, token, mentions, self.cues)
                       if modality in {"refused", "demanded"} or not negated_between(doc, token.i, m.first,
                                                                                     self.negations)]
-            agent = _agent(token)
+            agent = passive_agent(token)
             if agent is not None:  # "guarantees were promised by Vantor": the topic is the passive's subject
                 topics += [m for m in mentions if any(c.dep_ == "nsubjpass" and c.left_edge.i <= m.head <= c.i
                                                       for c in token.children)]
@@ -198,7 +199,7 @@ class CommitmentExtractor:
         if any(c.dep_ == "neg" for c in token.children):
             return False
         # a passive with its doer asserts the act: "guarantees were promised by Vantor"
-        return _agent(token) is not None or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        return passive_agent(token) is not None or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
 
     @staticmethod
     def _topics(doc: Doc, cue: Token, mentions: list[TopicMention], cues: dict) -> list[TopicMention]:
@@ -221,13 +222,6 @@ class CommitmentExtractor:
                 out.append(m)
         return out
 
-
-
-def _agent(verb: Token) -> Token | None:
-    """The "by" phrase of a passive verb: who did it."""
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return None
-    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _supposed(token: Token) -> bool:

@@ -490,6 +490,13 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def passive_agent(verb: Token) -> Token | None:
+    """The doer in the "by" phrase of a passive verb ("guarantees were promised by Vantor"), if any."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def list_item_prefix(doc: Doc, token: Token) -> tuple[int, int] | None:
     """In a list item ("- Estmark — has offered …") the text between the item mark and `token`."""
     text = doc.text

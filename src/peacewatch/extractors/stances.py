@@ -30,6 +30,7 @@ from peacewatch.extractors.record import (
     demand_list_lead,
     evidence_range,
     holders_of,
+    passive_agent,
     phrase,
     phrase_table,
     record_cues,
@@ -278,7 +279,7 @@ class StanceExtractor:
             wanted = t.dep_ in {"ccomp", "xcomp", "oprd", "acl"} and cue_at(t.head, self.cues) is not None
             passive = any(c.dep_ == "auxpass" for c in t.children)
             # "guarantees were promised by Vantor": a passive cue with its agent takes a position after all
-            by = _agent(t) if passive and from_subject and not kinds else None
+            by = passive_agent(t) if passive and from_subject and not kinds else None
             if judged is not None:  # the subject judges the topic: its holder is the verb's subject
                 kinds.append(judged)
                 anchor = t
@@ -463,11 +464,6 @@ def _restricted(noun: Token) -> bool:
                                      for g in c.children):
             return True
     return False
-
-
-def _agent(verb: Token) -> Token | None:
-    """The "by" phrase of a passive verb: who did it."""
-    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _mandative(verb: Token) -> bool:
