@@ -9,6 +9,8 @@ actor the item names before its verb. One record per actor and topic.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
 from peacewatch.contract import Commitment
@@ -236,27 +238,28 @@ def _supposed(token: Token) -> bool:
     return False
 
 
-def _through_advcl(token: Token, top: Token) -> bool:
+TIME_PREPOSITIONS = {"after", "before", "until", "since", "during", "following", "within"}
+
+
+def _on_the_way(token: Token, top: Token) -> Iterator[Token]:
+    """The tokens from `token` up to (not including) `top`."""
     t = token
     while t.i != top.i and t.head.i != t.i:
-        # "once …", "because …", "to begin when …"; but "calls for an exchange to be agreed" is an object
-        if t.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children):
-            # ... and "ruled out sending soldiers": a bare gerund under the cue is its object
-            gerund = t.tag_ == "VBG" and t.head.i == top.i and not any(c.dep_ == "mark" for c in t.children)
-            if not gerund:
-                return True
+        yield t
         t = t.head
-    return False
+
+
+def _through_advcl(token: Token, top: Token) -> bool:
+    """ "once …", "because …", "to begin when …": a circumstance; but "calls for an exchange to be agreed" is an
+    object, and so is a bare gerund under the cue ("ruled out sending soldiers")."""
+    return any(t.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children)
+               and not (t.tag_ == "VBG" and t.head.i == top.i and not any(c.dep_ == "mark" for c in t.children))
+               for t in _on_the_way(token, top))
 
 
 def _through_time(token: Token, top: Token) -> bool:
     """ "would lead a force after a ceasefire": a topic that dates the act is not what is committed."""
-    t = token
-    while t.i != top.i and t.head.i != t.i:
-        if t.dep_ == "pobj" and t.head.lower_ in {"after", "before", "until", "since", "during", "following", "within"}:
-            return True
-        t = t.head
-    return False
+    return any(t.dep_ == "pobj" and t.head.lower_ in TIME_PREPOSITIONS for t in _on_the_way(token, top))
 
 
 def _through_conj_verb(token: Token, top: Token) -> bool:
