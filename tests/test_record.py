@@ -894,6 +894,10 @@ def test_the_words_of_exchanges_pauses_pullbacks_and_mine_clearance(record_pipel
     assert stance(analysis, "poland", "ceasefire").polarity == "oppose"
     assert commitment(analysis, "norway", "maritime_support").modality == "pledged"
     assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
+    analysis = analyze(record_pipeline, "Germany will provide up to 500 personnel. Ukraine will not give up a single "
+                                        "street of Kharkiv.")
+    assert commitment(analysis, "germany", "foreign_troops").modality == "pledged"
+    assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
 
 
 def test_a_dated_event_to_come_is_a_deadline_and_a_past_one_is_not(record_pipeline):
