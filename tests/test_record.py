@@ -935,3 +935,14 @@ def test_spelled_periods_the_current_month_and_periods_counted_from_another_even
     assert not analysis.deadlines  # counted from a signature whose date is not known
     analysis = analyze(record_pipeline, "Deliveries will begin within 30 days of this summit.")
     deadline(analysis, "2025-09-19")
+
+
+def test_a_timeline_entrys_date_is_not_its_subject():
+    # in dev-c's timeline the parse takes "13 March" for a second subject of "calls"
+    from .conftest import EXAMPLES
+
+    settings = Settings.from_file(EXAMPLES / "dev-c" / "peacewatch.yaml")
+    settings.extractors = list(RECORD_EXTRACTORS)
+    path = EXAMPLES / "dev-c" / "corpus" / "2030-04-01-palisade-timeline-march-ostvel.txt"
+    analysis = Pipeline(settings).analyze(next(iter(read_path(path))))
+    assert stance(analysis, "goran-telvik", "elections_leadership").polarity == "support"

@@ -406,7 +406,9 @@ class SpanFinder:
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
             if subjects:
                 # "Q (Dresk Herald): The Varunian side insists …": a turn label the parse took for a second subject
-                return next((c for c in subjects if not any(":" in t.text for t in c.subtree)), subjects[0])
+                # (and a timeline entry's date: "13 March — Telvik calls for …")
+                return next((c for c in subjects if not any(":" in t.text for t in c.subtree)
+                             and c.ent_type_ not in {"DATE", "TIME"}), subjects[0])
             for child in token.children:
                 if child.dep_ == "agent":
                     return next((c for c in child.children if c.dep_ == "pobj"), child)

@@ -482,8 +482,9 @@ def subject_of(verb: Token) -> Token | None:
     while seen < 8:
         subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "there"]
         if subjects:
-            # "TORDEL, 11 March - President X addressed …": the parse may take the dateline's place for a subject
-            return next((c for c in subjects if not c.is_upper), subjects[0])
+            # "TORDEL, 11 March - President X addressed …", "13 March — Telvik calls …": the parse may take a
+            # dateline's place or a timeline entry's date for a second subject
+            return next((c for c in subjects if not c.is_upper and c.ent_type_ not in {"DATE", "TIME"}), subjects[0])
         if t.dep_ not in INHERIT_DEPS or t.head.i == t.i:
             return None
         t, seen = t.head, seen + 1
