@@ -946,3 +946,10 @@ def test_a_timeline_entrys_date_is_not_its_subject():
     path = EXAMPLES / "dev-c" / "corpus" / "2030-04-01-palisade-timeline-march-ostvel.txt"
     analysis = Pipeline(settings).analyze(next(iter(read_path(path))))
     assert stance(analysis, "goran-telvik", "elections_leadership").polarity == "support"
+
+
+def test_a_denied_purpose_commits_to_nothing(record_pipeline):
+    analysis = analyze(record_pipeline, '"We did not come here to sign a ceasefire," Zelensky said.')
+    assert not [c for c in analysis.commitments if c.topic == "ceasefire" and c.modality == "signed"]
+    analysis = analyze(record_pipeline, "Poland refused to sign the guarantee.")
+    assert commitment(analysis, "poland", "security_guarantees").modality == "refused"

@@ -200,6 +200,8 @@ class CommitmentExtractor:
             return False
         if any(c.dep_ == "neg" for c in token.children):
             return False
+        if token.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "neg" for c in token.head.children):
+            return False  # "we did not come here to sign a pause": the purpose is denied with its verb
         # a passive with its doer asserts the act: "guarantees were promised by Vantor"
         return passive_agent(token) is not None or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
 
