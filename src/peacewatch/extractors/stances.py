@@ -205,7 +205,6 @@ class StanceExtractor:
         kinds: list[str] = []
         previous: str | None = None
         anchor = setter = head
-        condition_set = False
         agent: Token | None = None
         for n, t in enumerate(path):
             if in_condition:
@@ -330,7 +329,7 @@ class StanceExtractor:
                         or c.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))]
             if not kinds:
                 kinds, negations = ["support"], 0
-            conditional, condition_set = False, True
+            conditional = False
             anchor = reported[-1] if reported else setter
         if not kinds and not conditional and not bare:
             return None
@@ -362,7 +361,7 @@ class StanceExtractor:
         # subject's own refusal
         cueless = not kinds and not conditional and any(t.lemma_ == "be" for t in path)
         return Reading(polarity, round(max(0.1, min(1.0, strength)), 2), anchor, previous, predicate, earlier,
-                       cueless=cueless, condition=condition_set, agent=agent)
+                       cueless=cueless, condition=in_condition, agent=agent)
 
     def _continuing(self, verb: Token) -> bool:
         """ "must stay", "will resume", "stay until the islands are free": the topic subject is to go on."""
