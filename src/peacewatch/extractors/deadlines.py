@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from peacewatch.contract import Deadline, TimeExpression
 from peacewatch.extractors.base import Resources, context, register
 from peacewatch.extractors.record import clause_verb, holders_of, paragraph_start, phrase, record_cues
-from peacewatch.extractors.times import reference_date, resolve
+from peacewatch.extractors.times import Resolved, reference_date, resolve
 from peacewatch.spans import char_span, text_span
 
 #: a clause inherits the modality of the verb it hangs on through these ("must agree … and settle …")
@@ -61,14 +61,14 @@ class DeadlineExtractor:
             named = first is None and self._names_a_deadline(span)
             if named:  # "the April 15 deadline", "the deadline of April 15": a limit set elsewhere, named
                 first = span.start
+            clause = clause_verb(span.root)
             event = None
             if first is None and time.granularity == "day":
-                event = self._scheduled(span)
+                event = self._scheduled(span, clause)
                 if event is not None:  # "the plenary resumes on 12 May": on the day, or before
                     first = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "on" else span.start
             if first is None:
                 continue
-            clause = clause_verb(span.root)
             # "required an agreement by March 31", "had agreed to …" looked back; "must be held" looks ahead
             ahead = not (clause.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
                                                      for c in clause.children)) \
@@ -81,7 +81,7 @@ class DeadlineExtractor:
                 continue  # "the April 15 deadline" again: the same deadline, already recorded
             if event is not None and (not ahead or ref is None or due < ref.isoformat()):
                 continue  # a dated event in the past is a report, not a deadline
-            verb = self._modal_verb(clause_verb(span.root)) or (clause_verb(span.root) if named else None) or event
+            verb = self._modal_verb(clause) or (clause if named else None) or event
             if verb is None:
                 continue
             if doc[first].lower_ in {"until", "till"} and not self._sets_a_limit(verb):
@@ -129,10 +129,9 @@ class DeadlineExtractor:
             return begin
         return None
 
-    def _scheduled(self, span) -> Token | None:
-        """The verb of a dated event to come ("opens on 24 September", "will meet on 8 October", "is scheduled
-        to open on …"), if the time dates one; not a report of it ("met on Monday")."""
-        verb = clause_verb(span.root)
+    def _scheduled(self, span, verb: Token) -> Token | None:
+        """The time's clause `verb` if it is a dated event to come ("opens on 24 September", "will meet on
+        8 October", "is scheduled to open on …"); not a report of it ("met on Monday")."""
         if span.root.dep_ not in {"pobj", "npadvmod", "nmod"} or span.root.head.i not in {verb.i} | {
                 c.i for c in verb.children if c.dep_ == "prep"}:
             return None  # the time must date the verb itself, not a noun ("the talks of 3 March")
@@ -181,11 +180,7 @@ class DeadlineExtractor:
         None for a clause in the past) and runs to the end of a month or year it names ("by October", "this
         year")."""
         resolved = resolve(time.span.text, published, future=True) if published else None
-        if resolved is None or resolved.value is None:
-            return time.value
-        if resolved.granularity in {"week", "month", "year"}:
-            return (resolved.end or resolved.value).isoformat()
-        return resolved.value.isoformat()
+        return _limit(resolved) or time.value
 
     @staticmethod
     def _from_now(doc: Doc, first: int, span, published: dt.date | None) -> str | None:
@@ -197,12 +192,7 @@ class DeadlineExtractor:
             # "within ninety days of its signature": counted from another event, not from today ("within 30 days
             # of this summit" and a signed text's "of signature" are today)
             return None
-        resolved = resolve(doc[first:span.end].text, published, future=True)
-        if resolved is None or resolved.value is None:
-            return None
-        if resolved.granularity in {"week", "month", "year"}:  # "within the month": before it ends
-            return (resolved.end or resolved.value).isoformat()
-        return resolved.value.isoformat()
+        return _limit(resolve(doc[first:span.end].text, published, future=True))
 
     def _modal_verb(self, verb: Token) -> Token | None:
         """The verb itself or the one it hangs on, if it is future or obligation; else None."""
@@ -222,6 +212,16 @@ class DeadlineExtractor:
                 return None
             t = t.head
         return None
+
+
+def _limit(resolved: Resolved | None) -> str | None:
+    """The last day a resolved limit allows: a week, month or year runs to its end ("by October", "within the
+    month"), a day or a range is its value."""
+    if resolved is None or resolved.value is None:
+        return None
+    if resolved.granularity in {"week", "month", "year"}:
+        return (resolved.end or resolved.value).isoformat()
+    return resolved.value.isoformat()
 
 
 @register("deadlines")
