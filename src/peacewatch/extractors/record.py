@@ -683,13 +683,16 @@ class Holders:
             return None
         if any(c.dep_ in {"amod", "compound", "poss", "prep"} for c in noun.children):
             return None  # "the other alliance", "the ministry of defence": some other body
-        person = self.actors.get(speaker)
+        return self._body_of_person(speaker)
+
+    def _body_of_person(self, person_id: str) -> str | None:
+        """The organisation a person is affiliated with, if the document names it (the affiliation may be outside
+        this document's actors: a gazetteer lookup would be needed to know its kind)."""
+        person = self.actors.get(person_id)
         if person is None or person.kind != "person" or not person.affiliation:
             return None
         body = self.actors.get(person.affiliation)
-        # the affiliation may be outside this document's actors: a gazetteer lookup would be needed to know its
-        # kind, so only a body named in the document counts
-        return person.affiliation if body is not None and body.kind != "state" else None
+        return body.id if body is not None and body.kind not in {"state", "person"} else None
 
     def _members_body(self, before: int) -> list[str]:
         """The organisation "Allies" or "Member states" belong to: the one named most often before token
@@ -709,10 +712,8 @@ class Holders:
         role = (person.role or "").lower() if person is not None and person.kind == "person" else ""
         if not any(word in role for word in self.spokesperson_roles):
             return None
-        assert person is not None
-        body = self.actors.get(person.affiliation or "")
-        if body is not None and body.kind not in {"state", "person"}:
-            return body.id
+        if body := self._body_of_person(person_id):
+            return body
         named = [a.id for a in self.actors.values() if a.kind not in {"state", "person", "anonymous"}
                  and any(form and form.lower() in role for form in [a.name, *a.aliases])]
         return named[0] if len(named) == 1 else None
