@@ -953,3 +953,22 @@ def test_a_denied_purpose_commits_to_nothing(record_pipeline):
     assert not [c for c in analysis.commitments if c.topic == "ceasefire" and c.modality == "signed"]
     analysis = analyze(record_pipeline, "Poland refused to sign the guarantee.")
     assert commitment(analysis, "poland", "security_guarantees").modality == "refused"
+
+
+def test_a_threat_over_a_condition_opposes_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia says it will walk out of the talks if foreign troops are deployed.")
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Russia will sign the ceasefire if monitors are deployed.")
+    assert stance(analysis, "russia", "monitoring_intelligence").polarity == "support"
+
+
+def test_one_named_condition_makes_a_position_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine is prepared to sign a ceasefire along the present line, on one "
+                                        "condition: that monitors are given access to both sides.")
+    assert stance(analysis, "ukraine", "ceasefire").polarity == "conditional"
+
+
+def test_an_offer_from_an_actor_is_that_actors(record_pipeline):
+    analysis = analyze(record_pipeline, "Kyiv welcomed an offer from Turkey to provide naval escorts.")
+    assert stance(analysis, "turkey", "maritime_support").polarity == "support"
+    assert commitment(analysis, "turkey", "maritime_support").modality == "offered"

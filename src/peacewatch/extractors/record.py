@@ -872,7 +872,8 @@ class Holders:
         return out
 
     def owner(self, noun: Token) -> list[str]:
-        """The possessor of a position noun ("Kesh's demand", "their offer": a pronoun resolved), if any."""
+        """The possessor of a position noun ("Kesh's demand", "their offer": a pronoun resolved), or the actor it
+        comes from ("an offer from Ambrin"), if any."""
         if noun.pos_ not in {"NOUN", "PROPN"}:
             return []
         for child in noun.children:
@@ -887,6 +888,11 @@ class Holders:
                     resolved = self.resolver.resolve(child.i, child.i, child.i)
                     found = [resolved] if resolved else []
                 return found
+        for child in noun.children:  # "an offer from Ambrin to provide the escort", "the offer by Zerakh"
+            if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+                found = [a for g in child.children if g.dep_ == "pobj" for a in self._actors_of_name(g)]
+                if found:
+                    return found
         return []
 
     def _nearest_subject_actors(self, noun: Token) -> list[str]:

@@ -84,6 +84,7 @@ class StanceExtractor:
         self.intensifiers = {w.lower() for w in cues["intensifiers"]}
         self.hedges = {w.lower() for w in cues["hedges"]}
         self.markers = {w.lower() for w in cues["condition_markers"]}
+        self.threats = phrase_table({"oppose": cues["threats"]})
         self.asserting = {w.lower() for w in cues["asserting_markers"]}
         self.condition_phrases = [phrase(p) for p in cues["conditional"] if len(phrase(p)) > 1]
         self.strict_conditions = [tuple(p.lower().split()) for p in cues["strict_conditions"]]
@@ -206,12 +207,14 @@ class StanceExtractor:
         previous: str | None = None
         anchor = setter = head
         agent: Token | None = None
+        marker = ""  # the word that opens the condition the topic is in, if it is in one
         for n, t in enumerate(path):
             if in_condition:
                 break  # a condition is read on its own: "would not extend the truce unless X froze its bid"
             if n > 0 and path[n - 1].dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.markers
                                                              for g in path[n - 1].children):
                 in_condition, setter = True, t  # the topic is the condition itself: what the holder asks for
+                marker = next(g.lower_ for g in path[n - 1].children if g.dep_ == "mark")
                 break
             if t.i != head.i and t.dep_ == "prep" and t.lower_ in self.negations:
                 negations += 1  # "without committing troops"
@@ -329,6 +332,8 @@ class StanceExtractor:
                         or c.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))]
             if not kinds:
                 kinds, negations = ["support"], 0
+            if marker == "if" and (cue_at(setter, self.threats) or _particle_cue(setter, self.threats)):
+                sign = -sign  # "will walk out if troops are deployed": the condition is what they threaten over
             conditional = False
             anchor = reported[-1] if reported else setter
         if not kinds and not conditional and not bare:
