@@ -36,7 +36,7 @@ def test_corpus_gives_every_extractor_work(pipeline) -> None:
     for analysis in pipeline.analyze_many(generate(6, seed=1)):
         for name, n in analysis.summary.counts.items():
             counts[name] = counts.get(name, 0) + n
-    for name in ("actors", "times", "attributions", "claims", "stances", "commitments", "events", "deadlines",
+    for name in ("actors", "times", "attributions", "claims", "commitments", "stances", "events", "deadlines",
                  "techniques"):
         assert counts.get(name, 0) > 0, (name, counts)
 

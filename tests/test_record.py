@@ -15,7 +15,7 @@ from peacewatch.render.markdown import render_document
 from .conftest import seed
 
 #: the extractors the record needs, without the trained scorers (keeps these tests fast)
-RECORD_EXTRACTORS = ["actors", "times", "attributions", "stances", "commitments", "deadlines"]
+RECORD_EXTRACTORS = ["actors", "times", "attributions", "commitments", "stances", "deadlines"]
 
 
 @pytest.fixture(scope="module")
@@ -972,3 +972,11 @@ def test_an_offer_from_an_actor_is_that_actors(record_pipeline):
     analysis = analyze(record_pipeline, "Kyiv welcomed an offer from Turkey to provide naval escorts.")
     assert stance(analysis, "turkey", "maritime_support").polarity == "support"
     assert commitment(analysis, "turkey", "maritime_support").modality == "offered"
+
+
+def test_a_commitment_shows_its_holders_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey will continue to make its good offices available to both parties.")
+    assert commitment(analysis, "turkey", "peace_talks").modality == "pledged"
+    assert stance(analysis, "turkey", "peace_talks").polarity == "support"
+    analysis = analyze(record_pipeline, "Britain would lead a reassurance force, but only after a ceasefire.")
+    assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "conditional"

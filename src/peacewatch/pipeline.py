@@ -27,7 +27,9 @@ from peacewatch.nlp import load_nlp
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-DEFAULT_EXTRACTORS: tuple[str, ...] = ("actors", "times", "attributions", "claims", "stances", "commitments",
+# why this order: commitments before stances, which read them ("will keep its good offices available" is a
+# position too)
+DEFAULT_EXTRACTORS: tuple[str, ...] = ("actors", "times", "attributions", "claims", "commitments", "stances",
                                        "events", "deadlines", "techniques")
 
 

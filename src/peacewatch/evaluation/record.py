@@ -32,7 +32,7 @@ from peacewatch.evaluation.metrics import Counts
 from peacewatch.subcommands import eval_app
 
 RECORD_TYPES = ("stances", "commitments", "deadlines")
-RECORD_CHAIN = ("actors", "times", "attributions", "stances", "commitments", "deadlines")
+RECORD_CHAIN = ("actors", "times", "attributions", "commitments", "stances", "deadlines")
 KEYS = {"stances": ("actor", "topic", "polarity"), "commitments": ("actor", "topic", "modality"),
         "deadlines": ("due",)}
 

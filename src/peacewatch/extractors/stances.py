@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from peacewatch.contract import Stance
-from peacewatch.extractors.base import Resources, register
+from peacewatch.contract import Commitment, Stance
+from peacewatch.extractors.base import Resources, context, register
 from peacewatch.extractors.record import (
     Holders,
     TopicMatcher,
@@ -89,6 +89,8 @@ class StanceExtractor:
         self.condition_phrases = [phrase(p) for p in cues["conditional"] if len(phrase(p)) > 1]
         self.strict_conditions = [tuple(p.lower().split()) for p in cues["strict_conditions"]]
         self.open_ended = [tuple(p.lower().split()) for p in cues["open_ended"]]
+        self.from_commitments: dict[str, str] = dict(cues["from_commitments"])
+        self.commitment_conditions = self.markers | {w.lower() for w in cues["commitment_conditions"]}
 
     def __call__(self, doc: Doc) -> list[Stance]:
         holders = holders_of(doc)
@@ -145,10 +147,30 @@ class StanceExtractor:
                 out.append(before)  # "after rejecting the truce, X left": still a reported position
             elif out[seen[key]].polarity != before.polarity and out[seen[key]].previous_polarity is None:
                 out[seen[key]].previous_polarity = before.polarity
+        out += self._shown_by_commitments(doc, out)
         out.sort(key=lambda st: st.evidence.start)
         for n, stance in enumerate(out, start=1):
             stance.id = f"stance-{n}"
         return out
+
+    def _shown_by_commitments(self, doc: Doc, stances: list[Stance]) -> list[Stance]:
+        """A commitment is a position too: "Tessaly will keep its good offices available" supports the talks,
+        though no stance word was found. Only where the commitment's sentence has no stance of its holder on
+        its topic, and only if the commitments extractor ran first."""
+        shown: list[Stance] = []
+        for c in context(doc).records.get("commitments", []):
+            if not isinstance(c, Commitment) or c.modality not in self.from_commitments:
+                continue
+            if any(s.actor == c.actor and s.topic == c.topic and s.evidence.start < c.evidence.end
+                   and c.evidence.start < s.evidence.end for s in stances + shown):
+                continue
+            polarity = self.from_commitments[c.modality]
+            words = {t.lower_ for t in doc.char_span(c.evidence.start, c.evidence.end, alignment_mode="expand")}
+            if polarity == "support" and words & self.commitment_conditions:
+                polarity = "conditional"  # "would lead a force after a ceasefire": promised on a condition
+            shown.append(Stance(id="", actor=c.actor, topic=c.topic, polarity=polarity,  # type: ignore[arg-type]
+                                strength=BASE_STRENGTH[polarity], evidence=c.evidence))
+        return shown
 
     def _owned_position(self, holders: Holders, head: Token, reading: Reading) -> list[tuple[str, Reading]]:
         """ "rejects Varunia's demand to withdraw from Ostvel": below the rejecter's position, the owner of
