@@ -980,3 +980,10 @@ def test_a_commitment_shows_its_holders_position(record_pipeline):
     assert stance(analysis, "turkey", "peace_talks").polarity == "support"
     analysis = analyze(record_pipeline, "Britain would lead a reassurance force, but only after a ceasefire.")
     assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "conditional"
+
+
+def test_pressing_another_to_lift_sanctions_and_living_with_a_pullback(record_pipeline):
+    analysis = analyze(record_pipeline, "Hungary was pressing for the European Union to lift its sanctions.")
+    assert stance(analysis, "hungary", "sanctions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Ukraine could live with a pullback of heavy weapons on the coast.")
+    assert stance(analysis, "ukraine", "territorial_concessions").polarity == "conditional"
