@@ -987,3 +987,17 @@ def test_pressing_another_to_lift_sanctions_and_living_with_a_pullback(record_pi
     assert stance(analysis, "hungary", "sanctions").polarity == "oppose"
     analysis = analyze(record_pipeline, "Ukraine could live with a pullback of heavy weapons on the coast.")
     assert stance(analysis, "ukraine", "territorial_concessions").polarity == "conditional"
+
+
+def test_a_thread_set_out_in_posts_speaks_for_its_author(record_pipeline):
+    analysis = analyze(record_pipeline, "KYIV, 20 October 2025 - Foreign Minister Andrii Sybiha set out Ukraine's "
+                                        "position in a series of posts on his official account.\n\n"
+                                        "1/3 We are ready for a full exchange of prisoners this month.")
+    assert stance(analysis, "andrii-sybiha", "prisoner_exchange").polarity == "support"
+
+
+def test_accepting_only_some_of_a_kind_is_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia says it will only accept monitors from countries outside NATO.")
+    assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Russia says it will accept monitors from the OSCE.")
+    assert stance(analysis, "russia", "monitoring_intelligence").polarity == "support"

@@ -466,6 +466,19 @@ def phrase_table(groups: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
 
 # -- clauses and their holders ----------------------------------------------------------------------
 
+def _objects(verb: Token) -> set[str]:
+    """Lemmas of a verb's object and prepositional objects, and of theirs ("set out its position for the talks
+    in a series of posts" gives position, talk, series, post)."""
+    found: set[str] = set()
+    todo = [c for c in verb.children if c.dep_ in {"dobj", "prep"}]
+    while todo:
+        t = todo.pop()
+        if t.dep_ in {"dobj", "pobj"}:
+            found.add(t.lemma_.lower())
+        todo += [c for c in t.children if c.dep_ in {"pobj", "prep"}]
+    return found
+
+
 def clause_verb(token: Token) -> Token:
     """The verb (or predicate adjective) whose clause holds `token`."""
     t = token
@@ -796,11 +809,13 @@ class Holders:
         the following posts", "President X addressed parliament"): the one actor that is the subject of such a
         verb in the first sentences."""
         verbs = {w.lower() for w in record_cues()["voice_verbs"]}
+        nouns = {w.lower() for w in record_cues()["voice_nouns"]}
         for sent in list(self.doc.sents)[:3]:
             for t in sent:
-                if t.lemma_.lower() in verbs and t.pos_ == "VERB":
+                if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or nouns & _objects(t)):
                     # (every subject: the parse may take a dateline's place name for one)
-                    found = [a for c in t.children if c.dep_ == "nsubj" for a in self._actors_of_name(c)]
+                    found = [a for c in t.children if c.dep_ == "nsubj" and not self._in_dateline(c)
+                             for a in self._actors_of_name(c)]
                     if len(found) == 1:  # a body's statement, or a person's speech ("X addressed parliament")
                         return found[0]
         return None

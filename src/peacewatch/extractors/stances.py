@@ -373,8 +373,10 @@ class StanceExtractor:
             polarity = "oppose" if negations % 2 else "neutral"  # "will not discuss": a refusal
         else:
             polarity = "support" if sign > 0 else "oppose"
-        if polarity == "oppose" and _restricted(head):
-            polarity = "conditional"  # "will not accept monitors from any state that arms Sarenne": some, not all
+        if (polarity == "oppose" or polarity == "support" and _only(anchor)) and _restricted(head):
+            # "will not accept monitors from any state that arms Sarenne", "will only accept escorts from countries
+            # outside the alliance": some, not all
+            polarity = "conditional"
         if no_longer and polarity in OPPOSITE:
             previous = OPPOSITE[polarity]
         if previous == polarity:
@@ -486,10 +488,20 @@ def _restricted(noun: Token) -> bool:
         # OSCE", "from Poland"): the named one is all there is
         if c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children):
             return True
+        # "escorts by ships of countries that have no stake": a doer narrowed by what it is or does
+        if c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" and g.pos_ == "NOUN"
+                                                         and any(d.dep_ == "relcl" for d in g.subtree)
+                                                         for g in c.children):
+            return True
         if c.dep_ == "relcl" and any(g.lower_ in {"who", "that", "which"} and g.dep_ in {"nsubj", "nsubjpass"}
                                      for g in c.children):
             return True
     return False
+
+
+def _only(verb: Token) -> bool:
+    """ "will only accept …": the verb is limited to what follows."""
+    return any(c.dep_ == "advmod" and c.lower_ == "only" for c in verb.children)
 
 
 def _mandative(verb: Token) -> bool:
