@@ -1001,3 +1001,10 @@ def test_accepting_only_some_of_a_kind_is_conditional(record_pipeline):
     assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
     analysis = analyze(record_pipeline, "Russia says it will accept monitors from the OSCE.")
     assert stance(analysis, "russia", "monitoring_intelligence").polarity == "support"
+
+
+def test_an_intention_is_a_pledge_and_staying_out_a_refusal(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine intends to hold elections in the spring.")
+    assert commitment(analysis, "ukraine", "elections_leadership").modality == "pledged"
+    analysis = analyze(record_pipeline, "Switzerland has said it will not take part in any security guarantee.")
+    assert commitment(analysis, "switzerland", "security_guarantees").modality == "refused"

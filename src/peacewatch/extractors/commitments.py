@@ -46,12 +46,13 @@ class CommitmentExtractor:
         self.cues = phrase_table(record_cues()["commitments"])
         self.negations = {w.lower() for w in record_cues()["stances"]["negations"]}
         self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
-        self.future_pledges = {w.lower() for w in record_cues()["future_pledges"]}
+        # phrase tables, as some of these are phrases ("take part in")
+        self.future_pledges = phrase_table({"pledged": record_cues()["future_pledges"]})
         self.future_aux = {w.lower() for w in record_cues()["future_auxiliaries"]}
         self.future_verbs = {w.lower() for w in record_cues()["future_verbs"]}
         self.refusal_nouns = {w.lower() for w in record_cues()["refusal_nouns"]}
         self.asking = {w.lower() for w in record_cues()["asking_verbs"]}
-        self.refusable = {w.lower() for w in record_cues()["refusal_when_negated"]}
+        self.refusable = phrase_table({"refused": record_cues()["refusal_when_negated"]})
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.mutual = {w.lower() for w in record_cues()["mutual_agreement"]}
 
@@ -131,7 +132,7 @@ class CommitmentExtractor:
             and token.head.tag_ == "VBG"
         verbs = [token, token.head] if going else [token]
         future = going or any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in token.children)
-        if lemma in self.refusable and token.pos_ in {"VERB", "AUX"}:
+        if cue_at(token, self.refusable) and token.pos_ in {"VERB", "AUX"}:
             if _supposed(token):
                 return None
             if self._no_intention(token):
@@ -161,9 +162,10 @@ class CommitmentExtractor:
                 if modals & {"will", "shall", "'ll"}:
                     return "pledged"
             return found[0]
-        if lemma in self.future_pledges and future and self._asserted(token, self.negations):
+        pledge = cue_at(token, self.future_pledges) is not None
+        if pledge and future and self._asserted(token, self.negations):
             return "pledged"
-        if lemma in self.future_pledges and self._asserted(token, self.negations) and any(
+        if pledge and self._asserted(token, self.negations) and any(
                 c.dep_ == "aux" and c.lower_ in {"could", "might"} for c in token.children):
             return "considering"  # "Pellonia could send troops": an act weighed, not promised
         return None
