@@ -1008,3 +1008,12 @@ def test_an_intention_is_a_pledge_and_staying_out_a_refusal(record_pipeline):
     assert commitment(analysis, "ukraine", "elections_leadership").modality == "pledged"
     analysis = analyze(record_pipeline, "Switzerland has said it will not take part in any security guarantee.")
     assert commitment(analysis, "switzerland", "security_guarantees").modality == "refused"
+
+
+def test_a_bullet_with_a_heading_then_prose_is_held_by_its_own_subjects(record_pipeline):
+    analysis = analyze(record_pipeline, "This week:\n• Sybiha's counter. Foreign Minister Andrii Sybiha said Ukraine "
+                                        "would sign a ceasefire if Russia dropped the withdrawal clause.")
+    assert commitment(analysis, "ukraine", "ceasefire").modality == "ready"
+    assert not [s for s in analysis.stances if s.actor == "andrii-sybiha"]
+    analysis = analyze(record_pipeline, "Who offers what:\n- Turkey — has offered two frigates for naval escorts.")
+    assert [c.actor for c in analysis.commitments] == ["turkey"]

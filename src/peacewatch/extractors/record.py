@@ -518,6 +518,9 @@ def list_item_prefix(doc: Doc, token: Token) -> tuple[int, int] | None:
     mark = _LIST_MARK.match(text, line_start)
     if mark is None or mark.end() >= token.idx:
         return None
+    sent_start = token.sent.start_char
+    if sent_start > mark.end() and text[mark.end():sent_start].rstrip().endswith((".", "!", "?")):
+        return None  # "• Ilvane's counter. Foreign Minister Ilvane said …": a heading, then prose with subjects
     # the name ends at its separator: "- Estmark — despite X's doubts, has offered …" names Estmark only
     sep = _ITEM_SEPARATOR.search(text, mark.end(), token.idx)
     if sep:
