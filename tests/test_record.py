@@ -1017,3 +1017,11 @@ def test_a_bullet_with_a_heading_then_prose_is_held_by_its_own_subjects(record_p
     assert not [s for s in analysis.stances if s.actor == "andrii-sybiha"]
     analysis = analyze(record_pipeline, "Who offers what:\n- Turkey — has offered two frigates for naval escorts.")
     assert [c.actor for c in analysis.commitments] == ["turkey"]
+
+
+def test_his_air_force_is_his_states_and_our_army_the_speakers(record_pipeline):
+    analysis = analyze(record_pipeline, "France's President Emmanuel Macron said his air force was ready to "
+                                        "provide air policing.")
+    assert commitment(analysis, "france", "air_support").modality == "ready"
+    analysis = analyze(record_pipeline, '"Our air force will provide air policing," Emmanuel Macron said.')
+    assert commitment(analysis, "emmanuel-macron", "air_support").modality == "pledged"

@@ -580,6 +580,7 @@ class Holders:
         self.datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
         self.collective = {phrase(p) for p in record_cues()["collective_parties"]}
         self.own_state = {w.lower() for w in record_cues()["own_state_nouns"]}
+        self.own_forces = {w.lower() for w in record_cues()["own_forces_nouns"]}
         self.own_body = {w.lower() for w in record_cues()["own_body_nouns"]}
         self.impersonal = {w.lower() for w in record_cues()["impersonal_requirements"]}
         self.member_nouns = {phrase(p) for p in record_cues()["member_nouns"]}
@@ -650,9 +651,12 @@ class Holders:
 
     def _own_state(self, noun: Token, speaker: str | None = None) -> str | None:
         """ "her country would send troops": the state of the person "her" stands for (else of the speaker)."""
-        if noun.lemma_.lower() not in self.own_state:
+        forces = noun.lemma_.lower() in self.own_forces
+        if noun.lemma_.lower() not in self.own_state and not forces:
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss" and self.is_pronoun(c)), None)
+        if forces and (owner is None or owner.lower_ in {"our", "my"}):
+            return None
         if owner is None:
             # "the government promised …" in what a person says: the person's own state
             bare = all(c.dep_ in {"det", "punct"} for c in noun.children) and \
