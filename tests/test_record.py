@@ -1025,3 +1025,10 @@ def test_his_air_force_is_his_states_and_our_army_the_speakers(record_pipeline):
     assert commitment(analysis, "france", "air_support").modality == "ready"
     analysis = analyze(record_pipeline, '"Our air force will provide air policing," Emmanuel Macron said.')
     assert commitment(analysis, "emmanuel-macron", "air_support").modality == "pledged"
+
+
+def test_a_refusal_until_something_happens_is_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia says there can be no ceasefire until Ukrainian forces leave Kursk.")
+    assert stance(analysis, "russia", "ceasefire").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Russia says it will not talk about troops until a deal is signed.")
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"  # a refusal to talk

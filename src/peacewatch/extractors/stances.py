@@ -84,6 +84,7 @@ class StanceExtractor:
         self.intensifiers = {w.lower() for w in cues["intensifiers"]}
         self.hedges = {w.lower() for w in cues["hedges"]}
         self.markers = {w.lower() for w in cues["condition_markers"]}
+        self.until_markers = {w.lower() for w in cues["until_markers"]}
         self.threats = phrase_table({"oppose": cues["threats"]})
         self.asserting = {w.lower() for w in cues["asserting_markers"]}
         self.condition_phrases = [phrase(p) for p in cues["conditional"] if len(phrase(p)) > 1]
@@ -224,7 +225,7 @@ class StanceExtractor:
         if path is None:
             return None
         sign, negations, bare = 1, 0, False
-        intense = hedged = conditional = ready = predicate = no_longer = in_condition = False
+        intense = hedged = conditional = ready = predicate = no_longer = in_condition = until = False
         kinds: list[str] = []
         previous: str | None = None
         anchor = setter = head
@@ -258,6 +259,9 @@ class StanceExtractor:
                 if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.markers
                                                  for g in child.children):
                     conditional, anchor = True, t
+                if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.until_markers
+                                                 for g in child.children):
+                    until = True  # "no ceasefire until your forces leave": refused only for now
             # a passive verb, or one the topic is the subject of ("troops sent there would …"), says what
             # happens to or by the topic, not what its holder wants
             from_subject = n > 0 and path[n - 1].dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass"}
@@ -373,6 +377,10 @@ class StanceExtractor:
             polarity = "oppose" if negations % 2 else "neutral"  # "will not discuss": a refusal
         else:
             polarity = "support" if sign > 0 else "oppose"
+        if polarity == "oppose" and negations and until and "neutral" not in kinds:
+            # "will not sign a ceasefire until monitors are deployed" (but "will not talk about troops until …" is
+            # a refusal to talk)
+            polarity = "conditional"
         if (polarity == "oppose" or polarity == "support" and _only(anchor)) and _restricted(head):
             # "will not accept monitors from any state that arms Sarenne", "will only accept escorts from countries
             # outside the alliance": some, not all
