@@ -1032,3 +1032,10 @@ def test_a_refusal_until_something_happens_is_conditional(record_pipeline):
     assert stance(analysis, "russia", "ceasefire").polarity == "conditional"
     analysis = analyze(record_pipeline, "Russia says it will not talk about troops until a deal is signed.")
     assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"  # a refusal to talk
+
+
+def test_voting_on_something_is_no_election(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland will never vote to lift the embargo.")
+    assert not [s for s in analysis.stances if s.topic == "elections_leadership"]
+    analysis = analyze(record_pipeline, "Ukraine will not accept a vote held under occupation.")
+    assert stance(analysis, "ukraine", "elections_leadership").polarity == "oppose"
