@@ -1039,3 +1039,10 @@ def test_voting_on_something_is_no_election(record_pipeline):
     assert not [s for s in analysis.stances if s.topic == "elections_leadership"]
     analysis = analyze(record_pipeline, "Ukraine will not accept a vote held under occupation.")
     assert stance(analysis, "ukraine", "elections_leadership").polarity == "oppose"
+
+
+def test_pulling_heavy_weapons_back_is_disengagement_not_arms_supply(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia would pull its artillery back 20 kilometres from the shoreline.")
+    assert {s.topic for s in analysis.stances} == {"territorial_concessions"}
+    analysis = analyze(record_pipeline, "Germany will deliver heavy weapons and artillery to Ukraine.")
+    assert stance(analysis, "germany", "military_aid").polarity == "support"
