@@ -1046,3 +1046,10 @@ def test_pulling_heavy_weapons_back_is_disengagement_not_arms_supply(record_pipe
     assert {s.topic for s in analysis.stances} == {"territorial_concessions"}
     analysis = analyze(record_pipeline, "Germany will deliver heavy weapons and artillery to Ukraine.")
     assert stance(analysis, "germany", "military_aid").polarity == "support"
+
+
+def test_a_states_delegation_speaks_for_the_state(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine's delegation, led by Foreign Minister Andrii Sybiha, repeated that "
+                                        "any truce must begin with the withdrawal of Russian troops.")
+    assert stance(analysis, "ukraine", "ceasefire").polarity == "conditional"
+    assert not [s for s in analysis.stances if s.actor == "andrii-sybiha"]

@@ -581,6 +581,7 @@ class Holders:
         self.collective = {phrase(p) for p in record_cues()["collective_parties"]}
         self.own_state = {w.lower() for w in record_cues()["own_state_nouns"]}
         self.own_forces = {w.lower() for w in record_cues()["own_forces_nouns"]}
+        self.representatives = {w.lower() for w in record_cues()["representative_nouns"]}
         self.own_body = {w.lower() for w in record_cues()["own_body_nouns"]}
         self.impersonal = {w.lower() for w in record_cues()["impersonal_requirements"]}
         self.member_nouns = {phrase(p) for p in record_cues()["member_nouns"]}
@@ -871,6 +872,8 @@ class Holders:
                 out.append(actor)
             # a named head keeps its title and affiliation ("Russian President Putin" is Putin only)
             deps = {"conj", "appos"} if actor else NAME_DEPS
+            if not actor and t.lemma_.lower() in self.representatives:
+                deps = deps | {"poss"}  # "Ostmere's delegation, led by …" is Ostmere (its partners are not)
             stack.extend(c for c in t.children if c.dep_ in deps)
         return out
 
