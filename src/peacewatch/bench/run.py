@@ -24,6 +24,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from peacewatch import minilm
+
 
 @dataclass
 class PhaseResult:
@@ -41,6 +43,12 @@ class PhaseResult:
     #: the largest resident memory of one process (the measuring one or a worker) seen in each tenth of the
     #: corpus: a trend across a run shows growth with corpus size, where a peak alone may be one large batch
     rss_by_tenth_mb: list[float] = field(default_factory=list)
+    #: what ran MiniLM (`minilm.engine()`; "-" for bare spaCy); runs recorded before this field were torch's
+    engine: str = "torch"
+
+    def __post_init__(self) -> None:
+        if self.phase == "spacy":
+            self.engine = "-"  # bare spaCy runs no MiniLM
 
     @property
     def tokens_per_second(self) -> float:
@@ -204,7 +212,7 @@ def run_phase(phase: str, docs: int, workers: int = 1, seed: int = 0, config: st
     own, children = _peaks()
     return PhaseResult(phase, docs, workers, round(seconds, 2), tokens, own, children if workers > 1 else 0.0,
                        round(load_before, 2), round(os.getloadavg()[0], 2), components, failed,
-                       tenths)
+                       tenths, "-" if phase == "spacy" else minilm.engine())
 
 
 def run_isolated(phase: str, docs: int, workers: int = 1, seed: int = 0, config: str | None = None) -> PhaseResult:
