@@ -442,11 +442,39 @@ def record_cues() -> dict:
     return _read_yaml(CUES_FILE, text)
 
 
+class PhraseTable(dict[tuple[str, ...], str]):
+    """{cue words: label}, indexed by first word: `cue_at` looks only at the cues a token can start."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+
+    def add(self, words: tuple[str, ...], label: str) -> None:
+        if words and words not in self:
+            self.by_first.setdefault(words[0], []).append((len(self), words, label))
+            self[words] = label
+
+
+def _first_words(token: Token) -> set[str]:
+    """The words a cue starting at `token` may begin with (see `_word_is`)."""
+    out = {token.lower_, token.lemma_.lower()}
+    if token.tag_ in {"VBD", "VBN", "VBZ"}:
+        low = token.lower_
+        out |= {low[:-1], low[:-2]} if low.endswith("ed") else {low[:-1]}
+    return out
+
+
 def cue_at(token: Token, cues: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
     """The longest cue phrase starting at `token` (lemma or surface words): (label, its length in tokens)."""
     doc = token.doc
+    if isinstance(cues, PhraseTable):  # why: scanning every cue for every token was a hot path
+        # (in the table's order, as a full scan would meet them: of two cues as long, the first listed wins)
+        candidates = [(words, label) for _, words, label in
+                      sorted(c for w in _first_words(token) for c in cues.by_first.get(w, ()))]
+    else:
+        candidates = list(cues.items())
     best: tuple[str, int] | None = None
-    for words, label in cues.items():
+    for words, label in candidates:
         if token.i + len(words) > len(doc):
             continue
         if (best is None or len(words) > best[1]) and \
@@ -455,12 +483,12 @@ def cue_at(token: Token, cues: dict[tuple[str, ...], str]) -> tuple[str, int] | 
     return best
 
 
-def phrase_table(groups: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
+def phrase_table(groups: dict[str, list[str]]) -> PhraseTable:
     """{label: [cue, …]} → {cue words: label}; the first label listing a cue keeps it."""
-    table: dict[tuple[str, ...], str] = {}
+    table = PhraseTable()
     for label, words in groups.items():
         for w in words:
-            table.setdefault(phrase(str(w)), label)
+            table.add(phrase(str(w)), label)
     return table
 
 

@@ -166,7 +166,7 @@ class StanceExtractor:
                    and c.evidence.start < s.evidence.end for s in stances + shown):
                 continue
             polarity = self.from_commitments[c.modality]
-            words = {t.lower_ for t in doc.char_span(c.evidence.start, c.evidence.end, alignment_mode="expand")}
+            words = {t.lower_ for t in doc.char_span(c.evidence.start, c.evidence.end, alignment_mode="expand") or ()}
             if polarity == "support" and words & self.commitment_conditions:
                 polarity = "conditional"  # "would lead a force after a ceasefire": promised on a condition
             shown.append(Stance(id="", actor=c.actor, topic=c.topic, polarity=polarity,  # type: ignore[arg-type]
@@ -256,11 +256,10 @@ class StanceExtractor:
                     intense = True
                 if low in self.hedges and child.dep_ in {"aux", "advmod"}:
                     hedged = True
-                if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.markers
-                                                 for g in child.children):
+                marks = {g.lower_ for g in child.children if g.dep_ == "mark"} if child.dep_ == "advcl" else set()
+                if marks & self.markers:
                     conditional, anchor = True, t
-                if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.until_markers
-                                                 for g in child.children):
+                if marks & self.until_markers:
                     until = True  # "no ceasefire until your forces leave": refused only for now
             # a passive verb, or one the topic is the subject of ("troops sent there would …"), says what
             # happens to or by the topic, not what its holder wants
