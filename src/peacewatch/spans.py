@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -12,9 +13,48 @@ from peacewatch.contract import Span
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
+_TEXT = "peacewatch.text"  # keys of what is computed once per parsed document, in `doc.user_data`
+_SENTS = "peacewatch.sents"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once: spaCy joins every token again on each access of `doc.text`."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def _bounds(doc: Doc) -> tuple[list[tuple[int, int]], array]:
+    """Each sentence's (start, end) in tokens and each token's sentence number, found once per document.
+
+    why: `token.sent` and `doc.sents` walk the whole document on every call, which made them the largest cost
+    of the record extractors; only plain integers are kept (no spans, which would hold the doc in a cycle)."""
+    found = doc.user_data.get(_SENTS)
+    if found is None:
+        bounds = [(s.start, s.end) for s in doc.sents]
+        index = array("i", bytes(4 * len(doc)))
+        for n, (first, end) in enumerate(bounds):
+            index[first:end] = array("i", [n]) * (end - first)
+        found = doc.user_data[_SENTS] = (bounds, index)
+    return found
+
+
+def sentences(doc: Doc) -> list[SpacySpan]:
+    """`list(doc.sents)`, its boundaries found once per document."""
+    return [doc[first:end] for first, end in _bounds(doc)[0]]
+
+
+def sentence(token: Token) -> SpacySpan:
+    """`token.sent`, its boundaries found once per document."""
+    bounds, index = _bounds(token.doc)
+    first, end = bounds[index[token.i]]
+    return token.doc[first:end]
+
+
 def char_span(doc: Doc, start: int, end: int) -> Span:
     """The `Span` of `doc.text[start:end]`, trimmed of surrounding whitespace."""
-    return text_span(doc.text, start, end)
+    return text_span(doc_text(doc), start, end)
 
 
 def text_span(text: str, start: int, end: int) -> Span:

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from peacewatch.contract import Actor
 from peacewatch.extractors.base import Resources, context, register
 from peacewatch.gazetteer import Entry, Gazetteer
-from peacewatch.spans import slug, token_span
+from peacewatch.spans import doc_text, slug, token_span
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "FAC": "organization"}
 _STRIP_LEADING = {"the", "a", "an"}
@@ -338,7 +338,7 @@ class ActorExtractor:
             last = marker_end if marker_end is not None else named_end
             description = [t for t in doc[first:named_end + 1]
                            if not (t.i < token.i and (t.lower_ in lex.indefinite or t.like_num or t.pos_ == "DET"))]
-            name = " ".join(doc.text[description[0].idx:description[-1].idx + len(description[-1])].split())
+            name = " ".join(doc_text(doc)[description[0].idx:description[-1].idx + len(description[-1])].split())
             actor_id = "anon-" + slug(name)
             affiliation = self._affiliation_among(doc[first:last + 1])
             latest[lemma] = actor_id

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from peacewatch.contract import Actor, Attribution
 from peacewatch.extractors.base import Resources, context, register
-from peacewatch.spans import text_span
+from peacewatch.spans import sentence, text_span
 
 MODEL_FILE = "attribution_model.json"
 LEXICON_FILE = "attribution_cues.yaml"
@@ -339,7 +339,7 @@ class SpanFinder:
             s_first, s_last = _trim_tokens(doc, *_subtree_range(source_token))
             if anchor.text == ":":  # only the name right before the colon
                 s_first = source_token.i
-                while s_first > anchor.sent.start and doc[s_first - 1].pos_ in _NAME_POS:
+                while s_first > sentence(anchor).start and doc[s_first - 1].pos_ in _NAME_POS:
                     s_first -= 1
                 s_last = source_token.i
             # a source never swallows its own cue or content
@@ -472,7 +472,7 @@ class SpanFinder:
         if anchor.dep_ == "ROOT":
             # "“…,” he said." with the quotation parsed apart: the quotation just before
             # (only a quotation that ends the way one before its source does: ',”' '?”' '!”')
-            sent = anchor.sent
+            sent = sentence(anchor)
             q = self.quotes.containing(doc[sent.start - 1].idx) if sent.start > 0 else None
             text = self.quotes.text
             if q is not None and q.end == doc[sent.start - 1].idx + 1 and text[q.end - 2] in ",?!—–-":
@@ -503,10 +503,10 @@ class SpanFinder:
         doc = self.doc
         if colon + 1 >= len(doc):
             return None
-        sent = doc[colon].sent
+        sent = sentence(doc[colon])
         first, last = _trim_tokens(doc, colon + 1, sent.end - 1)
         if first > last and sent.end < len(doc):
-            nxt = doc[sent.end].sent
+            nxt = sentence(doc[sent.end])
             first, last = _trim_tokens(doc, nxt.start, nxt.end - 1)
         if first > last:
             return None
@@ -726,7 +726,7 @@ class SourceResolver:
     def _plural_noun_subject(self, pronoun: Token) -> bool:
         """Whether the sentence's last subject before a plural pronoun is an unnamed plural noun ("partners",
         "officials"), which the pronoun more likely continues than any actor named before it."""
-        for t in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+        for t in reversed(pronoun.doc[sentence(pronoun).start:pronoun.i]):
             if t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ not in {"WP", "WDT"}:
                 return t.tag_ == "NNS" and t.i not in self.actor_at and not any(
                     c.i in self.actor_at for c in t.children if c.dep_ in {"compound", "amod"})

@@ -32,7 +32,7 @@ from peacewatch.extractors.record import (
     phrase_table,
     record_cues,
 )
-from peacewatch.spans import text_span
+from peacewatch.spans import sentence, text_span
 
 CUE_POS = {"VERB", "AUX", "ADJ"}
 MAX_ACTION_TOKENS = 12  # `action` is a short verb phrase, not the clause
@@ -96,7 +96,7 @@ class CommitmentExtractor:
                     continue  # "the parties shall agree on a mechanism": an agenda until it is agreed
             for mention in topics:
                 for actor in actors:
-                    key = (actor, mention.topic, token.sent.start)
+                    key = (actor, mention.topic, sentence(token).start)
                     if key in seen:
                         continue
                     seen.add(key)
@@ -114,7 +114,7 @@ class CommitmentExtractor:
             actors = holders.owner(lead) or holders.holders(lead, head.idx, head.idx + len(head), at=head)
             start, end = evidence_range(doc, head)
             for actor in actors:
-                key = (actor, mention.topic, head.sent.start)
+                key = (actor, mention.topic, sentence(head).start)
                 if key in seen:
                     continue
                 seen.add(key)

@@ -18,7 +18,7 @@ from peacewatch.contract import Deadline, TimeExpression
 from peacewatch.extractors.base import Resources, context, register
 from peacewatch.extractors.record import clause_verb, holders_of, paragraph_start, phrase, record_cues
 from peacewatch.extractors.times import Resolved, reference_date, resolve
-from peacewatch.spans import char_span, text_span
+from peacewatch.spans import char_span, doc_text, sentence, text_span
 
 #: a clause inherits the modality of the verb it hangs on through these ("must agree … and settle …")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "prep"}
@@ -73,7 +73,7 @@ class DeadlineExtractor:
             ahead = not (clause.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
                                                      for c in clause.children)) \
                 or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
-            ref = reference_date(doc.text, time.span.start, ctx.published)  # a timeline entry's own date
+            ref = reference_date(doc_text(doc), time.span.start, ctx.published)  # a timeline entry's own date
             due = self._due(time, ref if ahead else None) or self._from_now(doc, first, span, ref)
             if not due:  # no guessed dates: an unresolved limit is no deadline
                 continue
@@ -89,7 +89,7 @@ class DeadlineExtractor:
             top = verb
             while top.dep_ in {"xcomp", "aux"} and top.head.i != top.i:  # "needs to happen": the clause of "needs"
                 top = top.head
-            sent = span.sent
+            sent = sentence(span[0])
             lo = max(top.left_edge.i, sent.start)
             hi = min(top.right_edge.i, sent.end - 1)
             if top.dep_ == "ROOT":  # fronted adverbials ("Maybe by …") belong to the clause too
@@ -104,7 +104,7 @@ class DeadlineExtractor:
             actors = holders.holders(top, time.span.start, time.span.end)
             out.append(Deadline(id=f"deadline-{len(out) + 1}", actor=actors[0] if actors else None,
                                 content=content, due=due,
-                                expression=text_span(doc.text, doc[first].idx, time.span.end),
+                                expression=text_span(doc_text(doc), doc[first].idx, time.span.end),
                                 hedged=hedged))
         return out
 

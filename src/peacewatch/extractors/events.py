@@ -35,7 +35,7 @@ from peacewatch.events.model import PentaclassModel, packaged_model
 from peacewatch.extractors.base import Resources, context, embed_ahead, register, sentence_vectors
 from peacewatch.extractors.record import Holders, _read_yaml, evidence_range, holders_of, phrase
 from peacewatch.gazetteer import Gazetteer, Place
-from peacewatch.spans import text_span
+from peacewatch.spans import doc_text, text_span
 
 LEXICON_FILE = "event_lexicon.yaml"
 NOUN_POS = {"NOUN", "PROPN"}
@@ -562,7 +562,7 @@ class EventExtractor:
         for time in times:
             span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
             if span is None or sentence_of[span.start] != sentence_of[found.token.i] or \
-                    "\n" in doc.text[min(span.start_char, found.token.idx):max(span.start_char, found.token.idx)]:
+                    "\n" in doc_text(doc)[min(span.start_char, found.token.idx):max(span.start_char, found.token.idx)]:
                 continue  # another line is another heading, dateline or list item, whatever the parse joined
             t, steps = span.root, 0
             while t.head.i != t.i and t.i not in anchors and steps < 5:

@@ -23,6 +23,7 @@ from peacewatch.contract import Actor, Attribution
 from peacewatch.errors import ConfigError
 from peacewatch.extractors.attributions import SourceResolver, default_lexicon
 from peacewatch.extractors.base import context
+from peacewatch.spans import doc_text, sentence, sentences
 
 TOPICS_FILE = "topics.yaml"
 CUES_FILE = "record_cues.yaml"
@@ -262,7 +263,7 @@ def _outermost(doc: Doc, mentions: list[TopicMention], light: frozenset[str],
                 break  # a clause of its own: "agreed to extend their ceasefire" is about the ceasefire
             if t.dep_ == "prep" and t.lower_ in {"without", "besides", "beyond", "instead"}:
                 break  # "a ceasefire without guarantees" is about both
-            if t.dep_ == "appos" or "\n" in doc.text[min(t.idx, t.head.idx):max(t.idx, t.head.idx)]:
+            if t.dep_ == "appos" or "\n" in doc_text(doc)[min(t.idx, t.head.idx):max(t.idx, t.head.idx)]:
                 break  # items of a list, inline or one per line, are each about their own topic
             t = t.head
             outer = at.get(t.i)
@@ -310,7 +311,7 @@ def _word_is(token: Token, word: str) -> bool:
 def asks(token: Token) -> bool:
     """Whether the token's sentence is a question (it ends with "?", closing quotes aside); a sentence the
     parse ran on over a line break ends at it."""
-    text, sent = token.doc.text, token.sent
+    text, sent = doc_text(token.doc), sentence(token)
     end = text.find("\n", token.idx, sent.end_char)
     return text[sent.start_char:end if end >= 0 else sent.end_char].rstrip().rstrip("\"'”’»").endswith("?")
 
@@ -343,8 +344,8 @@ def anaphoric_mentions(doc: Doc, mentions: list[TopicMention],
         own = range(token.left_edge.i, token.right_edge.i + 1)
         if any(m.head in own for m in mentions):
             continue
-        sent_start = token.sent.start
-        window = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        sent_start = sentence(token).start
+        window = sentence(doc[sent_start - 1]).start if sent_start > 0 else 0
         before = [m for m in mentions if window <= m.first < token.i]
         if token.lower_ in pronouns:
             # "open sea lanes … keeping them open" is not about the frigates named before
@@ -368,7 +369,7 @@ def _demand_words() -> tuple[frozenset[str], dict[tuple[str, ...], str]]:
 def demand_list_lead(head: Token) -> Token | None:
     """The word that introduces a list of demands the token is in ("its conditions: the withdrawal of …", "a
     settlement requires:" over numbered lines), or None."""
-    doc, text = head.doc, head.doc.text
+    doc, text = head.doc, doc_text(head.doc)
     nouns, verbs = _demand_words()
     line_start = text.rfind("\n", 0, head.idx) + 1
     colon = text.rfind(":", line_start, head.idx)
@@ -395,7 +396,8 @@ def demand_list_lead(head: Token) -> Token | None:
         return lead
     if lead.lemma_ in {"be", "include"} and lead.i > 0:  # "Our conditions are well known. They are: …"
         subject = next((c for c in lead.children if c.dep_ == "nsubj"), None)
-        earlier = doc[lead.sent.start - 1].sent if lead.sent.start > 0 else None
+        lead_start = sentence(lead).start
+        earlier = sentence(doc[lead_start - 1]) if lead_start > 0 else None
         if subject is not None and subject.pos_ == "PRON" and earlier is not None:
             return next((t for t in earlier if t.dep_ in {"nsubj", "nsubjpass", "dobj"}
                          and t.lemma_.lower() in nouns), None)
@@ -415,11 +417,11 @@ def _antecedent(doc: Doc, pronoun: Token, window: int) -> int | None:
         return t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in {"compound", "poss"} \
             and ("Plur" in t.morph.get("Number")) == plural
 
-    sent_start = pronoun.sent.start
+    sent_start = sentence(pronoun).start
     for t in reversed(doc[sent_start:pronoun.i]):
         if fits(t):
             return t.i
-    before = doc[max(window, sent_start - 1)].sent if sent_start > window else None
+    before = sentence(doc[max(window, sent_start - 1)]) if sent_start > window else None
     if before is None:
         return None
     subject = next((t for t in before if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
@@ -541,12 +543,12 @@ def passive_agent(verb: Token) -> Token | None:
 
 def list_item_prefix(doc: Doc, token: Token) -> tuple[int, int] | None:
     """In a list item ("- Estmark — has offered …") the text between the item mark and `token`."""
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, token.idx) + 1
     mark = _LIST_MARK.match(text, line_start)
     if mark is None or mark.end() >= token.idx:
         return None
-    sent_start = token.sent.start_char
+    sent_start = sentence(token).start_char
     if sent_start > mark.end() and text[mark.end():sent_start].rstrip().endswith((".", "!", "?")):
         return None  # "• Ilvane's counter. Foreign Minister Ilvane said …": a heading, then prose with subjects
     # the name ends at its separator: "- Estmark — despite X's doubts, has offered …" names Estmark only
@@ -562,7 +564,7 @@ def list_item_prefix(doc: Doc, token: Token) -> tuple[int, int] | None:
 
 def paragraph_start(doc: Doc, offset: int) -> int:
     """Where the paragraph (text after the last blank line) holding `offset` starts."""
-    cut = doc.text.rfind("\n\n", 0, offset)
+    cut = doc_text(doc).rfind("\n\n", 0, offset)
     return 0 if cut < 0 else cut + 2
 
 
@@ -570,7 +572,7 @@ def evidence_range(doc: Doc, token: Token) -> tuple[int, int]:
     """The sentence holding `token`, or its line in a list item (parses join list items to headings)."""
     if list_item_prefix(doc, token) is not None:
         return line_of(doc, token)
-    sent = token.sent
+    sent = sentence(token)
     return max(sent.start_char, paragraph_start(doc, token.idx)), sent.end_char
 
 
@@ -580,7 +582,7 @@ def negated_between(doc: Doc, first: int, last: int, negations: set[str]) -> boo
 
 
 def line_of(doc: Doc, token: Token) -> tuple[int, int]:
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     return start, len(text) if end < 0 else end
@@ -846,7 +848,7 @@ class Holders:
         verb in the first sentences."""
         verbs = {w.lower() for w in record_cues()["voice_verbs"]}
         nouns = {w.lower() for w in record_cues()["voice_nouns"]}
-        for sent in list(self.doc.sents)[:3]:
+        for sent in sentences(self.doc)[:3]:
             for t in sent:
                 if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or nouns & _objects(t)):
                     # (every subject: the parse may take a dateline's place name for one)

@@ -35,7 +35,7 @@ from peacewatch.extractors.record import (
     phrase_table,
     record_cues,
 )
-from peacewatch.spans import char_span
+from peacewatch.spans import char_span, doc_text, sentence
 
 BASE_STRENGTH = {"support": 0.6, "oppose": 0.6, "conditional": 0.5, "neutral": 0.3}
 MAX_CLIMB = 6  # tokens walked up from a mention: beyond that the clause is about something else
@@ -435,7 +435,7 @@ class StanceExtractor:
         whether the climb stopped at an earlier time ("after months of refusing …"); up to `stop` if given."""
         path = [head]
         t = head
-        text = head.doc.text
+        text = doc_text(head.doc)
         while len(path) <= MAX_CLIMB and t.head.i != t.i and (stop is None or t.i != stop.i):
             # a clausal complement ends the climb ("X said …"), unless its verb takes a position itself
             # ("insists that any ceasefire be …", "demands that …")
@@ -461,7 +461,7 @@ class StanceExtractor:
 
     def _strict_condition_after(self, cue: Token) -> bool:
         """A condition that can only restrict ("only if", "provided that") after the cue in its sentence."""
-        words = [t.lower_ for t in cue.doc[cue.i + 1:cue.sent.end]]
+        words = [t.lower_ for t in cue.doc[cue.i + 1:sentence(cue).end]]
         for k in range(len(words)):
             if any(tuple(words[k:k + len(p)]) == p for p in self.open_ended) or \
                     k > 0 and any(tuple(words[k - 1:k - 1 + len(p)]) == p for p in self.open_ended):
