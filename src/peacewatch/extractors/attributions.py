@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from peacewatch.contract import Actor, Attribution
 from peacewatch.extractors.base import Resources, context, register
-from peacewatch.spans import sentence, text_span
+from peacewatch.spans import doc_text, sentence, text_span
 
 MODEL_FILE = "attribution_model.json"
 LEXICON_FILE = "attribution_cues.yaml"
@@ -579,7 +579,7 @@ class AttributionExtractor:
 
     def found(self, doc: Doc, quotes: QuoteIndex | None = None) -> list[Found]:
         """Attributions as token/character ranges, before they become records (the scorer uses these)."""
-        quotes = quotes or QuoteIndex(doc.text)
+        quotes = quotes or QuoteIndex(doc_text(doc))
         finder = SpanFinder(doc, quotes, self.lexicon)
         out = []
         for anchor in self.cues(doc, quotes):
@@ -593,7 +593,7 @@ class AttributionExtractor:
 
     def __call__(self, doc: Doc) -> list[Attribution]:
         ctx = context(doc)
-        quotes = QuoteIndex(doc.text)
+        quotes = QuoteIndex(doc_text(doc))
         actors = {a.id: a for a in ctx.records.get("actors", []) if isinstance(a, Actor)}
         resolver = SourceResolver(doc, ctx.actor_at, actors, self.lexicon)
         records = []
@@ -636,7 +636,7 @@ def transcript_turns(doc: Doc, actor_at: dict[int, str], actors: dict[str, Actor
 
     A label resolves to the actor named in it, or whose surname it is ("ROOK", "Brecht"); "A" is the
     interviewee of a Q/A interview: the person the document mentions most."""
-    text = doc.text
+    text = doc_text(doc)
     labels = list(_TURN_LABEL.finditer(text))
     if len(labels) < MIN_TURNS:
         return []
@@ -697,7 +697,7 @@ class SourceResolver:
         self.actors = actors
         self.lexicon = lexicon
         self.positions = sorted(actor_at)
-        self.text = doc.text
+        self.text = doc_text(doc)
 
     def resolve(self, first: int, last: int, head: int | None) -> str | None:
         if head is not None and head in self.actor_at:

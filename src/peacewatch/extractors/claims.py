@@ -20,7 +20,7 @@ from peacewatch.claims.model import CheckworthyModel, packaged_model
 from peacewatch.contract import Attribution, Claim, Sourcing, Span
 from peacewatch.errors import ConfigError
 from peacewatch.extractors.base import Resources, context, embed_ahead, register, sentence_vectors
-from peacewatch.spans import text_span
+from peacewatch.spans import doc_text, text_span
 
 HEDGES_FILE = "hedges.yaml"
 MIN_CHARS = 12  # why: fragments ("Yes.", "He said:") are never checkable claims
@@ -96,7 +96,7 @@ class ClaimExtractor:
 
     def candidates(self, doc: Doc, attributions: list[Attribution]) -> list[tuple[Span, Attribution | None]]:
         """One candidate per sentence: the attribution's content when it lies inside that sentence."""
-        text = doc.text
+        text = doc_text(doc)
         out: list[tuple[Span, Attribution | None]] = []
         for sent in doc.sents:
             span = text_span(text, sent.start_char, sent.end_char)

@@ -32,7 +32,7 @@ from peacewatch.extractors.record import (
     phrase_table,
     record_cues,
 )
-from peacewatch.spans import sentence, text_span
+from peacewatch.spans import doc_text, sentence, text_span
 
 CUE_POS = {"VERB", "AUX", "ADJ"}
 MAX_ACTION_TOKENS = 12  # `action` is a short verb phrase, not the clause
@@ -62,7 +62,7 @@ class CommitmentExtractor:
         mentions = sorted(found + anaphoric_mentions(doc, found, self.cues), key=lambda m: m.first)
         out: list[Commitment] = []
         seen: set[tuple[str, str, int]] = set()
-        text = doc.text
+        text = doc_text(doc)
         for token in doc:
             owner = holders.owner(token)  # "Kesh's demand that …", "their offer of troops"
             if token.pos_ not in CUE_POS and not owner or token.dep_ in {"amod", "compound"}:

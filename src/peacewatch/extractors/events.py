@@ -213,7 +213,7 @@ class EventExtractor:
         times = [t for t in ctx.records.get("times", []) if isinstance(t, TimeExpression) and t.value]
         published = ctx.document.published
         triggers = self.triggers(doc)
-        text = doc.text
+        text = doc_text(doc)
         out: list[tuple[Event, Token]] = []
         seen: set[tuple] = set()
         found_all: list[tuple[_Found, str | None, str | None]] = []

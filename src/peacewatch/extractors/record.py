@@ -607,7 +607,7 @@ class Holders:
         self.attributions = [a for a in ctx.records.get("attributions", []) if isinstance(a, Attribution)]
         self.resolver = SourceResolver(doc, ctx.actor_at, self.actors, default_lexicon())
         self.pronouns = default_lexicon().pronouns
-        self.datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
+        self.datelines = [m.span() for m in _DATELINE.finditer(doc_text(doc))]
         self.collective = {phrase(p) for p in record_cues()["collective_parties"]}
         self.own_state = {w.lower() for w in record_cues()["own_state_nouns"]}
         self.own_forces = {w.lower() for w in record_cues()["own_forces_nouns"]}

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from peacewatch.contract import Technique
 from peacewatch.extractors.base import Resources, context, register
-from peacewatch.spans import char_span
+from peacewatch.spans import char_span, doc_text
 from peacewatch.techniques.encoder import PIECES_KEY, encode_docs, sentence_segments
 
 
@@ -31,7 +31,7 @@ class TechniqueExtractor:
         segments, encoded = context(doc).shared.pop(PIECES_KEY, (None, None))
         if segments is None:  # a document outside a pipeline batch: encode it alone
             segments = sentence_segments(doc)
-        found = self.detector.detect(doc.text, segments, encoded)
+        found = self.detector.detect(doc_text(doc), segments, encoded)
         out: list[Technique] = []
         for n, (start, end, name, score) in enumerate(found, 1):
             span = char_span(doc, start, end)

@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from peacewatch.contract import TimeExpression
 from peacewatch.extractors.base import Resources, context, register
-from peacewatch.spans import char_span
+from peacewatch.spans import char_span, doc_text
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -340,18 +340,18 @@ class TimeExtractor:
                 continue  # only the limit words: no date in it
             ent = doc[first:ent.end]
             # an expression we cannot resolve is still a time expression: kept, value null
-            resolved = resolve(ent.text, reference_date(doc.text, ent.start_char, ref), future=_is_future(ent)) \
+            resolved = resolve(ent.text, reference_date(doc_text(doc), ent.start_char, ref), future=_is_future(ent)) \
                 or Resolved(None, _unit_of(ent.text))
             out.append(_expression(doc, len(out), ent.start_char, ent.end_char, resolved))
         # full dates the small model misses ("no later than 15 April 2026" tagged without its date)
         taken = [(t.span.start, t.span.end) for t in out]
-        for m in [*_FULL_DATE.finditer(doc.text), *_SPELLED_DATE.finditer(doc.text),
-                  *_RELATIVE_PHRASE.finditer(doc.text)]:
+        for m in [*_FULL_DATE.finditer(doc_text(doc)), *_SPELLED_DATE.finditer(doc_text(doc)),
+                  *_RELATIVE_PHRASE.finditer(doc_text(doc))]:
             if any(m.start() < e and b < m.end() for b, e in taken):
                 continue
             taken.append((m.start(), m.end()))
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            resolved = resolve(m.group(0), reference_date(doc.text, m.start(), ref),
+            resolved = resolve(m.group(0), reference_date(doc_text(doc), m.start(), ref),
                                future=span is not None and _is_future(span))
             if resolved is not None and resolved.value is not None:
                 out.append(_expression(doc, len(out), m.start(), m.end(), resolved))
