@@ -42,6 +42,7 @@ def piece_features(text: str, segments: list[tuple[int, int]], offsets: list[np.
         spans = word_spans(sentence)
         feats = np.zeros((len(offs), N_FEATURES), np.float32)
         bang, question = float("!" in sentence), float("?" in sentence)
+        capitals = float(sum(1 for c in sentence if c.isupper()) / max(1, sum(1 for c in sentence if c.isalpha())))
         w = 0
         for k, (start, end) in enumerate(offs):
             rel = start - s_start
@@ -62,7 +63,7 @@ def piece_features(text: str, segments: list[tuple[int, int]], offsets: list[np.
                 float(i == 0),  # the title line in PTC, usually the first sentence elsewhere
                 math.log1p(freq.get(word.casefold(), 0)) / 3.0,
                 float(not text[start:end].isalnum()),  # punctuation piece
-                float(sum(1 for c in sentence if c.isupper()) / max(1, sum(1 for c in sentence if c.isalpha()))),
+                capitals,
             )
         out.append(feats)
     return out
