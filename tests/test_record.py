@@ -1053,3 +1053,16 @@ def test_a_states_delegation_speaks_for_the_state(record_pipeline):
                                         "any truce must begin with the withdrawal of Russian troops.")
     assert stance(analysis, "ukraine", "ceasefire").polarity == "conditional"
     assert not [s for s in analysis.stances if s.actor == "andrii-sybiha"]
+
+
+def test_nobody_going_to_send_troops_is_a_refusal(record_pipeline):
+    analysis = analyze(record_pipeline, '"Nobody in Germany is going to send a soldier to the front line," '
+                                        'Friedrich Merz said.')
+    assert stance(analysis, "friedrich-merz", "foreign_troops").polarity == "oppose"
+    assert commitment(analysis, "friedrich-merz", "foreign_troops").modality == "refused"
+
+
+def test_thanking_someone_for_their_offer_credits_them(record_pipeline):
+    analysis = analyze(record_pipeline, '"I thank Turkey for its offer to provide naval escorts," Zelensky said.')
+    assert stance(analysis, "turkey", "maritime_support").polarity == "support"
+    assert commitment(analysis, "turkey", "maritime_support").modality == "offered"

@@ -45,6 +45,7 @@ class CommitmentExtractor:
         self.matcher = matcher or default_topics(resources_.topic_files)
         self.cues = phrase_table(record_cues()["commitments"])
         self.negations = {w.lower() for w in record_cues()["stances"]["negations"]}
+        self.nobody = {w.lower() for w in record_cues()["stances"]["negative_subjects"]}
         self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
         # phrase tables, as some of these are phrases ("take part in")
         self.future_pledges = phrase_table({"pledged": record_cues()["future_pledges"]})
@@ -138,7 +139,8 @@ class CommitmentExtractor:
             if self._no_intention(token):
                 return "refused"  # "has no intention of sending troops", "no plans to deploy forces"
             never = any(c.lower_ == "never" for v in verbs for c in v.children)
-            negated = never or any(c.dep_ == "neg" for v in verbs for c in v.children)
+            negated = never or any(c.dep_ == "neg" or c.dep_ == "nsubj" and c.lower_ in self.nobody
+                                   for v in verbs for c in v.children)  # "nobody is going to send troops"
             # "would make no territorial concessions": the negation on the object
             negated = negated or any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
                                      for c in token.children)

@@ -935,7 +935,7 @@ class Holders:
             if child.dep_ == "poss":
                 found = self._actors_of_name(child)
                 if not found and child.lower_ in {"their", "its"}:
-                    found = self._nearest_subject_actors(noun)  # "Estmark and Sarre said their offer stood"
+                    found = self._thanked(noun) or self._nearest_subject_actors(noun)
                 if not found and child.lower_ in {"our", "my"} and self.voice \
                         and self.speaker(child.idx, child.idx + 1) is None:
                     found = [self.voice]  # "Our conditions are well known" in a body's own statement
@@ -949,6 +949,14 @@ class Holders:
                 if found:
                     return found
         return []
+
+    def _thanked(self, noun: Token) -> list[str]:
+        """ "I thank the Norvik Isles for their offer": the object named before "for their …" is its owner
+        (where "Estmark and Sarre said their offer stood" is the subject's)."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ != "VERB":
+            return []
+        return [a for o in prep.head.children if o.dep_ == "dobj" and o.i < noun.i for a in self._actors_of_name(o)]
 
     def _nearest_subject_actors(self, noun: Token) -> list[str]:
         """The named subject of the nearest clause above a noun: whom "their"/"its" most likely stands for."""

@@ -81,6 +81,7 @@ class StanceExtractor:
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
         self.negations = {w.lower() for w in cues["negations"]}
+        self.nobody = {w.lower() for w in cues["negative_subjects"]}
         self.intensifiers = {w.lower() for w in cues["intensifiers"]}
         self.hedges = {w.lower() for w in cues["hedges"]}
         self.markers = {w.lower() for w in cues["condition_markers"]}
@@ -252,6 +253,8 @@ class StanceExtractor:
                     bare = bare or t.i == head.i or t.lemma_ in {"be", "have"}
                 if child.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in child.children):
                     negations, no_longer = negations + 1, True  # "no longer opposes": a reversal
+                if child.dep_ == "nsubj" and low in self.nobody and t.pos_ in {"VERB", "AUX"}:
+                    negations += 1  # "Nobody in Ambrin is going to send a soldier": no one will
                 if child.dep_ == "advmod" and low in self.intensifiers:
                     intense = True
                 if low in self.hedges and child.dep_ in {"aux", "advmod"}:
