@@ -1066,3 +1066,11 @@ def test_thanking_someone_for_their_offer_credits_them(record_pipeline):
     analysis = analyze(record_pipeline, '"I thank Turkey for its offer to provide naval escorts," Zelensky said.')
     assert stance(analysis, "turkey", "maritime_support").polarity == "support"
     assert commitment(analysis, "turkey", "maritime_support").modality == "offered"
+
+
+def test_support_timed_after_a_ceasefire_is_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Britain was prepared to lead a reassurance force in Ukraine after a "
+                                        "ceasefire.")
+    assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Britain supports a ceasefire after the talks in Geneva.")
+    assert stance(analysis, "united-kingdom", "ceasefire").polarity == "support"  # the truce itself

@@ -92,6 +92,9 @@ class StanceExtractor:
         self.strict_conditions = [tuple(p.lower().split()) for p in cues["strict_conditions"]]
         self.open_ended = [tuple(p.lower().split()) for p in cues["open_ended"]]
         self.from_commitments: dict[str, str] = dict(cues["from_commitments"])
+        self.after_words = {w.lower() for w in cues["after_truce"]["markers"]}
+        self.truce_words = {w.lower() for w in cues["after_truce"]["truces"]}
+        self.after_topics = set(cues["after_truce"]["not_for_topics"])
         self.commitment_conditions = self.markers | {w.lower() for w in cues["commitment_conditions"]}
 
     def __call__(self, doc: Doc) -> list[Stance]:
@@ -107,6 +110,9 @@ class StanceExtractor:
             reading = self._without(doc[mention.head], heads) or self.polarity(doc[mention.head])
             if reading is None:
                 continue
+            if reading.polarity == "support" and mention.topic not in self.after_topics \
+                    and self._after_a_truce(doc[mention.head]):
+                reading.polarity = "conditional"  # "ready to patrol the skies after a ceasefire": not before it
             if mention.opposite and reading.polarity in OPPOSITE:  # "demands neutrality": against membership
                 reading.polarity = OPPOSITE[reading.polarity]
                 reading.previous = OPPOSITE.get(reading.previous or "")
@@ -154,6 +160,16 @@ class StanceExtractor:
         for n, stance in enumerate(out, start=1):
             stance.id = f"stance-{n}"
         return out
+
+    def _after_a_truce(self, head: Token) -> bool:
+        """Whether the clause over `head` is timed after an end of fighting ("after a ceasefire", "once the
+        ceasefire takes effect"), in the sentence after the head."""
+        verb = clause_verb(head)
+        for t in verb.subtree:
+            if t.i > head.i and t.lower_ in self.after_words and t.dep_ in {"prep", "mark"} and \
+                    any(g.lemma_.lower() in self.truce_words for g in t.subtree):
+                return True
+        return False
 
     def _shown_by_commitments(self, doc: Doc, stances: list[Stance]) -> list[Stance]:
         """A commitment is a position too: "Tessaly will keep its good offices available" supports the talks,
