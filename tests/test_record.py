@@ -1074,3 +1074,10 @@ def test_support_timed_after_a_ceasefire_is_conditional(record_pipeline):
     assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "conditional"
     analysis = analyze(record_pipeline, "Britain supports a ceasefire after the talks in Geneva.")
     assert stance(analysis, "united-kingdom", "ceasefire").polarity == "support"  # the truce itself
+
+
+def test_looking_at_or_weighing_an_act_is_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, 'Poland said it was "looking seriously" at sending troops.')
+    assert stance(analysis, "poland", "foreign_troops").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Russia is quietly weighing a proposal to allow unarmed observers.")
+    assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
