@@ -1072,6 +1072,8 @@ def test_support_timed_after_a_ceasefire_is_conditional(record_pipeline):
     analysis = analyze(record_pipeline, "Britain was prepared to lead a reassurance force in Ukraine after a "
                                         "ceasefire.")
     assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "conditional"
+    analysis = analyze(record_pipeline, "France offered troops for a reassurance force after a treaty.")
+    assert stance(analysis, "france", "foreign_troops").polarity == "conditional"
     analysis = analyze(record_pipeline, "Britain supports a ceasefire after the talks in Geneva.")
     assert stance(analysis, "united-kingdom", "ceasefire").polarity == "support"  # the truce itself
 
