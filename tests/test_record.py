@@ -1083,3 +1083,13 @@ def test_looking_at_or_weighing_an_act_is_conditional(record_pipeline):
     assert stance(analysis, "poland", "foreign_troops").polarity == "conditional"
     analysis = analyze(record_pipeline, "Russia is quietly weighing a proposal to allow unarmed observers.")
     assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_its_own_polarity(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey has offered a mine-clearance unit, and Poland would place two "
+                                        "surveillance aircraft at the disposal of the monitors.")
+    assert not [s for s in analysis.stances if s.actor == "turkey" and s.topic == "monitoring_intelligence"]
+    analysis = analyze(record_pipeline, "She said Ukraine would not discuss NATO membership and that elections "
+                                        "would be called once martial law ended.")
+    assert stance(analysis, "ukraine", "nato_membership").polarity == "oppose"
+    assert not [s for s in analysis.stances if s.topic == "elections_leadership" and s.polarity == "oppose"]

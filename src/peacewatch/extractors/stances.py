@@ -256,6 +256,9 @@ class StanceExtractor:
                 in_condition, setter = True, t  # the topic is the condition itself: what the holder asks for
                 marker = next(g.lower_ for g in path[n - 1].children if g.dep_ == "mark")
                 break
+            if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].pos_ in {"VERB", "AUX"} and \
+                    any(c.dep_ in {"nsubj", "nsubjpass"} for c in path[n - 1].children):
+                break  # "would not discuss X, and that elections would be called …": a clause with its own subject
             if t.i != head.i and t.dep_ == "prep" and t.lower_ in self.negations:
                 negations += 1  # "without committing troops"
             for child in t.children:
