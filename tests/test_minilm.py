@@ -51,3 +51,16 @@ def test_bfloat16_runs_on_torch(monkeypatch):
     monkeypatch.delenv("PEACEWATCH_ENGINE", raising=False)
     monkeypatch.setenv("PEACEWATCH_BF16", "1")
     assert minilm.engine() == "torch"
+
+
+def test_an_unwritable_cache_falls_back_to_torch(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("PEACEWATCH_CACHE", str(blocked / "cache"))
+    monkeypatch.setenv("PEACEWATCH_ENGINE", "onnx")
+    minilm._load_onnx.cache_clear()
+    try:
+        _, model = minilm.load_minilm()
+    finally:
+        minilm._load_onnx.cache_clear()
+    assert type(model).__name__ != "_OnnxMiniLM"  # the torch model, loaded from the wheel

@@ -51,7 +51,7 @@ def load_minilm(layers: int | None = None) -> tuple[Any, Any]:
     if engine() == "onnx":
         try:
             return _load_onnx()
-        except OSError as exc:  # no writable cache for the graph: torch still runs the same model
+        except Exception as exc:  # no writable cache, a failed export: torch still runs the same model
             logging.getLogger(__name__).warning("MiniLM runs on torch: the ONNX graph could not be made in %s (%s)",
                                                 cache_dir(), exc)
     return _load_torch(layers)
