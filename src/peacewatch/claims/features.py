@@ -14,6 +14,7 @@ import math
 import re
 import zlib
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,20 +65,29 @@ def _grams(text: str, rich: bool = False) -> Counter[str]:
     if rich:
         grams.update(f"t:{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:], strict=False))
     for w in words:
-        padded = f" {w} "
-        for n in range(2, 6):
-            for i in range(len(padded) - n + 1):
-                grams["c:" + padded[i:i + n]] += 1
+        grams.update(_char_grams(w))
     if rich:
         grams.update(_flags(text, tokens, words))
     return grams
+
+
+@lru_cache(maxsize=65536)
+def _char_grams(word: str) -> tuple[str, ...]:
+    """The character 2-5 grams of a word with its boundaries (why cached: most words recur)."""
+    padded = f" {word} "
+    return tuple("c:" + padded[i:i + n] for n in range(2, 6) for i in range(len(padded) - n + 1))
+
+
+@lru_cache(maxsize=262144)
+def _bucket(gram: str) -> int:
+    return zlib.crc32(gram.encode("utf-8")) & (N_BUCKETS - 1)
 
 
 def hashed_counts(text: str, rich: bool = False) -> dict[int, float]:
     """Bucket → sublinear term frequency (1 + log tf), colliding grams summed."""
     out: dict[int, float] = {}
     for gram, tf in _grams(text, rich).items():
-        k = zlib.crc32(gram.encode("utf-8")) & (N_BUCKETS - 1)
+        k = _bucket(gram)
         out[k] = out.get(k, 0.0) + 1.0 + math.log(tf)
     return out
 
