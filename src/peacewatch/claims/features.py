@@ -71,14 +71,14 @@ def _grams(text: str, rich: bool = False) -> Counter[str]:
     return grams
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # bounded: about 15 MB when full
 def _char_grams(word: str) -> tuple[str, ...]:
     """The character 2-5 grams of a word with its boundaries (why cached: most words recur)."""
     padded = f" {word} "
     return tuple("c:" + padded[i:i + n] for n in range(2, 6) for i in range(len(padded) - n + 1))
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=65536)  # about 10 MB when full
 def _bucket(gram: str) -> int:
     return zlib.crc32(gram.encode("utf-8")) & (N_BUCKETS - 1)
 
