@@ -45,6 +45,12 @@ def sentences(doc: Doc) -> list[SpacySpan]:
     return [doc[first:end] for first, end in _bounds(doc)[0]]
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """Each token's sentence's first token, found once per document."""
+    bounds, index = _bounds(doc)
+    return [bounds[n][0] for n in index]
+
+
 def sentence(token: Token) -> SpacySpan:
     """`token.sent`, its boundaries found once per document."""
     bounds, index = _bounds(token.doc)

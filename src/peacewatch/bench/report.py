@@ -111,8 +111,8 @@ def summary_lines(results: list[PhaseResult]) -> list[str]:
 
 
 def _key(r: dict[str, Any]) -> tuple:
-    engine = "-" if r["phase"] == "spacy" else r.get("engine", "torch")
-    return (r["docs"], ORDER.get(r["phase"], 9), r["workers"], engine)
+    # (through PhaseResult: a run stored before engines were recorded gets the engine it ran with)
+    return (r["docs"], ORDER.get(r["phase"], 9), r["workers"], PhaseResult(**r).engine)
 
 
 def write(path: Path, results: list[PhaseResult], command: str) -> None:

@@ -35,7 +35,7 @@ from peacewatch.events.model import PentaclassModel, packaged_model
 from peacewatch.extractors.base import Resources, context, embed_ahead, register, sentence_vectors
 from peacewatch.extractors.record import Holders, _read_yaml, evidence_range, holders_of, phrase
 from peacewatch.gazetteer import Gazetteer, Place
-from peacewatch.spans import doc_text, text_span
+from peacewatch.spans import doc_text, sentence_starts, text_span
 
 LEXICON_FILE = "event_lexicon.yaml"
 NOUN_POS = {"NOUN", "PROPN"}
@@ -217,10 +217,7 @@ class EventExtractor:
         out: list[tuple[Event, Token]] = []
         seen: set[tuple] = set()
         found_all: list[tuple[_Found, str | None, str | None]] = []
-        # why: `token.sent` walks the document on every call; one pass gives each token its sentence's start
-        sentence_of = [0] * len(doc)
-        for sent in doc.sents:
-            sentence_of[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+        sentence_of = sentence_starts(doc)  # (`token.sent` walks the document on every call)
         for i, cue in triggers.items():
             found = self._event(doc[i], cue, triggers, holders)
             if found is None:

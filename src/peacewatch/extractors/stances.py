@@ -251,10 +251,10 @@ class StanceExtractor:
         for n, t in enumerate(path):
             if in_condition:
                 break  # a condition is read on its own: "would not extend the truce unless X froze its bid"
-            if n > 0 and path[n - 1].dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.markers
-                                                             for g in path[n - 1].children):
-                in_condition, setter = True, t  # the topic is the condition itself: what the holder asks for
-                marker = next(g.lower_ for g in path[n - 1].children if g.dep_ == "mark")
+            marks = [g.lower_ for g in path[n - 1].children if g.dep_ == "mark" and g.lower_ in self.markers] \
+                if n > 0 and path[n - 1].dep_ == "advcl" else []
+            if marks:  # the topic is the condition itself: what the holder asks for
+                in_condition, setter, marker = True, t, marks[0]
                 break
             if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].pos_ in {"VERB", "AUX"} and \
                     any(c.dep_ in {"nsubj", "nsubjpass"} for c in path[n - 1].children):
