@@ -45,6 +45,25 @@ def test_direct_quote_with_the_source_after_it(pipeline):
     assert "minister" in attr.source.text
 
 
+def test_a_quote_on_its_own_line_signed_with_a_dash_below_it(pipeline):
+    text = ("“Our ships will keep the grain corridor open all winter.”\n"
+            "— Mark Rutte, NATO Secretary General, 3 February 2026\n"
+            "The alliance has not said how many ships it would send.")
+    _, found = attributions(pipeline, text)
+    attr = with_cue(found, "—")
+    assert attr.source_actor == "mark-rutte" and attr.kind == "direct"
+    assert attr.content.text.startswith("“Our ships") and attr.content.text.endswith("winter.”")
+
+
+def test_a_dash_line_under_prose_or_a_list_is_no_signature(pipeline):
+    text = ("“Our ships will keep the grain corridor open.” That was the promise.\n"
+            "— Mark Rutte, NATO Secretary General\n"
+            "“Nothing is agreed.”\n"
+            "- Canada and France will send frigates.")
+    _, found = attributions(pipeline, text)
+    assert not [a for a in found if a.cue.text in {"—", "-"}]
+
+
 def test_a_quote_spanning_several_sentences_is_one_content(pipeline):
     text = ("“We are ready. The corridor opens at dawn. Nobody should doubt our word,” "
             "Foreign Minister Lena Varga told reporters.")

@@ -556,6 +556,18 @@ def test_a_topic_that_must_stay_is_the_speakers_wish(record_pipeline):
     assert not [s for s in analysis.stances if s.topic == "peace_talks"]
 
 
+def test_a_passive_act_announced_by_a_speaker_is_their_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Macron said foreign troops will be deployed as soon as a deal is signed.")
+    assert stance(analysis, "emmanuel-macron", "foreign_troops").polarity == "support"
+    analysis = analyze(record_pipeline, "Macron said sanctions will not be lifted this year.")
+    assert stance(analysis, "emmanuel-macron", "sanctions").polarity == "support"
+    analysis = analyze(record_pipeline, "Macron said sanctions will be lifted in stages.")
+    assert stance(analysis, "emmanuel-macron", "sanctions").polarity == "oppose"
+    # what may happen is no announcement
+    analysis = analyze(record_pipeline, "Macron said foreign troops might be deployed one day.")
+    assert not [s for s in analysis.stances if s.polarity == "support"]
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")

@@ -618,7 +618,10 @@ class AttributionExtractor:
                 source=source if source and source.text else None, source_actor=actor_id,
                 anonymous=bool(actor and actor.kind == "anonymous"), cue=cue, content=content,
             ))
-        records = sorted(records + turns, key=lambda r: r.cue.start)
+        taken = {(r.content.start, r.content.end) for r in records}
+        signed = [r for r in epigraph_attributions(doc, quotes, ctx.actor_at, actors)
+                  if (r.content.start, r.content.end) not in taken]
+        records = sorted(records + turns + signed, key=lambda r: r.cue.start)
         for n, record in enumerate(records, start=1):
             record.id = f"attr-{n}"
         return records
@@ -672,6 +675,37 @@ def transcript_turns(doc: Doc, actor_at: dict[int, str], actors: dict[str, Actor
         out.append(Attribution(id="", kind="direct", source=text_span(text, m.start("label"), m.end("label")),
                                source_actor=actor_id, anonymous=bool(actor and actor.kind == "anonymous"),
                                cue=text_span(text, m.start("colon"), m.end("colon")), content=content))
+    return out
+
+
+#: a signature under a quotation ("— Mark Rutte, NATO Secretary General, February 3, 2026") or after it on its
+#: line; a single hyphen only on the same line (on a line of its own it opens a list item)
+_BYLINE_BELOW = re.compile(r"[ \t]*\n[ \t]*(?P<dash>[—–―]|--)[ \t]*(?P<by>[^\n,;(]{2,80})[^\n]{0,120}$", re.MULTILINE)
+_BYLINE_AFTER = re.compile(r"[ \t]*(?P<dash>[—–―]|--?)[ \t]*(?P<by>[^\n,;(]{2,80})[^\n]{0,120}$", re.MULTILINE)
+
+
+def epigraph_attributions(doc: Doc, quotes: QuoteIndex, actor_at: dict[int, str],
+                          actors: dict[str, Actor]) -> list[Attribution]:
+    """A quotation that fills its own line (an epigraph, a pull quote) and is signed with a dash, under it or
+    after it, is direct speech by the actor named first in the signature."""
+    text = quotes.text
+    out = []
+    for quote in quotes.quotes:
+        line_start = text.rfind("\n", 0, quote.start) + 1
+        if not quote.closed or text[line_start:quote.start].strip():
+            continue  # a quotation inside a line of prose: the parse finds its speaker
+        m = _BYLINE_BELOW.match(text, quote.end) or _BYLINE_AFTER.match(text, quote.end)
+        if m is None:
+            continue
+        span = doc.char_span(m.start("by"), m.end("by"), alignment_mode="expand")
+        named = [actor_at[t.i] for t in span or () if t.i in actor_at]
+        if not named:
+            continue
+        actor = actors.get(named[0])
+        out.append(Attribution(id="", kind="direct", source=text_span(text, m.start("by"), m.end("by")),
+                               source_actor=named[0], anonymous=bool(actor and actor.kind == "anonymous"),
+                               cue=text_span(text, m.start("dash"), m.end("dash")),
+                               content=text_span(text, quote.start, quote.end)))
     return out
 
 

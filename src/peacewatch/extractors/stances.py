@@ -77,6 +77,7 @@ class StanceExtractor:
         self.promising = {w.lower() for w in cues["promising_modals"]}
         self.intention_nouns = {w.lower() for w in cues["intention_nouns"]}
         self.possible = {w.lower() for w in cues["possibility_modals"]}
+        self.announcing = {w.lower() for w in cues["announcing_modals"]}
         self.continuing_modals = {w.lower() for w in cues["continuing_modals"]}
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
@@ -315,6 +316,10 @@ class StanceExtractor:
             elif from_subject and not kinds and self._continuing(t):
                 kinds.append("support")  # "sanctions must stay until …", "talks will resume": the speaker's wish
                 anchor, predicate = t, True
+            elif from_subject and not kinds and (announced := self._announced(t)) is not None:
+                kinds.append(announced)  # "troops will be deployed", "sanctions will be lifted": the act announced
+                anchor, predicate = t, True
+                sign = -sign if announced == "oppose" else sign
             # the predicate judges the whole subject: "the proposal to send peacekeepers is unacceptable"
             if from_subject and t.lemma_ in {"be", "remain"}:  # "accession remains our goal"
                 found_predicate = self._predicate(t)
@@ -429,6 +434,18 @@ class StanceExtractor:
                    c.dep_ in {"prep", "mark", "advcl"} and c.lower_ == "until" or
                    c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "until" for g in c.children)
                    for c in verb.children)
+
+    def _announced(self, verb: Token) -> str | None:
+        """ "troops will be deployed", "sanctions shall be lifted": a passive act promised with no agent is the
+        speaker's announcement; the act's own cue says for or against the topic. (With an agent, the agent
+        holds it: see `passive_agent`.)"""
+        children = list(verb.children)
+        if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in children) or \
+                not any(c.dep_ == "aux" and c.lower_ in self.announcing for c in children) or \
+                any(c.dep_ == "agent" for c in children):
+            return None
+        found = cue_at(verb, self.cues)
+        return found[0] if found is not None and found[0] in OPPOSITE else None
 
     def _judged(self, verb: Token) -> str | None:
         """ "regard X as a direct threat", "treated as parties to the conflict": the predicate after "as"."""
