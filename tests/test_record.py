@@ -85,6 +85,13 @@ def test_no_troops_but_open_to_air_support(record_pipeline):
     assert stance(analysis, "poland", "air_support").polarity == "conditional"
 
 
+def test_help_by_air_is_air_support(record_pipeline):
+    analysis = analyze(record_pipeline, '"We will help by air," the Polish president said in Warsaw.')
+    assert stance(analysis, "poland", "air_support").polarity == "support"
+    analysis = analyze(record_pipeline, "Poland said the aid would arrive by air.")
+    assert not [s for s in analysis.stances if s.topic == "air_support"]
+
+
 def test_categorical_rejection_is_a_strong_oppose(record_pipeline):
     analysis = analyze(record_pipeline, "On Monday, Russia's foreign ministry categorically rejected any "
                                         "deployment of a military contingent from alliance states.")
