@@ -81,6 +81,9 @@ def test_demonyms_and_capitals_map_to_the_state(pipeline):
         ("People familiar with the matter said the deal was close.", "People familiar with the matter", None),
         ("A senior NATO official, speaking on condition of anonymity, said troops were ready.",
          "senior NATO official", "nato"),
+        ("Officials of the European Union said the offer was serious.", "Officials", "european-union"),
+        ("A spokesman for NATO declined to comment.", "spokesman", "nato"),
+        ("Diplomats in Brussels said the offer was serious.", "Diplomats", None),
     ],
 )
 def test_unnamed_sources_become_anonymous_actors(pipeline, text, name, affiliation):

@@ -575,6 +575,19 @@ def test_a_passive_act_announced_by_a_speaker_is_their_position(record_pipeline)
     assert not [s for s in analysis.stances if s.polarity == "support"]
 
 
+def test_an_unnamed_source_holds_the_position_of_its_body(record_pipeline):
+    analysis = analyze(record_pipeline, "A Ukrainian official said Kyiv would never accept a ceasefire without "
+                                        "guarantees.")
+    assert stance(analysis, "ukraine", "security_guarantees").polarity == "support"
+    assert not [s for s in analysis.stances if s.actor.startswith("anon-")]
+    # with no body, an unnamed source is a source of claims, not a party
+    analysis = analyze(record_pipeline, "Two sources with knowledge of the talks said Russia rejects foreign "
+                                        "troops. Western officials said they support a no-fly zone.")
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+    assert {s.actor for s in analysis.stances} == {"russia"}
+    assert not [c for c in analysis.commitments if c.actor.startswith("anon-")]
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")

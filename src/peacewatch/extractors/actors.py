@@ -27,6 +27,7 @@ ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "FAC
 _STRIP_LEADING = {"the", "a", "an"}
 _STRIP_TRAILING = {"'s", "’s", "'", "’"}
 _TITLE_HEADS = {"secretary", "minister", "ministry", "department", "head", "chief", "office"}
+AFFILIATING_PREPS = {"of", "for", "from"}  # "officials of X", "a spokesman for X", "diplomats from X"
 
 
 @dataclass
@@ -298,6 +299,7 @@ class ActorExtractor:
     def _anonymous(self, doc: Doc, taken: set[int], found: dict[str, _Found]):
         lex = self.lexicon
         latest: dict[str, str] = {}  # head lemma → id of the latest anonymous actor with that head
+        named_at = {i: f.actor for f in found.values() for i in f.tokens}
         for token in doc:
             if token.i in taken or token.pos_ not in {"NOUN", "PROPN"}:
                 continue
@@ -340,7 +342,7 @@ class ActorExtractor:
                            if not (t.i < token.i and (t.lower_ in lex.indefinite or t.like_num or t.pos_ == "DET"))]
             name = " ".join(doc_text(doc)[description[0].idx:description[-1].idx + len(description[-1])].split())
             actor_id = "anon-" + slug(name)
-            affiliation = self._affiliation_among(doc[first:last + 1])
+            affiliation = self._affiliation_among(doc[first:last + 1]) or self._body_after(token, named_at)
             latest[lemma] = actor_id
             yield first, last, Actor(id=actor_id, name=name, kind="anonymous", affiliation=affiliation)
 
@@ -361,6 +363,18 @@ class ActorExtractor:
                 if stop == last_q.i + 1 and end > last_q.i:
                     stop = end + 1
                 return max(last_q.i, _noun_phrase_end(doc, last_q.i + 1, stop))
+        return None
+
+    @staticmethod
+    def _body_after(head: Token, named_at: dict[int, Actor]) -> str | None:
+        """ "officials of the Provisional Council", "a spokesman for the ministry": the body named after the
+        noun ("in" is left out: "diplomats in Brussels" are not all of Belgium)."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in AFFILIATING_PREPS:
+                for obj in prep.children:
+                    actor = named_at.get(obj.i) if obj.dep_ == "pobj" else None
+                    if actor is not None and actor.kind in {"state", "organization", "group"}:
+                        return actor.id
         return None
 
     def _affiliation_among(self, span: SpacySpan) -> str | None:

@@ -86,8 +86,8 @@ class CommitmentExtractor:
             if not topics:
                 continue
             start, end = evidence_range(doc, token)
-            actors = owner or (holders.named_by(agent) if agent is not None else
-                               holders.holders(token, token.idx, token.idx + len(token)))
+            actors = holders.parties(owner or (holders.named_by(agent) if agent is not None else
+                                               holders.holders(token, token.idx, token.idx + len(token))))
             if modality == "pledged" and token.lemma_.lower() in self.mutual:
                 concluded = len(actors) > 1 and (token.tag_ in {"VBD", "VBN"}
                                                  or any(c.tag_ in {"VBZ", "VBP"} for c in token.children))
@@ -112,7 +112,8 @@ class CommitmentExtractor:
             lead = demand_list_lead(head)
             if lead is None:
                 continue
-            actors = holders.owner(lead) or holders.holders(lead, head.idx, head.idx + len(head), at=head)
+            actors = holders.parties(holders.owner(lead) or
+                                     holders.holders(lead, head.idx, head.idx + len(head), at=head))
             start, end = evidence_range(doc, head)
             for actor in actors:
                 key = (actor, mention.topic, sentence(head).start)

@@ -618,6 +618,19 @@ class Holders:
         self.spokesperson_roles = [w.lower() for w in record_cues()["spokesperson_roles"]]
         self.voice = self._voice()
 
+    def parties(self, actor_ids: list[str]) -> list[str]:
+        """The parties holding a position: an unnamed source speaks for the body it belongs to ("a Morvathi
+        diplomat", "officials of the Council"); one with no such body ("two sources familiar with the talks")
+        is a source of claims, not a party to the record."""
+        out = []
+        for actor_id in actor_ids:
+            actor = self.actors.get(actor_id)
+            if actor is not None and actor.kind == "anonymous":
+                actor_id = actor.affiliation or ""
+            if actor_id and actor_id not in out:
+                out.append(actor_id)
+        return out
+
     def speaker(self, start: int, end: int) -> Attribution | None:
         """The innermost attribution whose content holds characters start..end and has a known source."""
         best = None

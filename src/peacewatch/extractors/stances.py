@@ -130,7 +130,9 @@ class StanceExtractor:
                 actors = self._predicate_holders(holders, reading.anchor, m_start, m_end)
             else:
                 actors = holders.holders(clause_verb(reading.anchor), m_start, m_end, at=doc[mention.head])
-            inner = self._owned_position(holders, doc[mention.head], reading)
+            actors = holders.parties(actors)
+            inner = [(party, r) for actor, r in self._owned_position(holders, doc[mention.head], reading)
+                     for party in holders.parties([actor])]
             for actor, inner_reading in inner:
                 key = (actor, mention.topic, start)
                 if key not in seen and actor not in actors:
