@@ -588,6 +588,26 @@ def test_an_unnamed_source_holds_the_position_of_its_body(record_pipeline):
     assert not [c for c in analysis.commitments if c.actor.startswith("anon-")]
 
 
+def test_seeing_no_basis_for_a_topic_opposes_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Peskov said Moscow saw no basis for a ceasefire while weapons kept arriving.")
+    assert stance(analysis, "russia", "ceasefire").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Poland sees no need for foreign troops in Ukraine.")
+    assert stance(analysis, "poland", "foreign_troops").polarity == "oppose"
+
+
+def test_a_penalty_threatened_unless_a_topic_happens_wants_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Trump said he would impose tariffs on buyers of Russian oil if Moscow did "
+                                        "not agree to a truce within 50 days.")
+    assert stance(analysis, "donald-trump", "ceasefire").polarity == "support"
+    analysis = analyze(record_pipeline, "Trump said he would impose sanctions if Russia rejected a ceasefire.")
+    assert stance(analysis, "donald-trump", "ceasefire").polarity == "support"
+
+
+def test_a_topic_that_must_come_first_is_wanted(record_pipeline):
+    analysis = analyze(record_pipeline, "Stubb said a ceasefire must come first, and talks on territory could follow.")
+    assert stance(analysis, "alexander-stubb", "ceasefire").polarity == "support"
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")

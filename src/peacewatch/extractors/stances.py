@@ -244,7 +244,7 @@ class StanceExtractor:
         path, earlier = self._path(head, stop)
         if path is None:
             return None
-        sign, negations, bare = 1, 0, False
+        sign, negations, bare, denied = 1, 0, False, False
         intense = hedged = conditional = ready = predicate = no_longer = in_condition = until = False
         kinds: list[str] = []
         previous: str | None = None
@@ -271,8 +271,11 @@ class StanceExtractor:
                 if child.dep_ in neg_deps and low in self.negations or child.dep_ == "det" and low == "no" \
                         and t.lemma_.lower() in self.intention_nouns:  # "has no plans to deploy forces"
                     negations += 1
-                    # a bare negation is a position only on the topic itself or on "there will be no …"
-                    bare = bare or t.i == head.i or t.lemma_ in {"be", "have"}
+                    # a bare negation is a position only on the topic itself, on "there will be no …", or on
+                    # "sees no basis for a ceasefire"
+                    denied = denied or n > 0 and path[n - 1].dep_ == "prep" and \
+                        path[n - 1].lower_ in {"for", "of"} and t.lemma_.lower() in self.intention_nouns
+                    bare = bare or t.i == head.i or t.lemma_ in {"be", "have"} or denied
                 if child.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in child.children):
                     negations, no_longer = negations + 1, True  # "no longer opposes": a reversal
                 if child.dep_ == "nsubj" and low in self.nobody and t.pos_ in {"VERB", "AUX"}:
@@ -392,7 +395,7 @@ class StanceExtractor:
             anchor = reported[-1] if reported else setter
         if not kinds and not conditional and not bare:
             return None
-        if bare and not kinds and not conditional and _states_a_fact(path):
+        if bare and not denied and not kinds and not conditional and _states_a_fact(path):
             return None  # "which has no nuclear weapons", "there had been no artillery": a fact, not a position
         if negations % 2:
             sign = -sign
