@@ -608,6 +608,28 @@ def test_a_topic_that_must_come_first_is_wanted(record_pipeline):
     assert stance(analysis, "alexander-stubb", "ceasefire").polarity == "support"
 
 
+def test_ready_once_a_deal_is_reached_is_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Macron said Europe should be ready to provide security guarantees to Ukraine "
+                                        "once a peace deal is reached.")
+    assert stance(analysis, "europe", "security_guarantees").polarity == "conditional"
+    # a truce named deeper down does not time the position
+    analysis = analyze(record_pipeline, "Macron has come around to the idea of a guarantee after calls with leaders "
+                                        "who argued that a ceasefire would collapse.")
+    assert stance(analysis, "emmanuel-macron", "security_guarantees").polarity == "support"
+
+
+def test_common_wordings_of_news_reports(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine will not recognise Russian control over occupied territories, "
+                                        "Zelensky said.")
+    assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Vance said the United States would not put boots on the ground.")
+    assert stance(analysis, "united-states", "foreign_troops").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Erdogan said Turkey was ready to host a meeting between Putin and Zelensky.")
+    assert stance(analysis, "turkey", "peace_talks").polarity == "support"
+    analysis = analyze(record_pipeline, "Washington paused some weapons deliveries to Ukraine.")
+    assert stance(analysis, "united-states", "military_aid").polarity == "oppose"
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")

@@ -57,6 +57,9 @@ class Reading:
     agent: Token | None = None  # "guarantees were promised by Vantor": the holder is the passive's agent
 
 
+CLAUSE_DEPS = {"relcl", "ccomp", "acl", "advcl", "xcomp", "csubj", "parataxis"}
+
+
 class StanceExtractor:
     name = "stances"
 
@@ -169,9 +172,32 @@ class StanceExtractor:
         ceasefire takes effect"), in the sentence after the head."""
         verb = clause_verb(head)
         for t in verb.subtree:
-            if t.i > head.i and t.lower_ in self.after_words and t.dep_ in {"prep", "mark"} and \
-                    any(g.lemma_.lower() in self.truce_words for g in t.subtree):
+            if t.i > head.i and t.lower_ in self.after_words and t.dep_ == "prep" and self._names_a_truce(t):
                 return True
+            if t.i > head.i and t.dep_ == "advcl" and self._after_truce_clause(t):
+                return True
+        while verb.dep_ in {"xcomp", "acomp"} and verb.head.i != verb.i:
+            verb = verb.head  # "ready to provide guarantees, once a deal is reached": the time is on "be ready"
+            if any(c.i > head.i and c.dep_ == "advcl" and self._after_truce_clause(c) for c in verb.children):
+                return True
+        return False
+
+    def _after_truce_clause(self, clause: Token) -> bool:
+        """ "once a peace agreement is concluded", "after the ceasefire takes effect": a truce is the clause's own
+        subject or object (not a word deeper down: "after calls with leaders who argued that a ceasefire …")."""
+        if not any(g.dep_ in {"mark", "advmod"} and g.lower_ in self.after_words for g in clause.children):
+            return False
+        return any(self._names_a_truce(c) for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})
+
+    def _names_a_truce(self, phrase: Token) -> bool:
+        """Whether the phrase names a truce in its own words, not in a clause inside it ("after calls with
+        leaders who argued that a ceasefire …")."""
+        stack = [phrase]
+        while stack:
+            t = stack.pop()
+            if t.lemma_.lower() in self.truce_words:
+                return True
+            stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
         return False
 
     def _shown_by_commitments(self, doc: Doc, stances: list[Stance]) -> list[Stance]:
