@@ -630,6 +630,20 @@ def test_common_wordings_of_news_reports(record_pipeline):
     assert stance(analysis, "united-states", "military_aid").polarity == "oppose"
 
 
+def test_no_objection_is_a_weak_yes(record_pipeline):
+    analysis = analyze(record_pipeline, "Putin said Russia had no objection to Ukraine joining the European Union.")
+    found = stance(analysis, "russia", "eu_membership")
+    assert found.polarity == "support" and found.strength < 0.6
+
+
+def test_only_a_kind_backed_by_something_is_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Sybiha said Kyiv would only agree to a ceasefire backed by firm security "
+                                        "guarantees.")
+    assert stance(analysis, "ukraine", "ceasefire").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Zelensky said elections could be held within 90 days of a ceasefire.")
+    assert stance(analysis, "volodymyr-zelensky", "elections_leadership").polarity == "conditional"
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")

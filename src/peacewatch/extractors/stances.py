@@ -295,7 +295,8 @@ class StanceExtractor:
                 # "no" negates the topic noun itself ("no troops"), not a noun on the way ("no choice but")
                 neg_deps = {"neg", "det", "advmod", "preconj"} if t.i == head.i else {"neg", "advmod"}
                 if child.dep_ in neg_deps and low in self.negations or child.dep_ == "det" and low == "no" \
-                        and t.lemma_.lower() in self.intention_nouns:  # "has no plans to deploy forces"
+                        and (t.lemma_.lower() in self.intention_nouns or  # "has no plans to deploy forces"
+                             t.pos_ == "NOUN" and cue_at(t, self.cues) is not None):  # "has no objection to"
                     negations += 1
                     # a bare negation is a position only on the topic itself, on "there will be no …", or on
                     # "sees no basis for a ceasefire"
@@ -468,11 +469,11 @@ class StanceExtractor:
 
     def _announced(self, verb: Token) -> str | None:
         """ "troops will be deployed", "sanctions shall be lifted": a passive act promised with no agent is the
-        speaker's announcement; the act's own cue says for or against the topic. (With an agent, the agent
-        holds it: see `passive_agent`.)"""
+        speaker's announcement ("could be held": a possibility, made conditional below); the act's own cue says
+        for or against the topic. (With an agent, the agent holds it: see `passive_agent`.)"""
         children = list(verb.children)
         if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in children) or \
-                not any(c.dep_ == "aux" and c.lower_ in self.announcing for c in children) or \
+                not any(c.dep_ == "aux" and c.lower_ in self.announcing | self.possible for c in children) or \
                 any(c.dep_ == "agent" for c in children):
             return None
         found = cue_at(verb, self.cues)
@@ -572,6 +573,9 @@ def _restricted(noun: Token) -> bool:
             return True
         if c.dep_ == "relcl" and any(g.lower_ in {"who", "that", "which"} and g.dep_ in {"nsubj", "nsubjpass"}
                                      for g in c.children):
+            return True
+        # "a ceasefire backed by security guarantees", "monitors vetted by both sides": a kind, by what is done to it
+        if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children):
             return True
     return False
 
