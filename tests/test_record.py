@@ -644,6 +644,20 @@ def test_only_a_kind_backed_by_something_is_conditional(record_pipeline):
     assert stance(analysis, "volodymyr-zelensky", "elections_leadership").polarity == "conditional"
 
 
+def test_the_leaders_of_named_states_speak_for_them(record_pipeline):
+    analysis = analyze(record_pipeline, "The leaders of France, Germany and Britain pledged to keep supplying Ukraine "
+                                        "with weapons.")
+    assert {c.actor for c in analysis.commitments if c.topic == "military_aid"} == \
+        {"france", "germany", "united-kingdom"}
+
+
+def test_a_halt_to_strikes_is_a_ceasefire_and_maritime_security_a_maritime_task(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine and Russia agreed on a 30-day halt to strikes on energy sites.")
+    assert stance(analysis, "russia", "ceasefire").polarity == "support"
+    analysis = analyze(record_pipeline, "Turkey is ready to contribute to maritime security in the Black Sea.")
+    assert commitment(analysis, "turkey", "maritime_support").modality == "ready"
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")

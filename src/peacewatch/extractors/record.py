@@ -612,6 +612,7 @@ class Holders:
         self.own_state = {w.lower() for w in record_cues()["own_state_nouns"]}
         self.own_forces = {w.lower() for w in record_cues()["own_forces_nouns"]}
         self.representatives = {w.lower() for w in record_cues()["representative_nouns"]}
+        self.head_nouns = {w.lower() for w in record_cues()["head_of_nouns"]}
         self.own_body = {w.lower() for w in record_cues()["own_body_nouns"]}
         self.impersonal = {w.lower() for w in record_cues()["impersonal_requirements"]}
         self.member_nouns = {phrase(p) for p in record_cues()["member_nouns"]}
@@ -659,7 +660,7 @@ class Holders:
         short = self._short_name(subject)  # before names: the parse may take "the Federation" for a new one
         if short:
             return [short]
-        found = self._actors_of_name(subject)
+        found = self._actors_of_name(subject) or self._heads_of(subject)
         if found:
             return found
         if verb.dep_ == "ccomp" and verb.lemma_.lower() in self.impersonal and not self.is_pronoun(subject) \
@@ -679,6 +680,15 @@ class Holders:
             return list(dict.fromkeys(owners))  # "Marivelle's aircraft will protect our skies": Marivelle
         resolved = self.resolver.resolve(subject.left_edge.i, subject.right_edge.i, subject.i)
         return [resolved] if resolved and not self._only_in_datelines(resolved) else []
+
+    def _heads_of(self, noun: Token) -> list[str]:
+        """ "the leaders of France, Germany and Britain", "the foreign ministers of the two states" naming them."""
+        if noun.lemma_.lower() not in self.head_nouns and \
+                " ".join(t.lemma_.lower() for t in noun.subtree if t.i <= noun.i and t.dep_ != "det") \
+                not in self.head_nouns:
+            return []
+        return list(dict.fromkeys(a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for g in c.children if g.dep_ == "pobj" for a in self._actors_of_name(g)))
 
     def _possessor_of_others(self, token: Token) -> bool:
         """ "Ukraine's partners": the name owns a noun for other parties, who are the ones meant."""
