@@ -658,6 +658,20 @@ def test_a_halt_to_strikes_is_a_ceasefire_and_maritime_security_a_maritime_task(
     assert commitment(analysis, "turkey", "maritime_support").modality == "ready"
 
 
+def test_time_granted_and_a_deadline_that_expires_are_deadlines(record_pipeline):
+    analysis = analyze(record_pipeline, "Trump gave Putin two weeks to agree to a ceasefire.", published="2025-08-20")
+    assert deadline(analysis, "2025-09-03").actor == "donald-trump"
+    analysis = analyze(record_pipeline, "The deadline for Russia to respond expires on Friday.",
+                       published="2025-08-20")  # a Wednesday
+    assert deadline(analysis, "2025-08-22")
+    analysis = analyze(record_pipeline, "Kyiv has until September 1 to submit its proposals.", published="2025-08-20")
+    assert deadline(analysis, "2025-09-01")
+    # a duration is no limit
+    analysis = analyze(record_pipeline, "The talks will run until Friday. Russia has kept troops there until now.",
+                       published="2025-08-20")
+    assert not analysis.deadlines
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")

@@ -44,6 +44,8 @@ class DeadlineExtractor:
         self.setting = {w.lower() for w in cues["setting"]}
         self.deadline_nouns = {w.lower() for w in cues["deadline_nouns"]}
         self.scheduled = {phrase(w) for w in cues["scheduled_verbs"]}
+        self.deadline_verbs = {w.lower() for w in cues["deadline_verbs"]}
+        self.granting = {w.lower() for w in cues["granting"]}
 
     def __call__(self, doc: Doc) -> list[Deadline]:
         ctx = context(doc)
@@ -58,6 +60,9 @@ class DeadlineExtractor:
             first = self._introducer(doc, span.start, span.text)
             if first is None and _CURRENT_PERIOD.fullmatch(span.text.lower()) and not self._negated(span):
                 first = span.start  # "will deliver … this year", "later this month": the period is the limit
+            granted = first is None and self._granted(span)
+            if granted:  # "gave Putin two weeks to agree": the span runs from today, as "within two weeks"
+                first = span.start
             named = first is None and self._names_a_deadline(span)
             if named:  # "the April 15 deadline", "the deadline of April 15": a limit set elsewhere, named
                 first = span.start
@@ -75,13 +80,15 @@ class DeadlineExtractor:
                 or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
             ref = reference_date(doc_text(doc), time.span.start, ctx.published)  # a timeline entry's own date
             due = self._due(time, ref if ahead else None) or self._from_now(doc, first, span, ref)
+            if granted:
+                due = _limit(resolve(f"within {span.text}", ref, future=True)) if ref else None
             if not due:  # no guessed dates: an unresolved limit is no deadline
                 continue
             if named and any(d.due == due for d in out):
                 continue  # "the April 15 deadline" again: the same deadline, already recorded
             if event is not None and (not ahead or ref is None or due < ref.isoformat()):
                 continue  # a dated event in the past is a report, not a deadline
-            verb = self._modal_verb(clause) or (clause if named else None) or event
+            verb = self._modal_verb(clause) or (clause if named or granted else None) or event
             if verb is None:
                 continue
             if doc[first].lower_ in {"until", "till"} and not self._sets_a_limit(verb):
@@ -101,7 +108,7 @@ class DeadlineExtractor:
             # "May 31" is no hedge: only words outside the time expression, and not names
             hedged = any((t.lower_ in self.hedges or t.lemma_.lower() in self.hedges) and t.pos_ != "PROPN"
                          and not span.start <= t.i < span.end for t in doc[lo:hi + 1])
-            actors = holders.holders(top, time.span.start, time.span.end)
+            actors = holders.parties(holders.holders(top, time.span.start, time.span.end))
             out.append(Deadline(id=f"deadline-{len(out) + 1}", actor=actors[0] if actors else None,
                                 content=content, due=due,
                                 expression=text_span(doc_text(doc), doc[first].idx, time.span.end),
@@ -144,10 +151,24 @@ class DeadlineExtractor:
             return None  # "resumed on Monday", "had met on 3 March": reported
         return verb
 
+    def _granted(self, span) -> bool:
+        """A span of time granted to act: "gave Putin two weeks to agree", "was given 50 days to make a deal"."""
+        root = span.root
+        if root.dep_ not in {"dobj", "npadvmod"} or root.head.lemma_.lower() not in self.granting:
+            return False
+        return any(c.dep_ in {"relcl", "acl", "xcomp", "advcl"} and
+                   any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
+                   for c in [*root.children, *root.head.children])
+
     def _names_a_deadline(self, span) -> bool:
-        """A time that modifies a deadline noun: "the April 15 deadline", "the deadline of April 15"."""
+        """A time that modifies a deadline noun: "the April 15 deadline", "the deadline of April 15", or that a
+        deadline passes on ("the deadline expires on Friday")."""
         root = span.root
         head = root.head
+        verb = head.head if root.dep_ == "pobj" and head.dep_ == "prep" else head
+        if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in self.deadline_verbs and \
+                any(c.dep_ == "nsubj" and c.lemma_.lower() in self.deadline_nouns for c in verb.children):
+            return True
         if root.dep_ == "pobj" and head.lower_ == "of":
             head = head.head
         elif root.dep_ not in {"compound", "nmod", "amod", "npadvmod"}:
@@ -160,6 +181,8 @@ class DeadlineExtractor:
         for _ in range(4):
             if t.lemma_.lower() in self.setting:
                 return True
+            if _has_until_to(t):
+                return True  # "Kyiv has until September 1 to submit its proposals"
             if t.head.i == t.i:
                 break
             t = t.head
@@ -208,10 +231,23 @@ class DeadlineExtractor:
                 return t
             if t.lemma_.lower() in self.setting and t.pos_ == "VERB":
                 return t  # "gave them until the end of the month"
+            if _has_until_to(t):
+                return t  # "has until September 1 to submit"
             if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
                 return None
             t = t.head
         return None
+
+
+def _has_until_to(verb: Token) -> bool:
+    """ "has until September 1 to submit": "have" with a to-clause, whichever of the two the parse made the head
+    (it often takes "has" for an auxiliary of "submit")."""
+    if verb.dep_ == "aux" and verb.lemma_.lower() == "have" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.lemma_.lower() == "have":
+        return any(c.dep_ in {"xcomp", "advcl"} and any(g.lower_ == "to" for g in c.children) for c in verb.children)
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    return any(a.lemma_.lower() == "have" for a in aux) and any(a.lower_ == "to" for a in aux)
 
 
 def _limit(resolved: Resolved | None) -> str | None:
