@@ -672,6 +672,15 @@ def test_time_granted_and_a_deadline_that_expires_are_deadlines(record_pipeline)
     assert not analysis.deadlines
 
 
+def test_commentary_wordings(record_pipeline):
+    analysis = analyze(record_pipeline, "For Moscow, any Western military presence in Ukraine is a red line.")
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Kyiv insists that without security guarantees there can be no lasting peace.")
+    assert stance(analysis, "ukraine", "security_guarantees").polarity == "support"
+    analysis = analyze(record_pipeline, "Berlin remains opposed to sending Taurus missiles.")
+    assert stance(analysis, "germany", "military_aid").polarity == "oppose"
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")

@@ -239,8 +239,14 @@ class StanceExtractor:
         said = holders.speaker(start, end)
         if said is not None:
             return holders.speaker_actors(said)
+        verb = clause_verb(predicate)
+        # "For Moscow, any Western military presence is a red line": whom the judgement is for
+        judge = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i
+                 for g in c.children if g.dep_ == "pobj" for a in holders.named_by(g)]
+        if judge:
+            return judge
         if predicate.pos_ in {"VERB", "AUX"} or predicate.dep_ not in {"attr", "acomp"}:
-            return holders.subject_actors(clause_verb(predicate))
+            return holders.subject_actors(verb)
         # "Russia's red line", "a key Ukrainian demand"
         owners = [holders.actor_at.get(c.i) for c in predicate.children if c.dep_ in {"poss", "amod", "compound"}]
         return [a for a in dict.fromkeys(owners) if a]
@@ -253,6 +259,11 @@ class StanceExtractor:
             outer = head.head.head
             if outer.i in heads and outer.dep_ in {"nsubj", "nsubjpass"}:
                 return Reading("support", BASE_STRENGTH["support"], outer.head, predicate=True)
+            # "without security guarantees there can be no lasting peace": what nothing good comes without
+            if outer.lemma_ == "be" and any(c.dep_ == "expl" for c in outer.children) and \
+                    any(c.dep_ == "attr" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+                        for c in outer.children):
+                return Reading("support", BASE_STRENGTH["support"], outer, predicate=True)
         lacking = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "without"
                    for g in c.children if g.dep_ == "pobj" and g.i in heads]
         if head.dep_ in {"nsubj", "nsubjpass"} and lacking:
