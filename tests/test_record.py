@@ -681,6 +681,23 @@ def test_commentary_wordings(record_pipeline):
     assert stance(analysis, "germany", "military_aid").polarity == "oppose"
 
 
+def test_a_truce_as_the_circumstance_of_an_act_is_not_undone_by_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine is prepared to freeze the line under a ceasefire, Zelensky said.")
+    assert stance(analysis, "ukraine", "ceasefire").polarity == "support"
+    analysis = analyze(record_pipeline, "Russia said it would end the ceasefire.")
+    assert stance(analysis, "russia", "ceasefire").polarity == "oppose"
+
+
+def test_not_negotiable_holds_and_waiting_puts_off(record_pipeline):
+    analysis = analyze(record_pipeline, "Accession to the European Union is not negotiable, Zelensky said.")
+    assert stance(analysis, "volodymyr-zelensky", "eu_membership").polarity == "support"
+    analysis = analyze(record_pipeline, "Zelensky said he now accepts that elections should wait until 2027.")
+    assert stance(analysis, "volodymyr-zelensky", "elections_leadership").polarity == "oppose"
+    # a postponement reported is no position
+    analysis = analyze(record_pipeline, "The summit was postponed, Peskov said.")
+    assert not [s for s in analysis.stances if s.polarity == "oppose"]
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")

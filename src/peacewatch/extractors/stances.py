@@ -91,6 +91,8 @@ class StanceExtractor:
         self.markers = {w.lower() for w in cues["condition_markers"]}
         self.until_markers = {w.lower() for w in cues["until_markers"]}
         self.threats = phrase_table({"oppose": cues["threats"]})
+        self.deferring = phrase_table({"oppose": cues["deferring_verbs"]})
+        self.circumstances = {w.lower() for w in cues["circumstance_preps"]}
         self.asserting = {w.lower() for w in cues["asserting_markers"]}
         self.condition_phrases = [phrase(p) for p in cues["conditional"] if len(phrase(p)) > 1]
         self.strict_conditions = [tuple(p.lower().split()) for p in cues["strict_conditions"]]
@@ -359,6 +361,10 @@ class StanceExtractor:
             elif from_subject and not kinds and self._continuing(t):
                 kinds.append("support")  # "sanctions must stay until …", "talks will resume": the speaker's wish
                 anchor, predicate = t, True
+            elif from_subject and not kinds and cue_at(t, self.deferring) is not None and \
+                    any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children):
+                kinds.append("oppose")  # "elections should wait until 2031" (not a report: "was postponed")
+                anchor, predicate, sign = t, True, -sign
             elif from_subject and not kinds and (announced := self._announced(t)) is not None:
                 kinds.append(announced)  # "troops will be deployed", "sanctions will be lifted": the act announced
                 anchor, predicate = t, True
@@ -388,6 +394,9 @@ class StanceExtractor:
                 found = cue_at(t, self.cues) or _particle_cue(t, self.cues)
                 if found is not None and t.lemma_.lower() in self.object_only and path[n - 1].dep_ != "dobj":
                     found = None  # "declared: any troop presence is …" reports; "declared a ceasefire" takes
+                if found is not None and found[0] == "oppose" and \
+                        any(p.dep_ == "prep" and p.lower_ in self.circumstances for p in path[1:n]):
+                    found = None  # "freeze the line under a ceasefire": the truce is when, not what is undone
                 if found is not None:
                     kinds.append(found[0])
                     anchor, agent = t, by
