@@ -698,6 +698,23 @@ def test_not_negotiable_holds_and_waiting_puts_off(record_pipeline):
     assert not [s for s in analysis.stances if s.polarity == "oppose"]
 
 
+def test_what_a_force_will_do_is_announced_by_the_speaker(record_pipeline):
+    analysis = analyze(record_pipeline, "A reassurance force could deploy to Ukraine within days of a deal, Rutte "
+                                        "said.")
+    assert stance(analysis, "mark-rutte", "foreign_troops").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Foreign troops will not deploy to Ukraine, Putin said.")
+    assert stance(analysis, "vladimir-putin", "foreign_troops").polarity == "oppose"
+
+
+def test_a_judgement_with_or_without_as(record_pipeline):
+    analysis = analyze(record_pipeline, "Lavrov said that foreign troops sent to Ukraine under any flag would be "
+                                        "treated as parties to the conflict.")
+    assert stance(analysis, "sergei-lavrov", "foreign_troops").polarity == "oppose"
+    analysis = analyze(record_pipeline, "The Russian Foreign Ministry calls the naval escorts an unnecessary "
+                                        "militarisation of the Black Sea.")
+    assert stance(analysis, "russia-foreign-ministry", "maritime_support").polarity == "oppose"
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")

@@ -92,6 +92,7 @@ class StanceExtractor:
         self.until_markers = {w.lower() for w in cues["until_markers"]}
         self.threats = phrase_table({"oppose": cues["threats"]})
         self.deferring = phrase_table({"oppose": cues["deferring_verbs"]})
+        self.topic_acts = phrase_table({"support": cues["topic_acts"]})
         self.circumstances = {w.lower() for w in cues["circumstance_preps"]}
         self.asserting = {w.lower() for w in cues["asserting_markers"]}
         self.condition_phrases = [phrase(p) for p in cues["conditional"] if len(phrase(p)) > 1]
@@ -365,6 +366,11 @@ class StanceExtractor:
                     any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children):
                 kinds.append("oppose")  # "elections should wait until 2031" (not a report: "was postponed")
                 anchor, predicate, sign = t, True, -sign
+            elif from_subject and not kinds and path[n - 1].dep_ == "nsubj" and cue_at(t, self.topic_acts) and \
+                    any(c.dep_ == "aux" and c.lower_ in self.announcing | self.possible | {"would"}
+                        for c in t.children):
+                kinds.append("support")  # "a reassurance force could deploy within days": what the force will do
+                anchor, predicate = t, True
             elif from_subject and not kinds and (announced := self._announced(t)) is not None:
                 kinds.append(announced)  # "troops will be deployed", "sanctions will be lifted": the act announced
                 anchor, predicate = t, True
@@ -376,7 +382,7 @@ class StanceExtractor:
                     kinds.append(found_predicate[0])
                     anchor, predicate = found_predicate[1], True
                     sign = -sign if found_predicate[0] == "oppose" else sign
-            judged = self._judged(t) if n > 0 and path[n - 1].dep_ in {"dobj", "nsubjpass"} else None
+            judged = self._judged(t) if n > 0 and path[n - 1].dep_ in {"dobj", "nsubjpass", "csubjpass"} else None
             # ... unless that clause is what a cue verb wants: "wants sanctions lifted", "demanded that
             # sanctions be lifted", "insists that monitors be deployed"
             wanted = t.dep_ in {"ccomp", "xcomp", "oprd", "acl"} and cue_at(t.head, self.cues) is not None
@@ -500,11 +506,13 @@ class StanceExtractor:
         return found[0] if found is not None and found[0] in OPPOSITE else None
 
     def _judged(self, verb: Token) -> str | None:
-        """ "regard X as a direct threat", "treated as parties to the conflict": the predicate after "as"."""
+        """ "regard X as a direct threat", "treated as parties to the conflict": the predicate after "as" (or
+        with no "as": "calls the escorts an unnecessary militarisation")."""
         if verb.lemma_.lower() not in self.judging:
             return None
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "as":
+            if child.dep_ == "prep" and child.lower_ == "as" or \
+                    child.dep_ in {"oprd", "xcomp"} and child.pos_ == "NOUN":
                 for t in child.subtree:
                     found = cue_at(t, self.predicates)
                     if found is not None:
