@@ -715,6 +715,17 @@ def test_a_judgement_with_or_without_as(record_pipeline):
     assert stance(analysis, "russia-foreign-ministry", "maritime_support").polarity == "oppose"
 
 
+def test_expected_acts_open_to_and_committed_to_are_commitments(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland is expected to provide air policing over western Ukraine.")
+    assert commitment(analysis, "poland", "air_support").modality == "pledged"
+    analysis = analyze(record_pipeline, "Poland will not fly over the line of contact.")
+    assert commitment(analysis, "poland", "air_support").modality == "refused"
+    analysis = analyze(record_pipeline, "Russia was open to a prisoner exchange, Peskov said.")
+    assert commitment(analysis, "russia", "prisoner_exchange").modality == "ready"
+    analysis = analyze(record_pipeline, "Turkey is committed to the Istanbul talks, Fidan said.")
+    assert commitment(analysis, "turkey", "peace_talks").modality == "pledged"
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")

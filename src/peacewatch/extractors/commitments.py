@@ -31,6 +31,7 @@ from peacewatch.extractors.record import (
     passive_agent,
     phrase_table,
     record_cues,
+    stative_participle,
 )
 from peacewatch.spans import doc_text, sentence, text_span
 
@@ -51,6 +52,7 @@ class CommitmentExtractor:
         self.future_pledges = phrase_table({"pledged": record_cues()["future_pledges"]})
         self.future_aux = {w.lower() for w in record_cues()["future_auxiliaries"]}
         self.future_verbs = {w.lower() for w in record_cues()["future_verbs"]}
+        self.expected_verbs = {w.lower() for w in record_cues()["expected_verbs"]}
         self.refusal_nouns = {w.lower() for w in record_cues()["refusal_nouns"]}
         self.asking = {w.lower() for w in record_cues()["asking_verbs"]}
         self.refusable = phrase_table({"refused": record_cues()["refusal_when_negated"]})
@@ -130,8 +132,10 @@ class CommitmentExtractor:
         """The cue's modality; a future or "never" refusal ("would never accept"); a future pledge ("would send")."""
         lemma = token.lemma_.lower()
         # "is going to provide": the future and its negation sit on "going"
-        going = token.dep_ == "xcomp" and token.head.lemma_.lower() in self.future_verbs \
-            and token.head.tag_ == "VBG"
+        going = token.dep_ == "xcomp" and (
+            token.head.lemma_.lower() in self.future_verbs and token.head.tag_ == "VBG"
+            # "is expected to provide", "is due to deliver"
+            or token.head.lemma_.lower() in self.expected_verbs and token.head.tag_ in {"VBN", "JJ"})
         verbs = [token, token.head] if going else [token]
         future = going or any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in token.children)
         if cue_at(token, self.refusable) and token.pos_ in {"VERB", "AUX"}:
@@ -208,7 +212,8 @@ class CommitmentExtractor:
         if token.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "neg" for c in token.head.children):
             return False  # "we did not come here to sign a pause": the purpose is denied with its verb
         # a passive with its doer asserts the act: "guarantees were promised by Vantor"
-        return passive_agent(token) is not None or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        return passive_agent(token) is not None or stative_participle(token) or \
+            not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
 
     @staticmethod
     def _topics(doc: Doc, cue: Token, mentions: list[TopicMention], cues: dict) -> list[TopicMention]:

@@ -534,6 +534,17 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+#: participles that, passive in form, state a disposition of their subject ("is committed to the talks")
+STATIVE_PARTICIPLES = frozenset({"commit", "dedicate", "determine", "resolve"})
+
+
+def stative_participle(verb: Token) -> bool:
+    """ "Turkey is committed to the talks", "is determined to join": a passive form that is an adjective."""
+    return verb.lemma_.lower() in STATIVE_PARTICIPLES and any(c.dep_ == "auxpass" for c in verb.children) and \
+        any(c.dep_ in {"prep", "xcomp"} and (c.lower_ == "to" or any(g.lower_ == "to" for g in c.children))
+            for c in verb.children)
+
+
 def passive_agent(verb: Token) -> Token | None:
     """The doer in the "by" phrase of a passive verb ("guarantees were promised by Vantor"), if any."""
     if not any(c.dep_ == "auxpass" for c in verb.children):

@@ -34,6 +34,7 @@ from peacewatch.extractors.record import (
     phrase,
     phrase_table,
     record_cues,
+    stative_participle,
 )
 from peacewatch.spans import char_span, doc_text, sentence
 
@@ -386,7 +387,7 @@ class StanceExtractor:
             # ... unless that clause is what a cue verb wants: "wants sanctions lifted", "demanded that
             # sanctions be lifted", "insists that monitors be deployed"
             wanted = t.dep_ in {"ccomp", "xcomp", "oprd", "acl"} and cue_at(t.head, self.cues) is not None
-            passive = any(c.dep_ == "auxpass" for c in t.children)
+            passive = any(c.dep_ == "auxpass" for c in t.children) and not stative_participle(t)
             # "guarantees were promised by Vantor": a passive cue with its agent takes a position after all
             by = passive_agent(t) if passive and from_subject and not kinds else None
             if judged is not None:  # the subject judges the topic: its holder is the verb's subject
