@@ -726,6 +726,16 @@ def test_expected_acts_open_to_and_committed_to_are_commitments(record_pipeline)
     assert commitment(analysis, "turkey", "peace_talks").modality == "pledged"
 
 
+def test_the_owner_of_a_position_holds_what_it_says(record_pipeline):
+    analysis = analyze(record_pipeline, "Kyiv's position is that sanctions must stay until Russia withdraws.")
+    assert stance(analysis, "ukraine", "sanctions").polarity == "support"
+    analysis = analyze(record_pipeline, "Russia's view is that any foreign troops would be a legitimate target.")
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Russia's demand is simple: the European Union must lift its sanctions "
+                                        "before any settlement is signed.")
+    assert stance(analysis, "russia", "sanctions").polarity == "oppose"
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")

@@ -624,6 +624,7 @@ class Holders:
         self.own_forces = {w.lower() for w in record_cues()["own_forces_nouns"]}
         self.representatives = {w.lower() for w in record_cues()["representative_nouns"]}
         self.head_nouns = {w.lower() for w in record_cues()["head_of_nouns"]}
+        self.position_nouns = {w.lower() for w in record_cues()["position_nouns"]}
         self.own_body = {w.lower() for w in record_cues()["own_body_nouns"]}
         self.impersonal = {w.lower() for w in record_cues()["impersonal_requirements"]}
         self.member_nouns = {phrase(p) for p in record_cues()["member_nouns"]}
@@ -691,6 +692,26 @@ class Holders:
             return list(dict.fromkeys(owners))  # "Marivelle's aircraft will protect our skies": Marivelle
         resolved = self.resolver.resolve(subject.left_edge.i, subject.right_edge.i, subject.i)
         return [resolved] if resolved and not self._only_in_datelines(resolved) else []
+
+    def position_owner(self, verb: Token) -> list[str]:
+        """ "Kyiv's position is that sanctions must stay": the owner of the position a clause spells out (the
+        parse may hang "Ostmere's demand is simple:" on the clause after the colon)."""
+        colon = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.lemma_ == "be" and
+                      any(g.lower_ == ":" for g in self.doc[c.right_edge.i + 1:verb.i])), None)
+        copula = colon
+        t = verb
+        for _ in range(3):
+            if copula is not None or t.dep_ not in {"ccomp", "parataxis", "attr"} or t.head.i == t.i:
+                break
+            t = t.head
+            if t.lemma_ == "be":
+                copula = t
+        if copula is None:
+            return []
+        for subject in copula.children:
+            if subject.dep_ == "nsubj" and subject.lemma_.lower() in self.position_nouns:
+                return self.owner(subject)
+        return []
 
     def _heads_of(self, noun: Token) -> list[str]:
         """ "the leaders of France, Germany and Britain", "the foreign ministers of the two states" naming them."""
@@ -828,6 +849,8 @@ class Holders:
         prefix = list_item_prefix(self.doc, at if at is not None else verb)
         if prefix is not None and (found := self._actors_in_chars(*prefix)):
             return found  # "- Estmark and Norvane — have signed …": every name of the item
+        if owners := self.position_owner(verb):
+            return owners  # "Ostmere's demand is simple: the Union must lift the embargo"
         said = self.speaker(start, end)
         subject = subject_of(verb)
         if said is not None:

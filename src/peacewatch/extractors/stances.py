@@ -240,10 +240,12 @@ class StanceExtractor:
     def _predicate_holders(self, holders: Holders, predicate: Token, start: int, end: int) -> list[str]:
         """A statement about the topic rather than an act on it is the speaker's: "any troop presence is a red
         line", "Ukraine won't be part of NATO"; without a speaker, the owner of the predicate or the subject."""
+        verb = clause_verb(predicate)
+        if owners := holders.position_owner(verb):
+            return owners  # "Kyiv's position is that sanctions must stay"
         said = holders.speaker(start, end)
         if said is not None:
             return holders.speaker_actors(said)
-        verb = clause_verb(predicate)
         # "For Moscow, any Western military presence is a red line": whom the judgement is for
         judge = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i
                  for g in c.children if g.dep_ == "pobj" for a in holders.named_by(g)]
