@@ -736,6 +736,13 @@ def test_the_owner_of_a_position_holds_what_it_says(record_pipeline):
     assert stance(analysis, "russia", "sanctions").polarity == "oppose"
 
 
+def test_a_perfect_tense_is_no_modal_of_need(record_pipeline):
+    analysis = analyze(record_pipeline, "The Russian Defence Ministry confirmed that an exchange had taken place.")
+    assert not analysis.stances
+    analysis = analyze(record_pipeline, "Zelensky said the exchange must take place this week.")
+    assert stance(analysis, "volodymyr-zelensky", "prisoner_exchange").polarity == "support"
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")
