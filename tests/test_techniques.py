@@ -111,6 +111,51 @@ def test_summary_counts_techniques_and_the_report_shows_them(technique_pipeline)
     assert "## Persuasion by outlet" in index and "Example Wire" in index
 
 
+# ---- the tagger's two engines ----------------------------------------------------------------------------
+def _tagger_inputs():
+    """The shipped tagger and ~70 real sentences (more than one batch of 64), one of them with no pieces."""
+    import numpy as np
+
+    from peacewatch.techniques.detector import Detector
+    from peacewatch.techniques.model import Sample, featurize
+
+    text = " ".join([SLOGAN.replace("\n", " "), DILEMMA, NAME_CALLING] * 24)
+    segments, start = [], 0
+    for sentence in text.split(". "):
+        segments.append((start, start + len(sentence)))
+        start += len(sentence) + 2
+    model = Detector(use_patterns=False).model
+    samples = featurize(text, segments)
+    n_in = samples[0].x.shape[1]
+    samples.insert(5, Sample(np.zeros((0, n_in), np.float32), np.zeros((0, 2), np.int32)))
+    return model, samples
+
+
+def test_the_onnx_tagger_gives_the_torch_probabilities(monkeypatch):
+    import numpy as np
+
+    model, samples = _tagger_inputs()
+    assert len(samples) > 64
+    monkeypatch.setenv("PEACEWATCH_ENGINE", "torch")
+    torch_probs = model.piece_probs(samples)
+    monkeypatch.setenv("PEACEWATCH_ENGINE", "onnx")
+    onnx_probs = model.piece_probs(samples)
+    assert model._onnx is not None and model._onnx[1] is not None  # the ONNX session ran
+    assert [p.shape for p in onnx_probs] == [(len(s.offsets), len(model.labels)) for s in samples]
+    assert max(float(np.abs(a - b).max()) for a, b in zip(onnx_probs, torch_probs, strict=True) if a.size) < 1e-5
+    # a sentence's probabilities do not depend on what else shares its batch
+    alone = model.piece_probs(samples[7:8])[0]
+    assert np.array_equal(alone, onnx_probs[7])
+
+
+def test_the_tagger_runs_on_torch_when_the_engine_is_torch(monkeypatch):
+    model, samples = _tagger_inputs()
+    monkeypatch.setenv("PEACEWATCH_ENGINE", "torch")
+    assert model._onnx_tagger() is None
+    assert len(model.piece_probs(samples[:3])) == 3
+    assert model._onnx is None  # no ONNX session was made
+
+
 # ---- the scorer, on a hand-made gold example ----------------------------------------------------------
 def write_ptc(root: Path, articles: dict[str, str], labels: list[tuple[str, str, int, int]]) -> Path:
     (root / "train-articles").mkdir(parents=True)

@@ -10,15 +10,18 @@ its mean piece probability, Platt-calibrated per technique on held-out training 
 from __future__ import annotations
 
 import json
+import logging
 import math
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from peacewatch.techniques.encoder import LAYERS, Encoded, encode
 from peacewatch.techniques.features import N_FEATURES, piece_features, word_spans
+from peacewatch.techniques.onnx_tagger import OnnxTagger
 
 #: Techniques whose gold spans in the PTC training split cover, at the median, half a sentence or more
 #: (a claim, a warning, a dilemma): a run of such a technique is widened to its whole sentence. Measured on
@@ -99,22 +102,56 @@ class TechniqueModel:
     #: per technique (a, b): calibrated = sigmoid(a * logit(mean prob) + b)
     calibration: dict[str, tuple[float, float]] = field(default_factory=dict)
     meta: dict = field(default_factory=dict)
+    #: (the heads it was made from, their ONNX session or None where it failed), made at first use
+    _onnx: tuple[tuple[Any, ...], OnnxTagger | None] | None = field(default=None, init=False, repr=False,
+                                                                     compare=False)
 
     # ---- inference -------------------------------------------------------------------------------------
     def piece_probs(self, samples: list[Sample]) -> list[np.ndarray]:
-        torch = _torch()
+        """(pieces, labels) probabilities per sentence, the heads' sigmoids averaged.
+
+        ONNX Runtime runs the heads (`onnx_tagger`) where MiniLM's engine is ONNX; torch runs them under
+        `PEACEWATCH_ENGINE=torch`, without onnxruntime, or if the graph cannot be made. Same numbers up to
+        float rounding (measured: at most 3e-7 apart)."""
+        onnx = self._onnx_tagger()
         out: list[np.ndarray] = []
-        with torch.inference_mode():
-            for b in range(0, len(samples), 64):
-                batch = samples[b:b + 64]
-                x, lengths = _pad(batch)
-                if x is None:
-                    out += [np.zeros((0, len(self.labels)), np.float32) for _ in batch]
-                    continue
-                tensor = torch.from_numpy(x)
-                probs = torch.stack([torch.sigmoid(net(tensor, lengths)) for net in self.nets]).mean(0).numpy()
-                out += [probs[i, :len(s.offsets)] for i, s in enumerate(batch)]
+        for b in range(0, len(samples), 64):
+            batch = samples[b:b + 64]
+            if onnx is None:
+                out += self._torch_probs(batch)
+                continue
+            real = [s for s in batch if len(s.offsets)]
+            probs = iter(onnx(real) if real else [])
+            out += [next(probs) if len(s.offsets) else np.zeros((0, len(self.labels)), np.float32) for s in batch]
         return out
+
+    def _torch_probs(self, batch: list[Sample]) -> list[np.ndarray]:
+        torch = _torch()
+        x, lengths = _pad(batch)
+        if x is None:
+            return [np.zeros((0, len(self.labels)), np.float32) for _ in batch]
+        with torch.inference_mode():
+            tensor = torch.from_numpy(x)
+            probs = torch.stack([torch.sigmoid(net(tensor, lengths)) for net in self.nets]).mean(0).numpy()
+        return [probs[i, :len(s.offsets)] for i, s in enumerate(batch)]
+
+    def _onnx_tagger(self) -> OnnxTagger | None:
+        """The heads' ONNX session, made at first use (None: run torch)."""
+        from peacewatch.minilm import engine
+
+        if engine() != "onnx":
+            return None
+        # why: a session belongs to the heads it was made from (a retrained model gets a new one)
+        if self._onnx is None or len(self._onnx[0]) != len(self.nets) or any(
+                a is not b for a, b in zip(self._onnx[0], self.nets, strict=True)):
+            try:
+                tagger: OnnxTagger | None = OnnxTagger(self.nets, _n_in(), len(self.labels))
+            except Exception as exc:  # an onnx or onnxruntime without what the graph needs: torch gives the same
+                logging.getLogger(__name__).warning("the technique tagger runs on torch: its ONNX graph "
+                                                    "could not be made (%s)", exc)
+                tagger = None
+            self._onnx = (tuple(self.nets), tagger)
+        return self._onnx[1]
 
     def predict(self, text: str, segments: list[tuple[int, int]],
                 encoded: list[Encoded] | None = None) -> list[tuple[int, int, str, float]]:
