@@ -71,6 +71,7 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        limit_blas_threads()
         self.nlp = load_nlp(self.settings.model)
         self.resources = Resources(nlp=self.nlp, gazetteer=load_gazetteer(self.settings.gazetteer),
                                    topic_files=tuple(self.settings.topics))
@@ -143,6 +144,21 @@ class Pipeline:
                                           if c.span.text in cache}
             spacy_doc._.pw = None  # why: the context holds MiniLM states; drop them with the batch
         return analyses
+
+
+def limit_blas_threads() -> None:
+    """numpy's BLAS runs on `PEACEWATCH_THREADS` threads (default 1), as torch and ONNX Runtime do.
+
+    why: its matmuls here are small (the check-worthiness MLP over a document's ~25 sentences), a second thread
+    gains nothing, and OpenBLAS's idle threads spin after each call. Measured on the bench documents on this
+    2-core machine: that MLP took ~12 ms/doc of CPU with two threads and ~0.1 ms with one, the whole pipeline
+    ~200 -> ~182 ms/doc; the records came out byte for byte the same.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # then BLAS keeps its own default
+        return
+    threadpool_limits(limits=max(1, int(os.environ.get("PEACEWATCH_THREADS", "1"))), user_api="blas")
 
 
 _LIBC: ctypes.CDLL | None = None
