@@ -148,6 +148,27 @@ def test_the_onnx_tagger_gives_the_torch_probabilities(monkeypatch):
     assert np.array_equal(alone, onnx_probs[7])
 
 
+@pytest.mark.parametrize("engine", ["onnx", "torch"])
+def test_several_documents_tagged_at_once_get_what_each_gets_alone(monkeypatch, engine):
+    import numpy as np
+
+    monkeypatch.setenv("PEACEWATCH_ENGINE", engine)
+    model, samples = _tagger_inputs()
+    documents = [samples[:30], samples[30:31], [], samples[31:]]
+    together = model.piece_probs_many(documents)
+    for document, probs in zip(documents, together, strict=True):
+        alone = model.piece_probs(document)
+        assert len(probs) == len(alone) == len(document)
+        assert all(np.array_equal(a, b) for a, b in zip(probs, alone, strict=True))
+
+
+def test_a_documents_techniques_do_not_depend_on_its_batch(technique_pipeline):
+    texts = [NAME_CALLING + " " + DILEMMA, SLOGAN, "Officials met to discuss the schedule. " + DILEMMA]
+    together = [a.techniques for a in technique_pipeline.analyze_many(texts)]
+    alone = [technique_pipeline.analyze(text).techniques for text in texts]
+    assert together == alone and any(together)
+
+
 def test_the_tagger_runs_on_torch_when_the_engine_is_torch(monkeypatch):
     model, samples = _tagger_inputs()
     monkeypatch.setenv("PEACEWATCH_ENGINE", "torch")

@@ -6,10 +6,12 @@ import os
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 from peacewatch.errors import ModelMissingError
 from peacewatch.techniques import patterns as pattern_mod
 from peacewatch.techniques.encoder import Encoded
-from peacewatch.techniques.model import TechniqueModel
+from peacewatch.techniques.model import Sample, TechniqueModel
 
 Found = tuple[int, int, str, float]
 
@@ -39,6 +41,13 @@ class Detector:
         """(start, end, technique, score) spans; `segments` are the sentences, as character offsets; `encoded`
         their MiniLM states when already computed (`encoder.encode_docs`)."""
         learned = self.model.predict(text, segments, encoded) if segments else []
+        return self._with_patterns(text, learned)
+
+    def detect_scored(self, text: str, samples: list[Sample], probs: list[np.ndarray]) -> list[Found]:
+        """`detect` with the tagger's piece probabilities already computed (`TechniqueModel.piece_probs_many`)."""
+        return self._with_patterns(text, self.model.decode(text, samples, probs))
+
+    def _with_patterns(self, text: str, learned: list[Found]) -> list[Found]:
         if not self.patterns:
             return learned
         return pattern_mod.combine(learned, pattern_mod.find(text, self.patterns))

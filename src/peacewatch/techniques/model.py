@@ -113,16 +113,32 @@ class TechniqueModel:
         ONNX Runtime runs the heads (`onnx_tagger`) where MiniLM's engine is ONNX; torch runs them under
         `PEACEWATCH_ENGINE=torch`, without onnxruntime, or if the graph cannot be made. Same numbers up to
         float rounding (measured: at most 3e-7 apart)."""
-        onnx = self._onnx_tagger()
+        if self._onnx_tagger() is not None:
+            return self.piece_probs_many([samples])[0]
         out: list[np.ndarray] = []
         for b in range(0, len(samples), 64):
-            batch = samples[b:b + 64]
-            if onnx is None:
-                out += self._torch_probs(batch)
-                continue
-            real = [s for s in batch if len(s.offsets)]
-            probs = iter(onnx(real) if real else [])
-            out += [next(probs) if len(s.offsets) else np.zeros((0, len(self.labels)), np.float32) for s in batch]
+            out += self._torch_probs(samples[b:b + 64])
+        return out
+
+    def piece_probs_many(self, documents: list[list[Sample]]) -> list[list[np.ndarray]]:
+        """`piece_probs` of several documents' sentences at once.
+
+        With ONNX Runtime, the sentences of all the documents are sorted by length and run in shared batches of
+        64: less padding and fewer, fuller LSTM steps (measured on the bench documents: ~14 -> ~10 ms/doc).
+        A sentence's probabilities are the same bits whatever shares its batch (`OnnxTagger`), so a document's
+        do not depend on the others. With torch, where padding moves them slightly, each document keeps its own
+        batches, as before."""
+        onnx = self._onnx_tagger()
+        if onnx is None:
+            return [self.piece_probs(samples) for samples in documents]
+        empty = np.zeros((0, len(self.labels)), np.float32)
+        out: list[list[np.ndarray]] = [[empty] * len(samples) for samples in documents]
+        order = sorted(((d, i) for d, samples in enumerate(documents) for i, s in enumerate(samples)
+                        if len(s.offsets)), key=lambda di: len(documents[di[0]][di[1]].offsets))
+        for b in range(0, len(order), 64):
+            chunk = order[b:b + 64]
+            for (d, i), probs in zip(chunk, onnx([documents[d][i] for d, i in chunk]), strict=True):
+                out[d][i] = probs
         return out
 
     def _torch_probs(self, batch: list[Sample]) -> list[np.ndarray]:
