@@ -50,6 +50,13 @@ def test_summary_reports_the_ratio_to_bare_spacy() -> None:
     assert any("25.0% of bare spaCy" in line for line in lines)
 
 
+def test_workers_compare_with_spacy_on_as_many_processes() -> None:
+    lines = summary_lines([result("spacy", 10, seconds=1.0), result("spacy", 10, workers=2, seconds=0.5),
+                           result("full", 10, workers=2, seconds=2.0)])
+    assert any("25.0% of bare spaCy's throughput with 2 process(es)" in line for line in lines)
+    assert any("50.0% of one-process bare spaCy" in line for line in lines)
+
+
 def test_write_merges_runs_and_replaces_a_rerun(tmp_path: Path) -> None:
     target = tmp_path / "BENCHMARKS.md"
     write(target, [result("spacy", 10), result("full", 10, seconds=9.0)], "peacewatch bench --docs 10")
@@ -76,6 +83,11 @@ def test_spacy_phase_counts_tokens_and_memory() -> None:
     assert r.tokens > 300 and r.seconds > 0 and r.peak_rss_mb > 50
     # memory over the run, per tenth of the corpus: sampled at least once, within the peak
     assert len(r.rss_by_tenth_mb) == 10 and 50 < max(r.rss_by_tenth_mb) <= r.peak_rss_mb + 1
+
+
+def test_spacy_phase_runs_on_several_processes() -> None:
+    one, two = run_phase("spacy", 4), run_phase("spacy", 4, workers=2)
+    assert one.tokens == two.tokens > 300  # the same documents, parsed by two processes
 
 
 def test_summary_shows_memory_across_the_corpus() -> None:

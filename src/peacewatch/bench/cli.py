@@ -28,8 +28,8 @@ def bench(
     """Time bare spaCy and the full analysis (and ingest) on a generated corpus: tokens/s, ratio, peak RSS.
 
     Each phase runs in a fresh process. Every size gets bare spaCy and the full analysis with each
-    `--workers` value; `--ingest` ingests each size with the first `--workers` value. With `--write`, the
-    page is rewritten after each phase.
+    `--workers` value (bare spaCy also with one process); `--ingest` ingests each size with the first
+    `--workers` value. With `--write`, the page is rewritten after each phase.
     """
     from peacewatch.bench.report import summary_lines
     from peacewatch.bench.report import write as write_report
@@ -41,7 +41,8 @@ def bench(
         raise typer.Exit(2)
     plan = []
     for size in sizes:
-        plan += [] if skip_spacy else [("spacy", size, 1)]
+        # bare spaCy with each process count too (`nlp.pipe(n_process=…)`): ratios compare like with like
+        plan += [] if skip_spacy else [("spacy", size, n) for n in sorted({1, *counts})]
         plan += [] if skip_full else [("full", size, n) for n in counts]
         plan += [("ingest", size, counts[0])] if ingest else []
     results: list[PhaseResult] = []

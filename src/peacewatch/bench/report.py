@@ -92,13 +92,20 @@ def summary_lines(results: list[PhaseResult]) -> list[str]:
                      f"{r.tokens_per_second:>9.0f} {r.peak_rss_mb:>11.0f} {r.peak_worker_rss_mb:>13.0f} "
                      f"{r.load_before:>4.2f}-{r.load_after:<4.2f}")
     for docs in sorted({r.docs for r in results}):
-        spacy = next((r for r in results if r.phase == "spacy" and r.docs == docs), None)
+        spacy = {r.workers: r for r in results if r.phase == "spacy" and r.docs == docs and r.tokens_per_second}
         for full in (r for r in results if r.phase == "full" and r.docs == docs):
-            if spacy and spacy.tokens_per_second:
-                ratio = full.tokens_per_second / spacy.tokens_per_second
+            # like with like: bare spaCy with as many processes as the analysis had workers, when it was timed
+            same = spacy.get(full.workers)
+            if same is not None:
                 lines.append(f"{docs} docs, {full.workers} worker(s), {full.engine}: full analysis at "
-                             f"{100 * ratio:.1f}% of bare spaCy's throughput ({full.tokens_per_second:.0f} vs "
-                             f"{spacy.tokens_per_second:.0f} tokens/s)")
+                             f"{100 * full.tokens_per_second / same.tokens_per_second:.1f}% of bare spaCy's "
+                             f"throughput with {full.workers} process(es) ({full.tokens_per_second:.0f} vs "
+                             f"{same.tokens_per_second:.0f} tokens/s)")
+            one = spacy.get(1)
+            if one is not None and full.workers > 1:
+                lines.append(f"{docs} docs, {full.workers} worker(s), {full.engine}: full analysis at "
+                             f"{100 * full.tokens_per_second / one.tokens_per_second:.1f}% of one-process bare "
+                             f"spaCy ({full.tokens_per_second:.0f} vs {one.tokens_per_second:.0f} tokens/s)")
             if full.components_ms:
                 parts = ", ".join(f"{k} {v}" for k, v in full.components_ms.items())
                 lines.append(f"  ms/doc per extractor ({docs} docs, {full.engine}): {parts}")

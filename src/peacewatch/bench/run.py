@@ -173,7 +173,7 @@ def run_phase(phase: str, docs: int, workers: int = 1, seed: int = 0, config: st
         nlp(warm.text)
         start = time.perf_counter()
         texts = (d.text for d in rss.counted(generate(docs, seed)))
-        for doc in nlp.pipe(texts, batch_size=settings.batch_size):
+        for doc in nlp.pipe(texts, batch_size=settings.batch_size, n_process=max(1, workers)):
             tokens += len(doc)
     elif phase == "full":
         from peacewatch.contract import Analysis
