@@ -743,6 +743,23 @@ def test_a_perfect_tense_is_no_modal_of_need(record_pipeline):
     assert stance(analysis, "volodymyr-zelensky", "prisoner_exchange").polarity == "support"
 
 
+def test_a_phrase_with_its_own_against_counts_once(record_pipeline):
+    for text in ("Hungary warned against new sanctions.", "Hungary spoke out against new sanctions.",
+                 "Hungary is lobbying against new sanctions."):
+        assert stance(analyze(record_pipeline, text), "hungary", "sanctions").polarity == "oppose", text
+    analysis = analyze(record_pipeline, "Hungary did not warn against new sanctions.")
+    assert stance(analysis, "hungary", "sanctions").polarity == "support"
+
+
+def test_praise_and_criticism_of_a_decision(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky hailed the decision to send more air defence systems.")
+    assert stance(analysis, "volodymyr-zelensky", "military_aid").polarity == "support"
+    analysis = analyze(record_pipeline, "Hungary criticised the decision to start accession talks with Ukraine.")
+    assert stance(analysis, "hungary", "eu_membership").polarity == "oppose"
+    analysis = analyze(record_pipeline, "The Kremlin expressed openness to a new round of talks.")
+    assert stance(analysis, "kremlin", "peace_talks").polarity == "conditional"
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")

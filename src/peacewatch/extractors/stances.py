@@ -288,6 +288,7 @@ class StanceExtractor:
         if path is None:
             return None
         sign, negations, bare, denied = 1, 0, False, False
+        counted: list[Token] = []  # the path's tokens whose cue has counted
         intense = hedged = conditional = ready = predicate = no_longer = in_condition = until = False
         kinds: list[str] = []
         previous: str | None = None
@@ -406,8 +407,11 @@ class StanceExtractor:
                 if found is not None and found[0] == "oppose" and \
                         any(p.dep_ == "prep" and p.lower_ in self.circumstances for p in path[1:n]):
                     found = None  # "freeze the line under a ceasefire": the truce is when, not what is undone
+                if found is not None and found[1] > 1 and any(t.i < p.i < t.i + found[1] for p in counted):
+                    found = None  # "warned against sanctions": the phrase's "against" has already counted
                 if found is not None:
                     kinds.append(found[0])
+                    counted.append(t)
                     anchor, agent = t, by
                     if found[0] == "oppose":
                         sign = -sign
