@@ -85,6 +85,11 @@ def test_no_troops_but_open_to_air_support(record_pipeline):
     assert stance(analysis, "poland", "air_support").polarity == "conditional"
 
 
+def test_not_a_centimetre_of_land(record_pipeline):
+    analysis = analyze(record_pipeline, '"We will not give up a single centimetre of our land," Zelensky said.')
+    assert commitment(analysis, "volodymyr-zelensky", "territorial_concessions").modality == "refused"
+
+
 def test_help_by_air_is_air_support(record_pipeline):
     analysis = analyze(record_pipeline, '"We will help by air," the Polish president said in Warsaw.')
     assert stance(analysis, "poland", "air_support").polarity == "support"
