@@ -79,9 +79,10 @@ class DeadlineExtractor:
                                                      for c in clause.children)) \
                 or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
             ref = reference_date(doc_text(doc), time.span.start, ctx.published)  # a timeline entry's own date
-            due = self._due(time, ref if ahead else None) or self._from_now(doc, first, span, ref)
             if granted:
                 due = _limit(resolve(f"within {span.text}", ref, future=True)) if ref else None
+            else:
+                due = self._due(time, ref if ahead else None) or self._from_now(doc, first, span, ref)
             if not due:  # no guessed dates: an unresolved limit is no deadline
                 continue
             if named and any(d.due == due for d in out):

@@ -361,6 +361,11 @@ _NUMBERED_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|\(?[a-z][.)]|[-–—•*])[ 
 
 
 @lru_cache(maxsize=1)
+def _stative_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in record_cues()["stative_participles"])
+
+
+@lru_cache(maxsize=1)
 def _demand_words() -> tuple[frozenset[str], dict[tuple[str, ...], str]]:
     cues = record_cues()["stances"]
     return frozenset(w.lower() for w in cues["demand_nouns"]), phrase_table({"support": cues["demand_verbs"]})
@@ -534,13 +539,10 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-#: participles that, passive in form, state a disposition of their subject ("is committed to the talks")
-STATIVE_PARTICIPLES = frozenset({"commit", "dedicate", "determine", "resolve"})
-
-
 def stative_participle(verb: Token) -> bool:
-    """ "Turkey is committed to the talks", "is determined to join": a passive form that is an adjective."""
-    return verb.lemma_.lower() in STATIVE_PARTICIPLES and any(c.dep_ == "auxpass" for c in verb.children) and \
+    """ "Turkey is committed to the talks", "is determined to join": a passive form that is an adjective
+    (`stative_participles` in `data/record_cues.yaml`)."""
+    return verb.lemma_.lower() in _stative_words() and any(c.dep_ == "auxpass" for c in verb.children) and \
         any(c.dep_ in {"prep", "xcomp"} and (c.lower_ == "to" or any(g.lower_ == "to" for g in c.children))
             for c in verb.children)
 
@@ -696,9 +698,8 @@ class Holders:
     def position_owner(self, verb: Token) -> list[str]:
         """ "Kyiv's position is that sanctions must stay": the owner of the position a clause spells out (the
         parse may hang "Ostmere's demand is simple:" on the clause after the colon)."""
-        colon = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.lemma_ == "be" and
-                      any(g.lower_ == ":" for g in self.doc[c.right_edge.i + 1:verb.i])), None)
-        copula = colon
+        copula = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.lemma_ == "be" and
+                       any(g.lower_ == ":" for g in self.doc[c.right_edge.i + 1:verb.i])), None)
         t = verb
         for _ in range(3):
             if copula is not None or t.dep_ not in {"ccomp", "parataxis", "attr"} or t.head.i == t.i:

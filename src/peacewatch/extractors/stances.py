@@ -81,7 +81,8 @@ class StanceExtractor:
         self.promising = {w.lower() for w in cues["promising_modals"]}
         self.intention_nouns = {w.lower() for w in cues["intention_nouns"]}
         self.possible = {w.lower() for w in cues["possibility_modals"]}
-        self.announcing = {w.lower() for w in cues["announcing_modals"]}
+        # (a possible act is announced too, and made conditional: "elections could be held within 90 days")
+        self.announcing = {w.lower() for w in cues["announcing_modals"]} | self.possible
         self.continuing_modals = {w.lower() for w in cues["continuing_modals"]}
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
@@ -94,6 +95,7 @@ class StanceExtractor:
         self.threats = phrase_table({"oppose": cues["threats"]})
         self.deferring = phrase_table({"oppose": cues["deferring_verbs"]})
         self.topic_acts = phrase_table({"support": cues["topic_acts"]})
+        self.topic_act_modals = {w.lower() for w in cues["topic_act_modals"]}
         self.circumstances = {w.lower() for w in cues["circumstance_preps"]}
         self.asserting = {w.lower() for w in cues["asserting_markers"]}
         self.condition_phrases = [phrase(p) for p in cues["conditional"] if len(phrase(p)) > 1]
@@ -371,8 +373,7 @@ class StanceExtractor:
                 kinds.append("oppose")  # "elections should wait until 2031" (not a report: "was postponed")
                 anchor, predicate, sign = t, True, -sign
             elif from_subject and not kinds and path[n - 1].dep_ == "nsubj" and cue_at(t, self.topic_acts) and \
-                    any(c.dep_ == "aux" and c.lower_ in self.announcing | self.possible | {"would"}
-                        for c in t.children):
+                    any(c.dep_ == "aux" and c.lower_ in self.topic_act_modals for c in t.children):
                 kinds.append("support")  # "a reassurance force could deploy within days": what the force will do
                 anchor, predicate = t, True
             elif from_subject and not kinds and (announced := self._announced(t)) is not None:
@@ -506,7 +507,7 @@ class StanceExtractor:
         for or against the topic. (With an agent, the agent holds it: see `passive_agent`.)"""
         children = list(verb.children)
         if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in children) or \
-                not any(c.dep_ == "aux" and c.lower_ in self.announcing | self.possible for c in children) or \
+                not any(c.dep_ == "aux" and c.lower_ in self.announcing for c in children) or \
                 any(c.dep_ == "agent" for c in children):
             return None
         found = cue_at(verb, self.cues)
