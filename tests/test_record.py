@@ -765,6 +765,18 @@ def test_praise_and_criticism_of_a_decision(record_pipeline):
     assert stance(analysis, "kremlin", "peace_talks").polarity == "conditional"
 
 
+def test_freezing_the_war_a_military_mission_and_a_threat(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said Ukraine would never agree to freeze the war along the current "
+                                        "front line.")
+    assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Meloni said Italy would not take part in any military mission in Ukraine.")
+    assert stance(analysis, "italy", "foreign_troops").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Trump threatened new sanctions. Hungary threatened to veto the sanctions "
+                                        "package.")
+    assert stance(analysis, "donald-trump", "sanctions").polarity == "support"
+    assert stance(analysis, "hungary", "sanctions").polarity == "oppose"
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")
