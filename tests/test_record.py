@@ -777,6 +777,16 @@ def test_freezing_the_war_a_military_mission_and_a_threat(record_pipeline):
     assert stance(analysis, "hungary", "sanctions").polarity == "oppose"
 
 
+def test_communique_wordings(record_pipeline):
+    analysis = analyze(record_pipeline, "The G7 leaders reaffirmed their unwavering support for Ukraine's sovereignty "
+                                        "and territorial integrity.")
+    assert stance(analysis, "g7", "territorial_concessions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "The European Council agreed to open accession negotiations with Ukraine.")
+    assert stance(analysis, "european-council", "eu_membership").polarity == "support"
+    analysis = analyze(record_pipeline, "Germany will provide Ukraine with long-term security commitments.")
+    assert commitment(analysis, "germany", "security_guarantees").modality == "pledged"
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")
