@@ -787,6 +787,13 @@ def test_communique_wordings(record_pipeline):
     assert commitment(analysis, "germany", "security_guarantees").modality == "pledged"
 
 
+def test_jets_handed_over_are_aid_and_jets_on_patrol_air_support(record_pipeline):
+    analysis = analyze(record_pipeline, "The Netherlands will deliver fighter jets to Ukraine.")
+    assert commitment(analysis, "netherlands", "military_aid").modality == "pledged"
+    analysis = analyze(record_pipeline, "Fighter jets will patrol the skies over Ukraine, Macron said.")
+    assert stance(analysis, "emmanuel-macron", "air_support").polarity == "support"
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")
