@@ -794,6 +794,12 @@ def test_jets_handed_over_are_aid_and_jets_on_patrol_air_support(record_pipeline
     assert stance(analysis, "emmanuel-macron", "air_support").polarity == "support"
 
 
+def test_pulling_out_of_part_of_a_region(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
+                                        "region it still holds.")
+    assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
+
+
 def test_the_short_name_of_a_body_is_that_body(record_pipeline):
     analysis = analyze(record_pipeline, "The North Atlantic Treaty Organization met on Monday. Rutte said the "
                                         "Organization had no plans to deploy forces to Ukraine.")
