@@ -1337,3 +1337,22 @@ def test_a_coordinated_clause_with_its_own_subject_keeps_its_own_polarity(record
                                         "would be called once martial law ended.")
     assert stance(analysis, "ukraine", "nato_membership").polarity == "oppose"
     assert not [s for s in analysis.stances if s.topic == "elections_leadership" and s.polarity == "oppose"]
+
+
+def test_a_force_led_by_a_state_is_a_foreign_force(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia rejects a British-led force in any form.")
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+    assert commitment(analysis, "russia", "foreign_troops").modality == "refused"
+
+
+def test_inspectors_are_monitors_unless_nuclear(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said Ukraine wants international inspectors on the front line.")
+    assert stance(analysis, "ukraine", "monitoring_intelligence").polarity == "support"
+    analysis = analyze(record_pipeline, "Zelensky said Ukraine wants nuclear inspectors at the plant.")
+    assert stance(analysis, "ukraine", "nuclear_status").polarity == "support"
+    assert not [s for s in analysis.stances if s.topic == "monitoring_intelligence"]
+
+
+def test_what_must_come_before_a_settlement_is_wanted(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said free elections must come before any final settlement.")
+    assert stance(analysis, "volodymyr-zelensky", "elections_leadership").polarity == "support"
