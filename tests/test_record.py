@@ -1356,3 +1356,16 @@ def test_inspectors_are_monitors_unless_nuclear(record_pipeline):
 def test_what_must_come_before_a_settlement_is_wanted(record_pipeline):
     analysis = analyze(record_pipeline, "Zelensky said free elections must come before any final settlement.")
     assert stance(analysis, "volodymyr-zelensky", "elections_leadership").polarity == "support"
+
+
+def test_a_later_clause_answering_a_position_takes_the_same_topic(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine still refuses to withdraw from the Donbas, and Russia still "
+                                        "demands it.")
+    assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
+    assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
+    analysis = analyze(record_pipeline, "Russia insists on a Ukrainian withdrawal from the Donbas as a condition "
+                                        "of any settlement; Ukraine still refuses.")
+    assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
+    # an answer with its own object is about that object
+    analysis = analyze(record_pipeline, "France supports a ceasefire, and Russia rejects the sanctions.")
+    assert not [s for s in analysis.stances if s.actor == "russia" and s.topic == "ceasefire"]

@@ -114,6 +114,7 @@ class StanceExtractor:
         earlier: dict[tuple[str, str, int], Stance] = {}
         mentions = self.matcher.outermost(doc)
         heads = {m.head for m in mentions}
+        taken: list[tuple[str, Reading, list[str]]] = []  # (topic, reading, holders) of each position read
         for mention in sorted(mentions + anaphoric_mentions(doc, mentions, self.cues), key=lambda m: m.first):
             if asks(doc[mention.head]):
                 continue  # "Should sanctions be eased?": a question takes no position
@@ -140,6 +141,8 @@ class StanceExtractor:
             else:
                 actors = holders.holders(clause_verb(reading.anchor), m_start, m_end, at=doc[mention.head])
             actors = holders.parties(actors)
+            if actors and not reading.earlier:
+                taken.append((mention.topic, reading, actors))
             inner = [(party, r) for actor, r in self._owned_position(holders, doc[mention.head], reading)
                      for party in holders.parties([actor])]
             for actor, inner_reading in inner:
@@ -167,11 +170,56 @@ class StanceExtractor:
                 out.append(before)  # "after rejecting the truce, X left": still a reported position
             elif out[seen[key]].polarity != before.polarity and out[seen[key]].previous_polarity is None:
                 out[seen[key]].previous_polarity = before.polarity
+        for reply in self._replies(holders, taken):
+            key = (reply.actor, reply.topic, reply.evidence.start)
+            if key not in seen:
+                seen[key] = len(out)
+                out.append(reply)
         out += self._shown_by_commitments(doc, out)
         out.sort(key=lambda st: st.evidence.start)
         for n, stance in enumerate(out, start=1):
             stance.id = f"stance-{n}"
         return out
+
+    def _replies(self, holders: Holders, taken: list[tuple[str, Reading, list[str]]]) -> list[Stance]:
+        """ "Drevania refuses to withdraw from the districts, and Morvath still demands it", "Kolvatia insists on
+        a withdrawal; Sarenne refuses": a later clause of the sentence whose cue verb has no object of its own (or
+        only "it") answers the position just read. Its subject takes the same topic, with the same polarity if
+        its cue leans the same way as the first one, else the opposite."""
+        doc = holders.doc
+        out: list[Stance] = []
+        for topic, reading, first in taken:
+            if reading.polarity not in OPPOSITE:
+                continue
+            leaning = cue_at(reading.anchor, self.cues)
+            before = leaning[0] if leaning is not None and leaning[0] in OPPOSITE else "support"
+            sent = sentence(reading.anchor)
+            for verb in sent:
+                if verb.i <= reading.anchor.i or verb.pos_ != "VERB" or verb.dep_ not in {"conj", "ROOT"}:
+                    continue
+                found = cue_at(verb, self.cues)
+                if found is None or found[0] not in OPPOSITE or not self._answers(verb):
+                    continue
+                actors = [a for a in holders.parties(holders.subject_actors(verb)) if a not in first]
+                polarity = reading.polarity if found[0] == before else OPPOSITE[reading.polarity]
+                start, end = evidence_range(doc, verb)
+                out += [Stance(id="", actor=actor, topic=topic, polarity=polarity,  # type: ignore[arg-type]
+                               strength=BASE_STRENGTH[polarity], evidence=char_span(doc, start, end))
+                        for actor in actors]
+        return out
+
+    @staticmethod
+    def _answers(verb: Token) -> bool:
+        """Whether a cue verb stands alone, as an answer: a subject of its own, no negation, and no object or
+        complement but a pronoun ("Sarenne still refuses", "Morvath still demands it")."""
+        children = list(verb.children)
+        if not any(c.dep_ == "nsubj" for c in children) or any(c.dep_ == "neg" for c in children):
+            return False
+        for c in children:  # (a clause before the verb is the one answered, which the parse may hang on it)
+            if c.i > verb.i and c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp", "dative"} and \
+                    not (c.dep_ == "dobj" and c.lower_ in {"it", "this", "that", "so"}):
+                return False
+        return True
 
     def _after_a_truce(self, head: Token) -> bool:
         """Whether the clause over `head` is timed after an end of fighting ("after a ceasefire", "once the
