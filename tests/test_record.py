@@ -1366,6 +1366,7 @@ def test_a_later_clause_answering_a_position_takes_the_same_topic(record_pipelin
     analysis = analyze(record_pipeline, "Russia insists on a Ukrainian withdrawal from the Donbas as a condition "
                                         "of any settlement; Ukraine still refuses.")
     assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
+    assert commitment(analysis, "ukraine", "territorial_concessions").modality == "refused"
     # an answer with its own object is about that object
     analysis = analyze(record_pipeline, "France supports a ceasefire, and Russia rejects the sanctions.")
     assert not [s for s in analysis.stances if s.actor == "russia" and s.topic == "ceasefire"]

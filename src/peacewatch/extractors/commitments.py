@@ -19,6 +19,7 @@ from peacewatch.extractors.record import (
     TopicMatcher,
     TopicMention,
     anaphoric_mentions,
+    answers_alone,
     asks,
     cue_at,
     default_topics,
@@ -85,6 +86,12 @@ class CommitmentExtractor:
                                                       for c in token.children)]
             if token.lemma_.lower() in self.object_only:
                 topics = [m for m in topics if doc[m.head].dep_ == "dobj" and doc[m.head].head.i == token.i]
+            answered: list[Commitment] = []
+            if not topics and modality in {"refused", "demanded"} and token.pos_ == "VERB" and \
+                    token.dep_ in {"conj", "ROOT"} and answers_alone(token):
+                # "Russia insists on a withdrawal; Ukraine refuses": the answer is about what was just committed
+                answered = [c for c in out if c.evidence.start == evidence_range(doc, token)[0]]
+                topics = [TopicMention(c.topic, token.i, token.i, token.i) for c in answered]
             if not topics:
                 continue
             start, end = evidence_range(doc, token)
@@ -100,7 +107,7 @@ class CommitmentExtractor:
             for mention in topics:
                 for actor in actors:
                     key = (actor, mention.topic, sentence(token).start)
-                    if key in seen:
+                    if key in seen or any(c.actor == actor for c in answered):
                         continue
                     seen.add(key)
                     last = min(mention.last, token.i + MAX_ACTION_TOKENS)

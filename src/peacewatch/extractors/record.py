@@ -539,6 +539,19 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def answers_alone(verb: Token) -> bool:
+    """Whether a cue verb stands alone, as an answer to the clause before it: a subject of its own, no negation,
+    and no object or complement after it but a pronoun ("Sarenne still refuses", "Morvath still demands it")."""
+    children = list(verb.children)
+    if not any(c.dep_ == "nsubj" for c in children) or any(c.dep_ == "neg" for c in children):
+        return False
+    for c in children:  # (a clause before the verb is the one answered, which the parse may hang on it)
+        if c.i > verb.i and c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp", "dative"} and \
+                not (c.dep_ == "dobj" and c.lower_ in {"it", "this", "that", "so"}):
+            return False
+    return True
+
+
 def stative_participle(verb: Token) -> bool:
     """ "Turkey is committed to the talks", "is determined to join": a passive form that is an adjective
     (`stative_participles` in `data/record_cues.yaml`)."""

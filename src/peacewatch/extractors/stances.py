@@ -23,6 +23,7 @@ from peacewatch.extractors.record import (
     Holders,
     TopicMatcher,
     anaphoric_mentions,
+    answers_alone,
     asks,
     clause_verb,
     cue_at,
@@ -198,7 +199,7 @@ class StanceExtractor:
                 if verb.i <= reading.anchor.i or verb.pos_ != "VERB" or verb.dep_ not in {"conj", "ROOT"}:
                     continue
                 found = cue_at(verb, self.cues)
-                if found is None or found[0] not in OPPOSITE or not self._answers(verb):
+                if found is None or found[0] not in OPPOSITE or not answers_alone(verb):
                     continue
                 actors = [a for a in holders.parties(holders.subject_actors(verb)) if a not in first]
                 polarity = reading.polarity if found[0] == before else OPPOSITE[reading.polarity]
@@ -207,19 +208,6 @@ class StanceExtractor:
                                strength=BASE_STRENGTH[polarity], evidence=char_span(doc, start, end))
                         for actor in actors]
         return out
-
-    @staticmethod
-    def _answers(verb: Token) -> bool:
-        """Whether a cue verb stands alone, as an answer: a subject of its own, no negation, and no object or
-        complement but a pronoun ("Sarenne still refuses", "Morvath still demands it")."""
-        children = list(verb.children)
-        if not any(c.dep_ == "nsubj" for c in children) or any(c.dep_ == "neg" for c in children):
-            return False
-        for c in children:  # (a clause before the verb is the one answered, which the parse may hang on it)
-            if c.i > verb.i and c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp", "dative"} and \
-                    not (c.dep_ == "dobj" and c.lower_ in {"it", "this", "that", "so"}):
-                return False
-        return True
 
     def _after_a_truce(self, head: Token) -> bool:
         """Whether the clause over `head` is timed after an end of fighting ("after a ceasefire", "once the
