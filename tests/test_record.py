@@ -1370,3 +1370,11 @@ def test_a_later_clause_answering_a_position_takes_the_same_topic(record_pipelin
     # an answer with its own object is about that object
     analysis = analyze(record_pipeline, "France supports a ceasefire, and Russia rejects the sanctions.")
     assert not [s for s in analysis.stances if s.actor == "russia" and s.topic == "ceasefire"]
+
+
+def test_a_joint_statement_speaks_for_the_governments_it_names(record_pipeline):
+    analysis = analyze(record_pipeline, "We, the Governments of France, Germany and Poland, met today in Paris.\n\n"
+                                        "We are prepared to act as guarantors of a settlement.")
+    for state in ("france", "germany", "poland"):
+        assert stance(analysis, state, "security_guarantees").polarity == "support"
+        assert commitment(analysis, state, "security_guarantees").modality == "ready"

@@ -644,7 +644,7 @@ class Holders:
         self.impersonal = {w.lower() for w in record_cues()["impersonal_requirements"]}
         self.member_nouns = {phrase(p) for p in record_cues()["member_nouns"]}
         self.spokesperson_roles = [w.lower() for w in record_cues()["spokesperson_roles"]]
-        self.voice = self._voice()
+        self.voices = self._voices()
 
     def parties(self, actor_ids: list[str]) -> list[str]:
         """The parties holding a position: an unnamed source speaks for the body it belongs to ("a Morvathi
@@ -895,8 +895,8 @@ class Holders:
                 if own:
                     return own
             return speakers
-        if subject is not None and subject.lower_ in FIRST_PERSON and self.voice:
-            return [self.voice]  # "We categorically reject …", "I will not cede …" in a text the document reproduces
+        if subject is not None and subject.lower_ in FIRST_PERSON and self.voices:
+            return list(self.voices)  # "We categorically reject …", "I will not cede …" in a text the document reproduces
         return self.subject_actors(verb)
 
     @staticmethod
@@ -913,10 +913,25 @@ class Holders:
             t = t.head
         return False
 
-    def _voice(self) -> str | None:
+    def _voices(self) -> list[str]:
         """Whose words a document reproduces, when its introduction says so ("The Foreign Ministry published
-        the following posts", "President X addressed parliament"): the one actor that is the subject of such a
-        verb in the first sentences."""
+        the following posts", "President X addressed parliament": the one actor that is the subject of such a
+        verb in the first sentences), or when its first person names itself ("We, the Governments of A, B and
+        C, …": a joint statement's signatories)."""
+        one = self._voice()
+        if one:
+            return [one]
+        for sent in sentences(self.doc)[:6]:
+            for t in sent:
+                if t.lower_ == "we":
+                    named = list(dict.fromkeys(self.actor_at[g.i] for c in t.children if c.dep_ == "appos"
+                                               for g in c.subtree if g.i in self.actor_at))
+                    if named:
+                        return named
+        return []
+
+    def _voice(self) -> str | None:
+        """The one actor that is the subject of a verb of publishing or speaking in the first sentences."""
         verbs = {w.lower() for w in record_cues()["voice_verbs"]}
         nouns = {w.lower() for w in record_cues()["voice_nouns"]}
         for sent in sentences(self.doc)[:3]:
@@ -1007,9 +1022,9 @@ class Holders:
                 found = self._actors_of_name(child)
                 if not found and child.lower_ in {"their", "its"}:
                     found = self._thanked(noun) or self._nearest_subject_actors(noun)
-                if not found and child.lower_ in {"our", "my"} and self.voice \
+                if not found and child.lower_ in {"our", "my"} and self.voices \
                         and self.speaker(child.idx, child.idx + 1) is None:
-                    found = [self.voice]  # "Our conditions are well known" in a body's own statement
+                    found = list(self.voices)  # "Our conditions are well known" in a body's own statement
                 if not found and self.is_pronoun(child):
                     resolved = self.resolver.resolve(child.i, child.i, child.i)
                     found = [resolved] if resolved else []
