@@ -896,7 +896,8 @@ class Holders:
                     return own
             return speakers
         if subject is not None and subject.lower_ in FIRST_PERSON and self.voices:
-            return list(self.voices)  # "We categorically reject …", "I will not cede …" in a text the document reproduces
+            # "We categorically reject …", "I will not cede …" in a text the document reproduces
+            return list(self.voices)
         return self.subject_actors(verb)
 
     @staticmethod
