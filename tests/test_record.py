@@ -1378,3 +1378,13 @@ def test_a_joint_statement_speaks_for_the_governments_it_names(record_pipeline):
     for state in ("france", "germany", "poland"):
         assert stance(analysis, state, "security_guarantees").polarity == "support"
         assert commitment(analysis, state, "security_guarantees").modality == "ready"
+
+
+def test_signing_away_or_trading_land_is_a_territorial_concession(record_pipeline):
+    analysis = analyze(record_pipeline, 'Zelensky said: "I will not sign away Donetsk, Luhansk or a single '
+                                        'village."')
+    assert stance(analysis, "volodymyr-zelensky", "territorial_concessions").polarity == "oppose"
+    assert commitment(analysis, "volodymyr-zelensky", "territorial_concessions").modality == "refused"
+    # a subject with "no" denies the act: no one will
+    analysis = analyze(record_pipeline, "Zelensky said no government he leads will trade land for quiet.")
+    assert stance(analysis, "volodymyr-zelensky", "territorial_concessions").polarity == "oppose"

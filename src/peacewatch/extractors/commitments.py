@@ -151,8 +151,10 @@ class CommitmentExtractor:
             if self._no_intention(token):
                 return "refused"  # "has no intention of sending troops", "no plans to deploy forces"
             never = any(c.lower_ == "never" for v in verbs for c in v.children)
-            negated = never or any(c.dep_ == "neg" or c.dep_ == "nsubj" and c.lower_ in self.nobody
-                                   for v in verbs for c in v.children)  # "nobody is going to send troops"
+            # "nobody is going to send troops", "no government I lead will trade land"
+            negated = never or any(c.dep_ == "neg" or c.dep_ == "nsubj" and (
+                c.lower_ in self.nobody or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))
+                for v in verbs for c in v.children)
             # "would make no territorial concessions": the negation on the object
             negated = negated or any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
                                      for c in token.children)

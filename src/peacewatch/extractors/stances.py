@@ -361,8 +361,10 @@ class StanceExtractor:
                     bare = bare or t.i == head.i or t.lemma_ in {"be", "have"} or denied
                 if child.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in child.children):
                     negations, no_longer = negations + 1, True  # "no longer opposes": a reversal
-                if child.dep_ == "nsubj" and low in self.nobody and t.pos_ in {"VERB", "AUX"}:
-                    negations += 1  # "Nobody in Ambrin is going to send a soldier": no one will
+                if child.dep_ == "nsubj" and t.pos_ in {"VERB", "AUX"} and (
+                        low in self.nobody or child.i != head.i and
+                        any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
+                    negations += 1  # "Nobody in Ambrin is going to send a soldier", "no government will": no one will
                 if child.dep_ == "advmod" and low in self.intensifiers:
                     intense = True
                 if low in self.hedges and child.dep_ in {"aux", "advmod"}:
