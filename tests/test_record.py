@@ -1388,3 +1388,20 @@ def test_signing_away_or_trading_land_is_a_territorial_concession(record_pipelin
     # a subject with "no" denies the act: no one will
     analysis = analyze(record_pipeline, "Zelensky said no government he leads will trade land for quiet.")
     assert stance(analysis, "volodymyr-zelensky", "territorial_concessions").polarity == "oppose"
+
+
+def test_a_limit_on_what_is_scheduled_wanted_or_ready_is_a_deadline(record_pipeline):
+    analysis = analyze(record_pipeline, "The first deliveries are scheduled before the end of March.")
+    assert deadline(analysis, "2026-03-31").expression.text == "before the end of March"
+    analysis = analyze(record_pipeline, "Zelensky wants the text initialled by the end of October.")
+    assert deadline(analysis, "2025-10-31").actor == "volodymyr-zelensky"
+    analysis = analyze(record_pipeline, "Both sides are ready for a further exchange before the end of September.")
+    deadline(analysis, "2025-09-30")
+    # a limit said to be past is no deadline to come: the month's end is next year's
+    analysis = analyze(record_pipeline, "The Union said it would open accession talks before the end of May.")
+    deadline(analysis, "2026-05-31")
+
+
+def test_the_middle_of_a_month_is_its_fifteenth(record_pipeline):
+    analysis = analyze(record_pipeline, "Kyiv hopes to bring home another 500 men by the middle of October.")
+    assert deadline(analysis, "2025-10-15").hedged

@@ -46,6 +46,7 @@ class DeadlineExtractor:
         self.scheduled = {phrase(w) for w in cues["scheduled_verbs"]}
         self.deadline_verbs = {w.lower() for w in cues["deadline_verbs"]}
         self.granting = {w.lower() for w in cues["granting"]}
+        self.forward_states = {w.lower() for w in cues["forward_states"]}
 
     def __call__(self, doc: Doc) -> list[Deadline]:
         ctx = context(doc)
@@ -232,6 +233,11 @@ class DeadlineExtractor:
                 return t
             if t.lemma_.lower() in self.setting and t.pos_ == "VERB":
                 return t  # "gave them until the end of the month"
+            if (t.lemma_.lower() in self.forward_states or t.lower_ in self.forward_states) and \
+                    (t.pos_ == "ADJ" or t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children)) or \
+                    t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in self.forward_states
+                                             for c in t.children):
+                return t  # "deliveries are scheduled before the end of March", "ready for an exchange before …"
             if _has_until_to(t):
                 return t  # "has until September 1 to submit"
             if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:

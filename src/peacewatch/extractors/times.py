@@ -167,7 +167,11 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
         year = int(m["y"]) if m["y"] else (_closest_year(month, 15, ref).year if ref else None)
         if year is None:
             return Resolved(None, "day")
-        return _position(m["pos"], dt.date(year, month, 1), _month_end(year, month))
+        found = _position(m["pos"], dt.date(year, month, 1), _month_end(year, month))
+        if future and not m["y"] and ref is not None and (found.end or found.value or ref) < ref:
+            # (with `future`, the next one: "before the end of May" said in August is next May's)
+            found = _position(m["pos"], dt.date(year + 1, month, 1), _month_end(year + 1, month))
+        return found
 
     m = re.fullmatch(rf"(?P<mon>{_MONTH_NAMES})(?:,? (?P<y>\d{{4}}))?", t)
     if m:
@@ -282,7 +286,8 @@ def _position(pos: str, start: dt.date, end: dt.date) -> Resolved:
         return Resolved(end, "day", end, end)
     if pos in {"beginning", "start"}:
         return Resolved(start, "day", start, start)
-    middle = start + (end - start) / 2
+    # the middle day, the earlier of two ("mid-May" is the 15th, "the middle of the week" a Wednesday)
+    middle = start + dt.timedelta(days=((end - start).days - 1) // 2)
     if pos in {"middle", "mid"}:
         return Resolved(middle, "day", middle, middle)
     if pos == "early":
