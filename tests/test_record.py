@@ -1405,3 +1405,10 @@ def test_a_limit_on_what_is_scheduled_wanted_or_ready_is_a_deadline(record_pipel
 def test_the_middle_of_a_month_is_its_fifteenth(record_pipeline):
     analysis = analyze(record_pipeline, "Kyiv hopes to bring home another 500 men by the middle of October.")
     assert deadline(analysis, "2025-10-15").hedged
+
+
+def test_an_act_announced_for_a_day_is_scheduled(record_pipeline):
+    analysis = analyze(record_pipeline, "The vote in the Verkhovna Rada will be taken on 4 September.")
+    assert deadline(analysis, "2025-09-04").expression.text == "on 4 September"
+    analysis = analyze(record_pipeline, '"Russia will not accept them, today or later," Peskov said.')
+    assert not analysis.deadlines

@@ -146,8 +146,10 @@ class DeadlineExtractor:
             return None  # the time must date the verb itself, not a noun ("the talks of 3 March")
         lemma = (verb.lemma_.lower(),)
         particle = tuple(c.lemma_.lower() for c in verb.children if c.dep_ in {"prt", "dobj"} and c.i > verb.i)[:1]
-        if lemma not in self.scheduled and lemma + particle not in self.scheduled:
-            return None
+        if lemma not in self.scheduled and lemma + particle not in self.scheduled and \
+                not (any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children)
+                     and not any(c.dep_ == "neg" for c in verb.children)):
+            return None  # (any act announced for a day is scheduled: "the vote will be taken on Thursday")
         if verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD"
                                                     for c in verb.children):
             return None  # "resumed on Monday", "had met on 3 March": reported
