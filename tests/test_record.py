@@ -1412,3 +1412,11 @@ def test_an_act_announced_for_a_day_is_scheduled(record_pipeline):
     assert deadline(analysis, "2025-09-04").expression.text == "on 4 September"
     analysis = analyze(record_pipeline, '"Russia will not accept them, today or later," Peskov said.')
     assert not analysis.deadlines
+
+
+def test_a_span_counted_from_another_event_is_no_deadline_from_today(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said: \"When the last Russian soldier has left, I will call "
+                                        "elections within six months.\"")
+    assert not analysis.deadlines
+    analysis = analyze(record_pipeline, "Zelensky said he will call elections within six months.")
+    deadline(analysis, "2026-02-20")

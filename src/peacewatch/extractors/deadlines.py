@@ -219,6 +219,10 @@ class DeadlineExtractor:
             # "within ninety days of its signature": counted from another event, not from today ("within 30 days
             # of this summit" and a signed text's "of signature" are today)
             return None
+        verb = clause_verb(span.root)
+        if any(c.dep_ == "advcl" and any(g.dep_ in {"mark", "advmod"} and g.lower_ in {"when", "once", "after"}
+                                         for g in c.children) for c in verb.children):
+            return None  # "When the last ship has left, I will call elections within six months": from then
         return _limit(resolve(doc[first:span.end].text, published, future=True))
 
     def _modal_verb(self, verb: Token) -> Token | None:
