@@ -1420,3 +1420,11 @@ def test_a_span_counted_from_another_event_is_no_deadline_from_today(record_pipe
     assert not analysis.deadlines
     analysis = analyze(record_pipeline, "Zelensky said he will call elections within six months.")
     deadline(analysis, "2026-02-20")
+
+
+def test_guarantees_that_a_state_never_joins_oppose_its_membership(record_pipeline):
+    analysis = analyze(record_pipeline, "Lavrov said Moscow wanted guarantees that Ukraine would never join NATO.")
+    assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
+    # what Russia wants assured is no refusal of Ukraine's
+    assert not [s for s in analysis.stances if s.actor == "ukraine"]
+    assert not [c for c in analysis.commitments if c.actor == "ukraine"]

@@ -59,6 +59,7 @@ class CommitmentExtractor:
         self.refusable = phrase_table({"refused": record_cues()["refusal_when_negated"]})
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.mutual = {w.lower() for w in record_cues()["mutual_agreement"]}
+        self.assurances = {w.lower() for w in record_cues()["assurance_nouns"]}
 
     def __call__(self, doc: Doc) -> list[Commitment]:
         holders = holders_of(doc)
@@ -71,6 +72,9 @@ class CommitmentExtractor:
             owner = holders.owner(token)  # "Kesh's demand that …", "their offer of troops"
             if token.pos_ not in CUE_POS and not owner or token.dep_ in {"amod", "compound"}:
                 continue
+            if token.dep_ == "acl" and token.head.lemma_.lower() in self.assurances and \
+                    any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+                continue  # "wants guarantees that Ukraine will never join NATO": what another wants assured
             modality = self._modality(token)
             if modality is None or asks(token):
                 continue  # (a question commits no one: "Will Pellonia also provide air defence?")
