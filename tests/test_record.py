@@ -1428,3 +1428,11 @@ def test_guarantees_that_a_state_never_joins_oppose_its_membership(record_pipeli
     # what Russia wants assured is no refusal of Ukraine's
     assert not [s for s in analysis.stances if s.actor == "ukraine"]
     assert not [c for c in analysis.commitments if c.actor == "ukraine"]
+
+
+def test_not_without_makes_the_refusal_a_condition(record_pipeline):
+    analysis = analyze(record_pipeline, "Rubio said the United States would not provide security guarantees "
+                                        "without a ceasefire.")
+    assert stance(analysis, "united-states", "security_guarantees").polarity == "conditional"
+    assert stance(analysis, "united-states", "ceasefire").polarity == "support"
+    assert not [c for c in analysis.commitments if c.topic == "ceasefire"]

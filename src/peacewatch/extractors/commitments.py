@@ -263,7 +263,8 @@ def _supposed(token: Token) -> bool:
     return False
 
 
-TIME_PREPOSITIONS = {"after", "before", "until", "since", "during", "following", "within"}
+#: a topic through these dates or conditions the act ("after a ceasefire", "not … without a ceasefire")
+CIRCUMSTANCE_PREPOSITIONS = {"after", "before", "until", "since", "during", "following", "within", "without"}
 
 
 def _on_the_way(token: Token, top: Token) -> Iterator[Token]:
@@ -283,8 +284,9 @@ def _through_advcl(token: Token, top: Token) -> bool:
 
 
 def _through_time(token: Token, top: Token) -> bool:
-    """ "would lead a force after a ceasefire": a topic that dates the act is not what is committed."""
-    return any(t.dep_ == "pobj" and t.head.lower_ in TIME_PREPOSITIONS for t in _on_the_way(token, top))
+    """ "would lead a force after a ceasefire", "will not send troops without a ceasefire": a topic that dates or
+    conditions the act is not what is committed."""
+    return any(t.dep_ == "pobj" and t.head.lower_ in CIRCUMSTANCE_PREPOSITIONS for t in _on_the_way(token, top))
 
 
 def _through_conj_verb(token: Token, top: Token) -> bool:

@@ -372,6 +372,10 @@ class StanceExtractor:
                 marks = {g.lower_ for g in child.children if g.dep_ == "mark"} if child.dep_ == "advcl" else set()
                 if marks & self.markers:
                     conditional, anchor = True, t
+                if child.dep_ == "prep" and child.lower_ == "without" and child.i > head.i and \
+                        child not in path and any(g.dep_ == "neg" for g in t.children):
+                    # "would not provide guarantees without a ceasefire": only with one
+                    conditional, anchor = True, t
                 if marks & self.until_markers:
                     until = True  # "no ceasefire until your forces leave": refused only for now
             # a passive verb, or one the topic is the subject of ("troops sent there would …"), says what
