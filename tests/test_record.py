@@ -1436,3 +1436,16 @@ def test_not_without_makes_the_refusal_a_condition(record_pipeline):
     assert stance(analysis, "united-states", "security_guarantees").polarity == "conditional"
     assert stance(analysis, "united-states", "ceasefire").polarity == "support"
     assert not [c for c in analysis.commitments if c.topic == "ceasefire"]
+
+
+def test_time_granted_to_act_wants_the_act(record_pipeline):
+    analysis = analyze(record_pipeline, "Trump gave Putin 50 days to agree to a ceasefire.")
+    assert stance(analysis, "donald-trump", "ceasefire").polarity == "support"
+    deadline(analysis, "2025-10-09")
+
+
+def test_withdrawing_from_the_rest_of_a_region_is_a_territorial_concession(record_pipeline):
+    analysis = analyze(record_pipeline, "Moscow demands that Kyiv withdraw its forces from the rest of the "
+                                        "Donetsk region.")
+    assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
+    assert commitment(analysis, "russia", "territorial_concessions").modality == "demanded"

@@ -107,6 +107,7 @@ class StanceExtractor:
         self.truce_words = {w.lower() for w in cues["after_truce"]["truces"]}
         self.after_topics = set(cues["after_truce"]["not_for_topics"])
         self.commitment_conditions = self.markers | {w.lower() for w in cues["commitment_conditions"]}
+        self.granting = {w.lower() for w in record_cues()["deadlines"]["granting"]}
 
     def __call__(self, doc: Doc) -> list[Stance]:
         holders = holders_of(doc)
@@ -602,6 +603,9 @@ class StanceExtractor:
             # "calls for an exchange to be agreed" an object that the parse made a clause
             if t.dep_ == "advcl" and not marks and t.tag_ == "VBG" and cue_at(t.head, self.cues) is not None:
                 continue  # "has ruled out sending soldiers": a gerund the parse took for a circumstance
+            if t.dep_ == "advcl" and not marks and t.head.lemma_.lower() in self.granting and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                continue  # "gave Putin 50 days to agree to a ceasefire": what the time is granted for is wanted
             if t.dep_ == "advcl" and not marks & (self.markers | {"for"}):
                 if marks & self.asserting and cue_at(t, self.cues) is not None:
                     return path, False  # "even as the two sides agreed to extend the ceasefire": its own clause
