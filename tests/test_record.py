@@ -1449,3 +1449,10 @@ def test_withdrawing_from_the_rest_of_a_region_is_a_territorial_concession(recor
                                         "Donetsk region.")
     assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
     assert commitment(analysis, "russia", "territorial_concessions").modality == "demanded"
+
+
+def test_readiness_required_of_others_is_the_speakers_demand(record_pipeline):
+    analysis = analyze(record_pipeline, "Germany's chancellor Friedrich Merz said Europe must be prepared to "
+                                        "provide security guarantees.")
+    assert stance(analysis, "friedrich-merz", "security_guarantees").polarity == "support"
+    assert commitment(analysis, "friedrich-merz", "security_guarantees").modality == "demanded"

@@ -101,6 +101,9 @@ class CommitmentExtractor:
             start, end = evidence_range(doc, token)
             actors = holders.parties(owner or (holders.named_by(agent) if agent is not None else
                                                holders.holders(token, token.idx, token.idx + len(token))))
+            if modality in {"ready", "pledged", "offered"} and not owner and agent is None and \
+                    holders.obliged(token) and not set(actors) & set(holders.subject_actors(token)):
+                modality = "demanded"  # "Merz said Europe must be prepared to provide guarantees": asked of others
             if modality == "pledged" and token.lemma_.lower() in self.mutual:
                 concluded = len(actors) > 1 and (token.tag_ in {"VBD", "VBN"}
                                                  or any(c.tag_ in {"VBZ", "VBP"} for c in token.children))

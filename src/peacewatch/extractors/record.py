@@ -891,7 +891,7 @@ class Holders:
                 return [body]  # a spokesperson's "we" is the institution's position
             if inside and not self.is_pronoun(subject):
                 own = self.subject_actors(verb)
-                if own and self._obliged(verb) and len(speakers) == 1 and \
+                if own and self.obliged(verb) and len(speakers) == 1 and \
                         not {speakers[0], self._state_of(speakers[0])} & set(own):
                     return speakers  # "Tavor says Drevania must give up its bid": Tavor's demand, not Drevania's
                 if own:
@@ -903,7 +903,7 @@ class Holders:
         return self.subject_actors(verb)
 
     @staticmethod
-    def _obliged(verb: Token) -> bool:
+    def obliged(verb: Token) -> bool:
         """ "must give up", "should withdraw", "has to leave": an obligation laid on the clause's subject."""
         t = verb
         for _ in range(3):
@@ -911,8 +911,8 @@ class Holders:
                 return True
             if t.lemma_ in {"have", "need"} and any(c.dep_ == "xcomp" for c in t.children):
                 return True
-            if t.dep_ != "xcomp" or t.head.i == t.i:
-                return False
+            if t.dep_ not in {"xcomp", "acomp"} or t.head.i == t.i:
+                return False  # ("must be prepared to provide": through the adjective too)
             t = t.head
         return False
 
