@@ -616,7 +616,8 @@ def test_a_topic_that_must_come_first_is_wanted(record_pipeline):
 def test_ready_once_a_deal_is_reached_is_conditional(record_pipeline):
     analysis = analyze(record_pipeline, "Macron said Europe should be ready to provide security guarantees to Ukraine "
                                         "once a peace deal is reached.")
-    assert stance(analysis, "europe", "security_guarantees").polarity == "conditional"
+    # (what Europe should do is the speaker's position: Europe said nothing)
+    assert stance(analysis, "emmanuel-macron", "security_guarantees").polarity == "conditional"
     # a truce named deeper down does not time the position
     analysis = analyze(record_pipeline, "Macron has come around to the idea of a guarantee after calls with leaders "
                                         "who argued that a ceasefire would collapse.")
