@@ -1457,3 +1457,14 @@ def test_readiness_required_of_others_is_the_speakers_demand(record_pipeline):
                                         "provide security guarantees.")
     assert stance(analysis, "friedrich-merz", "security_guarantees").polarity == "support"
     assert commitment(analysis, "friedrich-merz", "security_guarantees").modality == "demanded"
+
+
+def test_recognising_or_giving_land_is_a_territorial_concession(record_pipeline):
+    analysis = analyze(record_pipeline, "Kyiv will not recognise Crimea as part of Russia.")
+    assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
+    analysis = analyze(record_pipeline, '"We are not going to give Putin the land he could not take," '
+                                        'Zelensky said.')
+    assert stance(analysis, "volodymyr-zelensky", "territorial_concessions").polarity == "oppose"
+    # giving a state time is no land
+    analysis = analyze(record_pipeline, "A ceasefire without guarantees would only give Russia time to rearm.")
+    assert not [s for s in analysis.stances if s.topic == "territorial_concessions"]
