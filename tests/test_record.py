@@ -1468,3 +1468,20 @@ def test_recognising_or_giving_land_is_a_territorial_concession(record_pipeline)
     # giving a state time is no land
     analysis = analyze(record_pipeline, "A ceasefire without guarantees would only give Russia time to rearm.")
     assert not [s for s in analysis.stances if s.topic == "territorial_concessions"]
+
+
+def test_peace_treaties_dialogue_and_a_seat_at_the_table_are_talks(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia is ready to discuss a memorandum on a future peace treaty.")
+    assert stance(analysis, "russia", "peace_talks").polarity == "conditional"
+    analysis = analyze(record_pipeline, "European leaders insisted that Ukraine must have a seat at the table.")
+    assert [s for s in analysis.stances if s.topic == "peace_talks" and s.polarity == "support"]
+
+
+def test_a_position_spelled_out_by_a_predicate_adjective(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine's position is that any ceasefire must be unconditional.")
+    assert stance(analysis, "ukraine", "ceasefire").polarity == "support"
+
+
+def test_pushing_another_to_act_is_a_demand(record_pipeline):
+    analysis = analyze(record_pipeline, "Washington is pushing Kyiv to accept a deal that would cede territory.")
+    assert commitment(analysis, "united-states", "territorial_concessions").modality == "demanded"

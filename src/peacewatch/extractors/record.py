@@ -716,11 +716,12 @@ class Holders:
         copula = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.lemma_ == "be" and
                        any(g.lower_ == ":" for g in self.doc[c.right_edge.i + 1:verb.i])), None)
         t = verb
-        for _ in range(3):
-            if copula is not None or t.dep_ not in {"ccomp", "parataxis", "attr"} or t.head.i == t.i:
+        for _ in range(4):  # ("any ceasefire must be unconditional": from the predicate adjective up)
+            if copula is not None or t.dep_ not in {"ccomp", "parataxis", "attr", "acomp"} or t.head.i == t.i:
                 break
             t = t.head
-            if t.lemma_ == "be":
+            if t.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.position_nouns
+                                        for c in t.children):
                 copula = t
         if copula is None:
             return []
