@@ -1485,3 +1485,12 @@ def test_a_position_spelled_out_by_a_predicate_adjective(record_pipeline):
 def test_pushing_another_to_act_is_a_demand(record_pipeline):
     analysis = analyze(record_pipeline, "Washington is pushing Kyiv to accept a deal that would cede territory.")
     assert commitment(analysis, "united-states", "territorial_concessions").modality == "demanded"
+
+
+def test_topic_vocabulary_of_wire_reports(record_pipeline):
+    analysis = analyze(record_pipeline, "Britain supports an international force in Ukraine after a ceasefire.")
+    assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Russia rejects any land for peace deal.")
+    assert stance(analysis, "russia", "territorial_concessions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Zelensky asked for more lethal aid.")
+    assert commitment(analysis, "volodymyr-zelensky", "military_aid").modality == "demanded"
