@@ -1494,3 +1494,10 @@ def test_topic_vocabulary_of_wire_reports(record_pipeline):
     assert stance(analysis, "russia", "territorial_concessions").polarity == "oppose"
     analysis = analyze(record_pipeline, "Zelensky asked for more lethal aid.")
     assert commitment(analysis, "volodymyr-zelensky", "military_aid").modality == "demanded"
+
+
+def test_a_contrasting_clause_has_its_own_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Italy said it would not send troops but could help with demining in the "
+                                        "Black Sea.")
+    assert stance(analysis, "italy", "foreign_troops").polarity == "oppose"
+    assert stance(analysis, "italy", "maritime_support").polarity == "conditional"

@@ -345,6 +345,10 @@ class StanceExtractor:
             if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].pos_ in {"VERB", "AUX"} and \
                     any(c.dep_ in {"nsubj", "nsubjpass"} for c in path[n - 1].children):
                 break  # "would not discuss X, and that elections would be called …": a clause with its own subject
+            if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].pos_ in {"VERB", "AUX"} and \
+                    any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} and c.i < path[n - 1].i
+                        for c in [*t.children, *path[n - 1].children]):
+                break  # "would not send troops but could help with demining": the contrast has its own position
             if t.i != head.i and t.dep_ == "prep" and t.lower_ in self.negations:
                 negations += 1  # "without committing troops"
             for child in t.children:
