@@ -1501,3 +1501,10 @@ def test_a_contrasting_clause_has_its_own_position(record_pipeline):
                                         "Black Sea.")
     assert stance(analysis, "italy", "foreign_troops").polarity == "oppose"
     assert stance(analysis, "italy", "maritime_support").polarity == "conditional"
+
+
+def test_support_timed_after_the_war_or_martial_law_is_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said Ukraine would hold elections once martial law is lifted.")
+    assert stance(analysis, "ukraine", "elections_leadership").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Zelensky said Ukraine would hold elections after the war ends.")
+    assert stance(analysis, "ukraine", "elections_leadership").polarity == "conditional"

@@ -238,7 +238,9 @@ class StanceExtractor:
         stack = [phrase]
         while stack:
             t = stack.pop()
-            if t.lemma_.lower() in self.truce_words:
+            names = {t.lemma_.lower()} | {f"{c.lower_} {t.lemma_.lower()}" for c in t.children  # "martial law"
+                                          if c.dep_ in {"amod", "compound"}}
+            if names & self.truce_words:
                 return True
             stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
         return False
