@@ -1508,3 +1508,17 @@ def test_support_timed_after_the_war_or_martial_law_is_conditional(record_pipeli
     assert stance(analysis, "ukraine", "elections_leadership").polarity == "conditional"
     analysis = analyze(record_pipeline, "Zelensky said Ukraine would hold elections after the war ends.")
     assert stance(analysis, "ukraine", "elections_leadership").polarity == "conditional"
+
+
+def test_a_question_takes_no_position_but_a_bare_answer_does(record_pipeline):
+    analysis = analyze(record_pipeline, 'Asked whether Russia would accept European peacekeepers, Lavrov said: '
+                                        '"Absolutely not."')
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+    assert commitment(analysis, "russia", "foreign_troops").modality == "refused"
+    analysis = analyze(record_pipeline, 'Asked if Britain would send troops, Starmer said: "Yes, of course."')
+    assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "support"
+    analysis = analyze(record_pipeline, "The minister asked whether Russia would accept peacekeepers.")
+    assert not analysis.stances and not analysis.commitments
+    # an answer in words is read on its own
+    analysis = analyze(record_pipeline, "Asked about sanctions relief, Kallas said it was out of the question.")
+    assert not [s for s in analysis.stances if s.polarity == "support"]

@@ -20,7 +20,9 @@ from peacewatch.extractors.record import (
     TopicMention,
     anaphoric_mentions,
     answers_alone,
+    asked_clause,
     asks,
+    bare_answer,
     cue_at,
     default_topics,
     demand_list_lead,
@@ -76,6 +78,11 @@ class CommitmentExtractor:
                     any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
                 continue  # "wants guarantees that Ukraine will never join NATO": what another wants assured
             modality = self._modality(token)
+            if modality is not None and (answered := asked_clause(token)) is not None:
+                # "Asked whether Russia would accept peacekeepers, Lavrov said: 'No.'": the question commits no one
+                if bare_answer(answered) != "no" or modality not in {"ready", "pledged", "offered", "signed"}:
+                    continue
+                modality = "refused"
             if modality is None or asks(token):
                 continue  # (a question commits no one: "Will Pellonia also provide air defence?")
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.non_complements for c in token.children):

@@ -318,6 +318,36 @@ def asks(token: Token) -> bool:
     return text[sent.start_char:end if end >= 0 else sent.end_char].rstrip().rstrip("\"'”’»").endswith("?")
 
 
+def asked_clause(token: Token) -> Token | None:
+    """The verb of the sentence whose "Asked whether …" / "Asked about …" clause holds `token` ("Asked whether
+    Russia would accept peacekeepers, Lavrov said: …": "said"), or None. The question takes no position."""
+    def fronted(t: Token) -> bool:  # "Asked whether …, X said"
+        return t.dep_ == "advcl" and t.lemma_.lower() == "ask" and t.tag_ in {"VBN", "VBD"} and \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+
+    t = token
+    while t.head.i != t.i:
+        if fronted(t):
+            return t.head
+        # (an "if" clause the parse hung on "ask" as an adverbial is a condition: "if they will not, we ask them to")
+        if t.head.lemma_.lower() in {"ask", "wonder"} and not fronted(t.head) and \
+                any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ == "if" and t.dep_ == "ccomp")
+                    for c in t.children) and t.dep_ in {"ccomp", "advcl"}:
+            return t.head  # "The minister asked whether Russia would accept …": a question, its answer unknown
+        t = t.head
+    return None
+
+
+def bare_answer(verb: Token) -> str | None:
+    """ "no" or "yes" when what `verb` reports is only a bare answer ("Lavrov said: 'Absolutely not.'"), else
+    None."""
+    words = " ".join(t.lower_ for t in sentence(verb) if t.i > verb.i and not t.is_punct and not t.is_quote)
+    for answer, phrases in record_cues()["bare_answers"].items():
+        if words in {" ".join(p.lower().replace(",", " ").split()) for p in phrases}:
+            return str(answer)
+    return None
+
+
 @lru_cache(maxsize=1)
 def _anaphora_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     words = record_cues()["stances"]

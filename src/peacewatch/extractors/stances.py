@@ -24,7 +24,9 @@ from peacewatch.extractors.record import (
     TopicMatcher,
     anaphoric_mentions,
     answers_alone,
+    asked_clause,
     asks,
+    bare_answer,
     clause_verb,
     cue_at,
     default_topics,
@@ -120,7 +122,11 @@ class StanceExtractor:
         for mention in sorted(mentions + anaphoric_mentions(doc, mentions, self.cues), key=lambda m: m.first):
             if asks(doc[mention.head]):
                 continue  # "Should sanctions be eased?": a question takes no position
-            reading = self._without(doc[mention.head], heads) or self.polarity(doc[mention.head])
+            answered = asked_clause(doc[mention.head])
+            if answered is not None:  # "Asked whether Russia would accept peacekeepers, Lavrov said: 'No.'"
+                reading = self._answered(doc[mention.head], answered)
+            else:
+                reading = self._without(doc[mention.head], heads) or self.polarity(doc[mention.head])
             if reading is None:
                 continue
             if reading.polarity == "support" and mention.topic not in self.after_topics \
@@ -209,6 +215,23 @@ class StanceExtractor:
                                strength=BASE_STRENGTH[polarity], evidence=char_span(doc, start, end))
                         for actor in actors]
         return out
+
+    def _answered(self, head: Token, answered: Token) -> Reading | None:
+        """A topic in a question ("Asked whether Russia would accept peacekeepers, Lavrov said: …") is no one's
+        position, unless the answer is a bare yes or no: then the question's own reading, turned round by a no.
+        (An answer in words is read on its own.)"""
+        answer = bare_answer(answered)
+        if answer is None:
+            return None
+        question = head
+        while question.head.lemma_.lower() not in {"ask", "wonder"} and question.head.i != question.i:
+            question = question.head
+        reading = self.polarity(head, stop=question)  # without the "if" that asks it
+        if reading is None or reading.polarity not in OPPOSITE:
+            return None
+        if answer == "no":
+            reading.polarity = OPPOSITE[reading.polarity]
+        return reading
 
     def _after_a_truce(self, head: Token) -> bool:
         """Whether the clause over `head` is timed after an end of fighting ("after a ceasefire", "once the
