@@ -1522,3 +1522,9 @@ def test_a_question_takes_no_position_but_a_bare_answer_does(record_pipeline):
     # an answer in words is read on its own
     analysis = analyze(record_pipeline, "Asked about sanctions relief, Kallas said it was out of the question.")
     assert not [s for s in analysis.stances if s.polarity == "support"]
+
+
+def test_interest_in_a_topic_is_a_position_of_the_subject(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia is not interested in a temporary ceasefire, Ushakov said.")
+    assert stance(analysis, "russia", "ceasefire").polarity == "oppose"
+    assert not [s for s in analysis.stances if s.actor == "yuri-ushakov"]
