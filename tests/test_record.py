@@ -471,6 +471,14 @@ def test_eval_record_scores_against_gold(record_pipeline, tmp_path):
     assert (totals["stances"].tp, totals["stances"].fn) == (1, 1)
     assert totals["commitments"].tp == 1 and totals["commitments"].precision == 1.0
     assert totals["deadlines"].f1 == 0.0
+    # looser matches say where the misses are: a stance of the wrong polarity is found without it
+    from peacewatch.evaluation.record import MATCHES
+    entry = {"file": "doc.txt", "stances": [{"actor": "poland", "topic": "foreign_troops", "polarity": "support",
+                                             "evidence": "no Polish soldiers"}]}
+    for match, found in (("full", 0), ("no-polarity", 1), ("evidence", 1), ("no-actor", 0)):
+        loose = {kind: Counts() for kind in RECORD_TYPES}
+        score_document(analyze(record_pipeline, text), entry, loose, keys=MATCHES[match])
+        assert loose["stances"].tp == found, match
 
 
 def test_eval_record_command_on_the_demo_gold():

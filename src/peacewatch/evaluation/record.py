@@ -35,6 +35,14 @@ RECORD_TYPES = ("stances", "commitments", "deadlines")
 RECORD_CHAIN = ("actors", "times", "attributions", "commitments", "stances", "deadlines")
 KEYS = {"stances": ("actor", "topic", "polarity"), "commitments": ("actor", "topic", "modality"),
         "deadlines": ("due",)}
+#: looser matches, to see where the misses are: a record still needs its evidence to overlap the gold one
+MATCHES: dict[str, dict[str, tuple[str, ...]]] = {
+    "full": KEYS,
+    "no-actor": {"stances": ("topic", "polarity"), "commitments": ("topic", "modality"), "deadlines": ("due",)},
+    "no-polarity": {"stances": ("actor", "topic"), "commitments": ("actor", "topic"), "deadlines": ("due",)},
+    "topic": {"stances": ("topic",), "commitments": ("topic",), "deadlines": ()},
+    "evidence": {"stances": (), "commitments": (), "deadlines": ()},
+}
 
 
 def read_gold(path: Path) -> dict[str, Any]:
@@ -61,14 +69,15 @@ def _evidence(kind: str, record: Any) -> list[Span]:
     return [record.evidence]
 
 
-def _key(kind: str, record: Any) -> tuple[str, ...]:
+def _key(kind: str, record: Any, keys: dict[str, tuple[str, ...]] = KEYS) -> tuple[str, ...]:
     get = record.get if isinstance(record, dict) else lambda k: getattr(record, k)
-    return tuple(str(get(k)) for k in KEYS[kind])
+    return tuple(str(get(k)) for k in keys[kind])
 
 
 def score_document(analysis: Analysis, gold: dict[str, Any], totals: dict[str, Counts],
-                   errors: list[str] | None = None) -> None:
-    """Adds one document's true/false positives and misses to `totals`; each error to `errors` if given."""
+                   errors: list[str] | None = None, keys: dict[str, tuple[str, ...]] = KEYS) -> None:
+    """Adds one document's true/false positives and misses to `totals`; each error to `errors` if given. A
+    prediction matches a gold record with the same `keys` fields (`MATCHES`) and overlapping evidence."""
     text = analysis.document.text
     for kind in RECORD_TYPES:
         predicted = list(getattr(analysis, kind))
@@ -79,7 +88,7 @@ def score_document(analysis: Analysis, gold: dict[str, Any], totals: dict[str, C
             if quote and not places:
                 raise PeacewatchError(f"{gold.get('file')}: gold evidence not in the text: {quote!r}")
             hit = next((n for n, p in enumerate(predicted) if n not in used
-                        and _key(kind, p) == _key(kind, entry)
+                        and _key(kind, p, keys) == _key(kind, entry, keys)
                         and (not places or any(s.start < e and b < s.end for s in _evidence(kind, p)
                                                for b, e in places))), None)
             if hit is None:
@@ -96,7 +105,8 @@ def score_document(analysis: Analysis, gold: dict[str, Any], totals: dict[str, C
                        for n, p in enumerate(predicted) if n not in used]
 
 
-def evaluate(gold_path: Path, config: Path | None = None, errors: list[str] | None = None) -> dict[str, Counts]:
+def evaluate(gold_path: Path, config: Path | None = None, errors: list[str] | None = None,
+             match: str = "full") -> dict[str, Counts]:
     from peacewatch.ingest import read_path
     from peacewatch.pipeline import Pipeline, Settings
 
@@ -113,7 +123,7 @@ def evaluate(gold_path: Path, config: Path | None = None, errors: list[str] | No
         index = int(entry.get("index", 0))
         if index >= len(items):
             raise PeacewatchError(f"{entry['file']}: no document {index} in it")
-        score_document(pipeline.analyze(items[index]), entry, totals, errors)
+        score_document(pipeline.analyze(items[index]), entry, totals, errors, MATCHES[match])
     return totals
 
 
@@ -132,15 +142,21 @@ def eval_record(
                                                 help="Settings file (default: the gold file's `config`).")]
     = None,
     show_errors: Annotated[bool, typer.Option("--errors", help="List every miss and spurious record.")] = False,
+    match: Annotated[str, typer.Option(
+        "--match", help="What a match needs beside overlapping evidence: full (actor, topic, polarity/modality; "
+                        "deadlines: due), no-actor, no-polarity, topic, or evidence alone.")] = "full",
 ) -> None:
     """Precision, recall and F1 of stances, commitments and deadlines against hand-written gold."""
     errors: list[str] | None = [] if show_errors else None
+    if match not in MATCHES:
+        typer.echo(f"error: --match {match!r}: expected one of {', '.join(MATCHES)}", err=True)
+        raise typer.Exit(2)
     try:
-        totals = evaluate(gold, config, errors)
+        totals = evaluate(gold, config, errors, match)
     except PeacewatchError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     for line in errors or []:
         typer.echo(line)
-    typer.echo(f"peace-process record against {gold}")
+    typer.echo(f"peace-process record against {gold}" + (f" (match: {match})" if match != "full" else ""))
     typer.echo(format_table(totals))
