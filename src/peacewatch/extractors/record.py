@@ -318,11 +318,18 @@ def asks(token: Token) -> bool:
     return text[sent.start_char:end if end >= 0 else sent.end_char].rstrip().rstrip("\"'”’»").endswith("?")
 
 
+@lru_cache(maxsize=1)
+def question_verbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in record_cues()["question_verbs"])
+
+
 def asked_clause(token: Token) -> Token | None:
     """The verb of the sentence whose "Asked whether …" / "Asked about …" clause holds `token` ("Asked whether
     Russia would accept peacekeepers, Lavrov said: …": "said"), or None. The question takes no position."""
+    asking = question_verbs()
+
     def fronted(t: Token) -> bool:  # "Asked whether …, X said"
-        return t.dep_ == "advcl" and t.lemma_.lower() == "ask" and t.tag_ in {"VBN", "VBD"} and \
+        return t.dep_ == "advcl" and t.lemma_.lower() in asking and t.tag_ in {"VBN", "VBD"} and \
             not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
 
     t = token
@@ -330,7 +337,7 @@ def asked_clause(token: Token) -> Token | None:
         if fronted(t):
             return t.head
         # (an "if" clause the parse hung on "ask" as an adverbial is a condition: "if they will not, we ask them to")
-        if t.head.lemma_.lower() in {"ask", "wonder"} and not fronted(t.head) and \
+        if t.head.lemma_.lower() in asking and not fronted(t.head) and \
                 any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ == "if" and t.dep_ == "ccomp")
                     for c in t.children) and t.dep_ in {"ccomp", "advcl"}:
             return t.head  # "The minister asked whether Russia would accept …": a question, its answer unknown

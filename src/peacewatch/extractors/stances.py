@@ -36,6 +36,7 @@ from peacewatch.extractors.record import (
     passive_agent,
     phrase,
     phrase_table,
+    question_verbs,
     record_cues,
     stative_participle,
 )
@@ -110,6 +111,7 @@ class StanceExtractor:
         self.after_topics = set(cues["after_truce"]["not_for_topics"])
         self.commitment_conditions = self.markers | {w.lower() for w in cues["commitment_conditions"]}
         self.granting = {w.lower() for w in record_cues()["deadlines"]["granting"]}
+        self.contrasts = {w.lower() for w in record_cues()["contrast_conjunctions"]}
 
     def __call__(self, doc: Doc) -> list[Stance]:
         holders = holders_of(doc)
@@ -224,7 +226,7 @@ class StanceExtractor:
         if answer is None:
             return None
         question = head
-        while question.head.lemma_.lower() not in {"ask", "wonder"} and question.head.i != question.i:
+        while question.head.lemma_.lower() not in question_verbs() and question.head.i != question.i:
             question = question.head
         reading = self.polarity(head, stop=question)  # without the "if" that asks it
         if reading is None or reading.polarity not in OPPOSITE:
@@ -371,7 +373,7 @@ class StanceExtractor:
                     any(c.dep_ in {"nsubj", "nsubjpass"} for c in path[n - 1].children):
                 break  # "would not discuss X, and that elections would be called …": a clause with its own subject
             if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].pos_ in {"VERB", "AUX"} and \
-                    any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} and c.i < path[n - 1].i
+                    any(c.dep_ == "cc" and c.lower_ in self.contrasts and c.i < path[n - 1].i
                         for c in [*t.children, *path[n - 1].children]):
                 break  # "would not send troops but could help with demining": the contrast has its own position
             if t.i != head.i and t.dep_ == "prep" and t.lower_ in self.negations:
