@@ -78,9 +78,9 @@ class CommitmentExtractor:
                     any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
                 continue  # "wants guarantees that Ukraine will never join NATO": what another wants assured
             modality = self._modality(token)
-            if modality is not None and (answered := asked_clause(token)) is not None:
+            if modality is not None and (question := asked_clause(token)) is not None:
                 # "Asked whether Russia would accept peacekeepers, Lavrov said: 'No.'": the question commits no one
-                if bare_answer(answered) != "no" or modality not in {"ready", "pledged", "offered", "signed"}:
+                if bare_answer(question[0]) != "no" or modality not in {"ready", "pledged", "offered", "signed"}:
                     continue
                 modality = "refused"
             if modality is None or asks(token):
@@ -97,12 +97,12 @@ class CommitmentExtractor:
                                                       for c in token.children)]
             if token.lemma_.lower() in self.object_only:
                 topics = [m for m in topics if doc[m.head].dep_ == "dobj" and doc[m.head].head.i == token.i]
-            answered: list[Commitment] = []
+            replied_to: list[Commitment] = []
             if not topics and modality in {"refused", "demanded"} and token.pos_ == "VERB" and \
                     token.dep_ in {"conj", "ROOT"} and answers_alone(token):
                 # "Russia insists on a withdrawal; Ukraine refuses": the answer is about what was just committed
-                answered = [c for c in out if c.evidence.start == evidence_range(doc, token)[0]]
-                topics = [TopicMention(c.topic, token.i, token.i, token.i) for c in answered]
+                replied_to = [c for c in out if c.evidence.start == evidence_range(doc, token)[0]]
+                topics = [TopicMention(c.topic, token.i, token.i, token.i) for c in replied_to]
             if not topics:
                 continue
             start, end = evidence_range(doc, token)
@@ -121,7 +121,7 @@ class CommitmentExtractor:
             for mention in topics:
                 for actor in actors:
                     key = (actor, mention.topic, sentence(token).start)
-                    if key in seen or any(c.actor == actor for c in answered):
+                    if key in seen or any(c.actor == actor for c in replied_to):
                         continue
                     seen.add(key)
                     last = min(mention.last, token.i + MAX_ACTION_TOKENS)

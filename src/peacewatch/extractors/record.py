@@ -319,29 +319,30 @@ def asks(token: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
-def question_verbs() -> frozenset[str]:
+def _question_verbs() -> frozenset[str]:
     return frozenset(w.lower() for w in record_cues()["question_verbs"])
 
 
-def asked_clause(token: Token) -> Token | None:
-    """The verb of the sentence whose "Asked whether …" / "Asked about …" clause holds `token` ("Asked whether
-    Russia would accept peacekeepers, Lavrov said: …": "said"), or None. The question takes no position."""
-    asking = question_verbs()
+def asked_clause(token: Token) -> tuple[Token, Token] | None:
+    """For a `token` inside a question ("Asked whether Russia would accept peacekeepers, Lavrov said: …", "the
+    minister asked whether …"), the verb that reports its answer ("said"; for an embedded question, the asking
+    verb) and the question's own head ("accept"), else None. The question takes no position."""
+    asking = _question_verbs()
 
     def fronted(t: Token) -> bool:  # "Asked whether …, X said"
         return t.dep_ == "advcl" and t.lemma_.lower() in asking and t.tag_ in {"VBN", "VBD"} and \
             not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
 
-    t = token
+    t, below = token, token
     while t.head.i != t.i:
         if fronted(t):
-            return t.head
+            return t.head, below
         # (an "if" clause the parse hung on "ask" as an adverbial is a condition: "if they will not, we ask them to")
         if t.head.lemma_.lower() in asking and not fronted(t.head) and \
                 any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ == "if" and t.dep_ == "ccomp")
                     for c in t.children) and t.dep_ in {"ccomp", "advcl"}:
-            return t.head  # "The minister asked whether Russia would accept …": a question, its answer unknown
-        t = t.head
+            return t.head, t  # "The minister asked whether Russia would accept …": a question, its answer unknown
+        t, below = t.head, t
     return None
 
 

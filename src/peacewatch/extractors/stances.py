@@ -36,7 +36,6 @@ from peacewatch.extractors.record import (
     passive_agent,
     phrase,
     phrase_table,
-    question_verbs,
     record_cues,
     stative_participle,
 )
@@ -124,9 +123,9 @@ class StanceExtractor:
         for mention in sorted(mentions + anaphoric_mentions(doc, mentions, self.cues), key=lambda m: m.first):
             if asks(doc[mention.head]):
                 continue  # "Should sanctions be eased?": a question takes no position
-            answered = asked_clause(doc[mention.head])
-            if answered is not None:  # "Asked whether Russia would accept peacekeepers, Lavrov said: 'No.'"
-                reading = self._answered(doc[mention.head], answered)
+            question = asked_clause(doc[mention.head])
+            if question is not None:  # "Asked whether Russia would accept peacekeepers, Lavrov said: 'No.'"
+                reading = self._answered(doc[mention.head], *question)
             else:
                 reading = self._without(doc[mention.head], heads) or self.polarity(doc[mention.head])
             if reading is None:
@@ -218,16 +217,13 @@ class StanceExtractor:
                         for actor in actors]
         return out
 
-    def _answered(self, head: Token, answered: Token) -> Reading | None:
+    def _answered(self, head: Token, answered: Token, question: Token) -> Reading | None:
         """A topic in a question ("Asked whether Russia would accept peacekeepers, Lavrov said: …") is no one's
         position, unless the answer is a bare yes or no: then the question's own reading, turned round by a no.
         (An answer in words is read on its own.)"""
         answer = bare_answer(answered)
         if answer is None:
             return None
-        question = head
-        while question.head.lemma_.lower() not in question_verbs() and question.head.i != question.i:
-            question = question.head
         reading = self.polarity(head, stop=question)  # without the "if" that asks it
         if reading is None or reading.polarity not in OPPOSITE:
             return None
