@@ -614,6 +614,15 @@ def test_a_penalty_threatened_unless_a_topic_happens_wants_it(record_pipeline):
     assert stance(analysis, "donald-trump", "ceasefire").polarity == "support"
     analysis = analyze(record_pipeline, "Trump said he would impose sanctions if Russia rejected a ceasefire.")
     assert stance(analysis, "donald-trump", "ceasefire").polarity == "support"
+    analysis = analyze(record_pipeline, "Trump threatened new sanctions on Russian oil buyers if Moscow does not "
+                                        "agree to a ceasefire.")
+    assert stance(analysis, "donald-trump", "ceasefire").polarity == "support"
+    assert stance(analysis, "donald-trump", "sanctions").polarity != "oppose"
+
+
+def test_no_alternative_to_a_topic_supports_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Peskov said the Kremlin saw no alternative to a negotiated settlement.")
+    assert stance(analysis, "kremlin", "peace_talks").polarity == "support"
 
 
 def test_a_topic_that_must_come_first_is_wanted(record_pipeline):
