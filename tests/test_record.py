@@ -1545,3 +1545,24 @@ def test_interest_in_a_topic_is_a_position_of_the_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Russia is not interested in a temporary ceasefire, Ushakov said.")
     assert stance(analysis, "russia", "ceasefire").polarity == "oppose"
     assert not [s for s in analysis.stances if s.actor == "yuri-ushakov"]
+
+
+def test_a_judgement_the_parse_hangs_on_the_object(record_pipeline):
+    analysis = analyze(record_pipeline, "Lavrov said Russia would regard any European troops deployed in Ukraine as "
+                                        "legitimate targets.")
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+    assert not [s for s in analysis.stances if s.topic == "elections_leadership"]  # "legitimate target"
+
+
+def test_out_of_the_question_opposes_its_subject(record_pipeline):
+    analysis = analyze(record_pipeline, "The Kremlin said Ukraine's membership of NATO was out of the question.")
+    assert stance(analysis, "kremlin", "nato_membership").polarity == "oppose"
+
+
+def test_backed_by_is_a_requirement_only_when_asked_for(record_pipeline):
+    analysis = analyze(record_pipeline, "Starmer said any deal must be backed by a US security guarantee.")
+    assert stance(analysis, "keir-starmer", "security_guarantees").polarity == "support"
+    analysis = analyze(record_pipeline, "Any ceasefire must be underpinned by security guarantees, Macron said.")
+    assert stance(analysis, "emmanuel-macron", "ceasefire").polarity == "conditional"
+    analysis = analyze(record_pipeline, "The sanctions were backed by France.")
+    assert stance(analysis, "france", "sanctions").polarity == "support"

@@ -421,7 +421,9 @@ class StanceExtractor:
                             kinds.append(found[0])
                             sign = -sign if found[0] == "oppose" else sign
             required = cue_at(t, self.requirements) or _particle_cue(t, self.requirements)
-            if from_subject and not kinds and required:
+            # (under a modal or a demand: "the sanctions were backed by France" reports who backed them)
+            if from_subject and not kinds and required and \
+                    any(c.tag_ == "MD" or c.dep_ == "auxpass" and c.tag_ == "VB" for c in t.children):
                 conditional, anchor = True, t  # "any ceasefire must be accompanied by guarantees"
             elif required and not kinds and n > 1 and path[n - 1].dep_ in {"agent", "prep"} \
                     and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
@@ -588,7 +590,10 @@ class StanceExtractor:
         with no "as": "calls the escorts an unnecessary militarisation")."""
         if verb.lemma_.lower() not in self.judging:
             return None
-        for child in verb.children:
+        # (the parse may hang "as" on the object's participle: "regard any troops deployed there as targets")
+        hung = [g for c in verb.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "acl"
+                for g in a.children if g.dep_ == "prep" and g.lower_ == "as"]
+        for child in [*verb.children, *hung]:
             if child.dep_ == "prep" and child.lower_ == "as" or \
                     child.dep_ in {"oprd", "xcomp"} and child.pos_ == "NOUN":
                 for t in child.subtree:
@@ -600,6 +605,8 @@ class StanceExtractor:
     def _predicate(self, copula: Token) -> tuple[str, Token] | None:
         """ "is a red line", "are a key demand": the predicate cue of a copula and its head word."""
         for child in copula.children:
+            if child.dep_ == "prep" and child.i > copula.i and (found := cue_at(child, self.predicates)) is not None:
+                return found[0], child  # "is out of the question", parsed as a preposition
             if child.dep_ in {"attr", "acomp"}:
                 for t in child.subtree:
                     found = cue_at(t, self.predicates)
