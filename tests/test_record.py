@@ -1566,3 +1566,13 @@ def test_backed_by_is_a_requirement_only_when_asked_for(record_pipeline):
     assert stance(analysis, "emmanuel-macron", "ceasefire").polarity == "conditional"
     analysis = analyze(record_pipeline, "The sanctions were backed by France.")
     assert stance(analysis, "france", "sanctions").polarity == "support"
+
+
+def test_a_meeting_with_a_named_leader_is_a_talks_topic(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said he was ready to meet Putin in any format.")
+    assert stance(analysis, "volodymyr-zelensky", "peace_talks").polarity == "support"
+    assert commitment(analysis, "volodymyr-zelensky", "peace_talks").modality == "ready"
+    analysis = analyze(record_pipeline, "Zelensky has repeatedly called for a meeting with Putin.")
+    assert commitment(analysis, "volodymyr-zelensky", "peace_talks").modality == "demanded"
+    analysis = analyze(record_pipeline, "Trump met Starmer at Chequers.")
+    assert not analysis.stances and not analysis.commitments  # a meeting that happened takes no position

@@ -65,7 +65,7 @@ class Action:
     """A verb that names the topic with its object: "exchange all prisoners", "withdraw from the highlands"."""
 
     verbs: tuple[tuple[str, ...], ...]  # lemma phrases ("hand", "over")
-    objects: frozenset[str]  # object lemmas; PLACE: a named place; AMOUNT: a sum of money
+    objects: frozenset[str]  # object lemmas; PLACE: a named place; AMOUNT: a sum of money; PERSON: a named person
     preps: frozenset[str] = frozenset()  # the object comes through these prepositions (else: direct object)
 
     def object_of(self, verb: Token) -> Token | None:
@@ -90,6 +90,8 @@ class Action:
                                                 if t.i <= obj.i):
                 return obj
             if "PLACE" in self.objects and (obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN"):
+                return obj
+            if "PERSON" in self.objects and obj.ent_type_ == "PERSON":
                 return obj
         return None
 
@@ -150,7 +152,8 @@ def _action(where: Path | str, topic: str, entry: Any) -> Action:
     if not isinstance(entry, dict) or not entry.get("verbs") or not entry.get("objects"):
         raise ConfigError(f"{where}: topic {topic!r}: each action needs `verbs` and `objects`")
     return Action(verbs=tuple(phrase(str(v)) for v in entry["verbs"]),
-                  objects=frozenset(str(o) if o in {"PLACE", "AMOUNT"} else str(o).lower() for o in entry["objects"]),
+                  objects=frozenset(str(o) if o in {"PLACE", "AMOUNT", "PERSON"} else str(o).lower()
+                                    for o in entry["objects"]),
                   preps=frozenset(str(p).lower() for p in entry.get("preps") or ()))
 
 
