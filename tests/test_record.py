@@ -1576,3 +1576,12 @@ def test_a_meeting_with_a_named_leader_is_a_talks_topic(record_pipeline):
     assert commitment(analysis, "volodymyr-zelensky", "peace_talks").modality == "demanded"
     analysis = analyze(record_pipeline, "Trump met Starmer at Chequers.")
     assert not analysis.stances and not analysis.commitments  # a meeting that happened takes no position
+
+
+def test_an_announced_sum_or_truce_is_a_pledge(record_pipeline):
+    analysis = analyze(record_pipeline, "Germany announced a 500 million euro package to buy weapons for Ukraine.")
+    assert commitment(analysis, "germany", "military_aid").modality == "pledged"
+    analysis = analyze(record_pipeline, "Putin announced a three-day truce.")
+    assert commitment(analysis, "vladimir-putin", "ceasefire").modality == "pledged"
+    analysis = analyze(record_pipeline, "The ministry announced that talks would resume.")
+    assert not analysis.commitments  # "announce" commits only to what it announces as its object

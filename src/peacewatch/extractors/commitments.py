@@ -96,7 +96,9 @@ class CommitmentExtractor:
                 topics += [m for m in mentions if any(c.dep_ == "nsubjpass" and c.left_edge.i <= m.head <= c.i
                                                       for c in token.children)]
             if token.lemma_.lower() in self.object_only:
-                topics = [m for m in topics if doc[m.head].dep_ == "dobj" and doc[m.head].head.i == token.i]
+                # (or the cue's own action: "announced a 500 million euro package")
+                topics = [m for m in topics if m.head == token.i or doc[m.head].dep_ == "dobj"
+                          and doc[m.head].head.i == token.i]
             replied_to: list[Commitment] = []
             if not topics and modality in {"refused", "demanded"} and token.pos_ == "VERB" and \
                     token.dep_ in {"conj", "ROOT"} and answers_alone(token):
