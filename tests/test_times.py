@@ -46,6 +46,14 @@ WEDNESDAY = dt.date(2025, 8, 20)
         ("September", "2025-09-01", "month"),
         ("mid-September", "2025-09-15", "day"),
         ("1994", "1994-01-01", "year"),
+        ("early next month", "2025-09-01", "range"),
+        ("later this month", "2025-08-31", "range"),
+        ("Christmas", "2025-12-25", "day"),
+        ("Thanksgiving", "2025-11-27", "day"),
+        ("New Year", "2026-01-01", "day"),
+        ("Easter", "2025-04-20", "day"),  # the nearest: a report may look back
+        ("Orthodox Easter", "2025-04-20", "day"),
+        ("Victory Day", "2025-05-09", "day"),
     ],
 )
 def test_relative_and_absolute_expressions_resolve(expression, value, granularity):
@@ -115,3 +123,19 @@ def test_a_limit_word_inside_the_date_entity_is_left_out_and_full_dates_are_foun
     found = {(t.span.text, t.value) for t in analysis.times}
     assert ("31 March 2026", "2026-03-31") in found
     assert ("May 3, 2026", "2026-05-03") in found
+
+
+def test_holidays_follow_the_calendar():
+    # Easter moves (Western and Orthodox differ in 2024 and 2026); Thanksgiving is a weekday
+    assert resolve("Easter", dt.date(2024, 3, 1), future=True).value == dt.date(2024, 3, 31)
+    assert resolve("Orthodox Easter", dt.date(2024, 3, 1), future=True).value == dt.date(2024, 5, 5)
+    assert resolve("Easter", dt.date(2026, 1, 10), future=True).value == dt.date(2026, 4, 5)
+    assert resolve("Orthodox Easter", dt.date(2026, 1, 10), future=True).value == dt.date(2026, 4, 12)
+    assert resolve("Thanksgiving", dt.date(2026, 9, 1)).value == dt.date(2026, 11, 26)
+    assert resolve("Christmas", dt.date(2026, 12, 28), future=True).value == dt.date(2027, 12, 25)
+
+
+def test_a_deadline_by_a_holiday(pipeline):
+    analysis = pipeline.analyze(make_document("Trump said he wanted a peace deal signed by Thanksgiving. Zelensky "
+                                              "said the exchange must happen by New Year.", published="2025-11-21"))
+    assert sorted(d.due for d in analysis.deadlines) == ["2025-11-27", "2026-01-01"]

@@ -54,7 +54,10 @@ _WEEKDAY = re.compile(r"(?:(?P<rel>last|next|this|past|coming) )?"
                       r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                       r"(?: (?:morning|afternoon|evening|night))?")
 _PERIOD_POSITION = re.compile(r"(?:the )?(?P<pos>end|beginning|start|middle) of (?:the |this )?"
-                              r"(?P<rel>next |last |current )?(?P<unit>week|month|year)")
+                              r"(?P<rel>next |last |current )?(?P<unit>week|month|year)"
+                              # "early next month", "later this year", "mid-next week"
+                              r"|(?P<pos2>early|late|later|mid)[- ](?:this )?(?P<rel2>next |last )?"
+                              r"(?P<unit2>week|month|year)")
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _SEASON = re.compile(r"(?:(?:the )?(?P<pos>end|beginning|start|middle) of )?(?:the |this |next )?"
                      r"(?P<season>spring|summer|autumn|fall|winter)")
@@ -103,6 +106,58 @@ def _shift(ref: dt.date, n: int, unit: str) -> dt.date:
     if unit == "month":
         return _add_months(ref, n)
     return _add_months(ref, 12 * n)
+
+
+#: named days that deadlines are set by ("a deal by Thanksgiving", "before Christmas"): Western-calendar dates
+_HOLIDAY = re.compile(r"(?P<name>christmas eve|christmas|new year's eve|new year's day|new year's|new year"
+                      r"|thanksgiving|easter|orthodox easter|orthodox christmas|victory day)(?: day)?")
+
+
+_HOLIDAY_IN_TEXT = re.compile(r"\b(?:Orthodox )?(?:Christmas|Easter)(?: Eve| Day)?\b|\bNew Year(?:'s)?(?: Eve| Day)?\b"
+                              r"|\bThanksgiving\b|\bVictory Day\b")
+
+
+def _easter(year: int, orthodox: bool = False) -> dt.date:
+    """Easter Sunday: the Gregorian computus (Meeus/Jones/Butcher), or the Julian one shifted to the
+    Gregorian calendar (13 days, valid 1900-2099) for the Orthodox date."""
+    if orthodox:
+        a, b, c = year % 4, year % 7, year % 19
+        d = (19 * c + 15) % 30
+        e = (2 * a + 4 * b - d + 34) % 7
+        month, day = divmod(d + e + 114, 31)
+        return dt.date(year, month, day + 1) + dt.timedelta(days=13)
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lw = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lw) // 451
+    month, day = divmod(h + lw - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _holiday_in(name: str, year: int) -> dt.date:
+    if name == "easter":
+        return _easter(year)
+    if name == "orthodox easter":
+        return _easter(year, orthodox=True)
+    if name == "thanksgiving":  # the fourth Thursday of November (the United States')
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    fixed = {"christmas eve": (12, 24), "christmas": (12, 25), "new year's eve": (12, 31),
+             "orthodox christmas": (1, 7), "victory day": (5, 9)}
+    month, day = fixed.get(name, (1, 1))  # New Year
+    return dt.date(year, month, day)
+
+
+def _holiday(name: str, ref: dt.date, future: bool) -> dt.date:
+    """The holiday nearest the reference date; with `future` (or for the New Year, always looked forward to),
+    the next one on or after it."""
+    candidates = [_holiday_in(name, year) for year in (ref.year - 1, ref.year, ref.year + 1)]
+    if future or name.startswith("new year"):
+        return min(c for c in candidates if c >= ref)
+    return min(candidates, key=lambda c: abs((c - ref).days))
 
 
 def _closest_year(month: int, day: int, ref: dt.date, future: bool = False) -> dt.date | None:
@@ -237,9 +292,17 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
     if m:
         if ref is None:
             return Resolved(None, "day")
-        offset = {"next ": 1, "last ": -1}.get(m["rel"] or "", 0)
-        start, end = _period(m["unit"], ref, offset)
-        return _position(m["pos"], start, end)
+        offset = {"next ": 1, "last ": -1}.get(m["rel"] or m["rel2"] or "", 0)
+        start, end = _period(m["unit"] or m["unit2"], ref, offset)
+        pos = m["pos"] or m["pos2"]
+        return _position("late" if pos == "later" else pos, start, end)
+
+    m = _HOLIDAY.fullmatch(t)
+    if m:
+        if ref is None:
+            return Resolved(None, "day")
+        day = _holiday(m["name"], ref, future)
+        return Resolved(day, "day", day, day)
 
     m = _RELATIVE_PERIOD.fullmatch(t)
     if m:
@@ -348,10 +411,11 @@ class TimeExtractor:
             resolved = resolve(ent.text, reference_date(doc_text(doc), ent.start_char, ref), future=_is_future(ent)) \
                 or Resolved(None, _unit_of(ent.text))
             out.append(_expression(doc, len(out), ent.start_char, ent.end_char, resolved))
-        # full dates the small model misses ("no later than 15 April 2026" tagged without its date)
+        # full dates the small model misses ("no later than 15 April 2026" tagged without its date), and
+        # holidays it takes for events ("by New Year")
         taken = [(t.span.start, t.span.end) for t in out]
         for m in [*_FULL_DATE.finditer(doc_text(doc)), *_SPELLED_DATE.finditer(doc_text(doc)),
-                  *_RELATIVE_PHRASE.finditer(doc_text(doc))]:
+                  *_RELATIVE_PHRASE.finditer(doc_text(doc)), *_HOLIDAY_IN_TEXT.finditer(doc_text(doc))]:
             if any(m.start() < e and b < m.end() for b, e in taken):
                 continue
             taken.append((m.start(), m.end()))
