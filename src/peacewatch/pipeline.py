@@ -72,7 +72,7 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         limit_blas_threads()
-        self.nlp = load_nlp(self.settings.model)
+        self.nlp = load_nlp(self.settings.model, paragraphs=True)
         self.resources = Resources(nlp=self.nlp, gazetteer=load_gazetteer(self.settings.gazetteer),
                                    topic_files=tuple(self.settings.topics))
         unknown = [name for name in self.settings.extractors if name not in REGISTRY]

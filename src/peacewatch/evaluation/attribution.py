@@ -89,7 +89,7 @@ def train_attribution(
     from peacewatch.training.attribution import train, write_model
 
     articles = read_corpus(data, limit)
-    nlp = load_nlp()
+    nlp = load_nlp(paragraphs=True)  # parsed as the analysis parses
     typer.echo(f"parsing {len(articles)} articles …")
     docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
     typer.echo("training …")

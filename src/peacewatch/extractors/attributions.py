@@ -611,7 +611,7 @@ class AttributionExtractor:
             if hit.source is not None:
                 first, last = hit.source
                 source = text_span(text, doc[first].idx, doc[last].idx + len(doc[last]))
-                actor_id = resolver.resolve(first, last, hit.source_token)
+                actor_id = resolver.resolve(first, last, hit.source_token, words=hit.content)
             actor = actors.get(actor_id or "")
             records.append(Attribution(
                 id=f"attr-{n}", kind=attribution_kind(quotes, content.start, content.end),
@@ -733,7 +733,9 @@ class SourceResolver:
         self.positions = sorted(actor_at)
         self.text = doc_text(doc)
 
-    def resolve(self, first: int, last: int, head: int | None) -> str | None:
+    def resolve(self, first: int, last: int, head: int | None, words: tuple[int, int] | None = None) -> str | None:
+        """`words`: the character range of what the source said, whose names a pronoun source never stands for
+        ("'Sanctions stay until the Tarn is free,' she says": she is not the Tarn)."""
         if head is not None and head in self.actor_at:
             return self.actor_at[head]
         if head is not None and self.doc[head].lemma_.lower() in self.lexicon.other_party_nouns:
@@ -751,7 +753,7 @@ class SourceResolver:
         if kinds is not None:
             if token.tag_ == "PRP" and token.lower_ in {"they", "them"} and self._plural_noun_subject(token):
                 return None  # "Valdoria's partners set out what they are prepared to give": they are the partners
-            return self._latest(first, lambda a: a.kind in kinds, subjects_first=True)
+            return self._latest(first, lambda a: a.kind in kinds, subjects_first=True, skip=words)
         lemma = token.lemma_.lower()
         if lemma in self.lexicon.role_nouns and any(c.lower_ == "the" for c in token.children):
             return self._latest(first, lambda a: self._has_role(a, lemma))
@@ -786,23 +788,27 @@ class SourceResolver:
                 return True
         return lemma in {"official", "source", "sources", "officials"} and actor.kind == "anonymous"
 
-    def _latest(self, before: int, fits, subjects_first: bool = False) -> str | None:
+    def _latest(self, before: int, fits, subjects_first: bool = False,
+                skip: tuple[int, int] | None = None) -> str | None:
         """The latest fitting actor mentioned before token `before`; with `subjects_first`, the latest
         one that was a grammatical subject within the last 60 tokens wins ("When Trump called Putin,
         he told …": he is Trump), as a pronoun usually continues the subject."""
         end = bisect_right(self.positions, before - 1) - 1
+        def ok(actor: Actor | None, i: int) -> bool:
+            return actor is not None and fits(actor) and (skip is None or not skip[0] <= self.doc[i].idx < skip[1])
+
         if subjects_first:
             i = end
             while i >= 0 and self.positions[i] >= before - 60:
                 token = self.doc[self.positions[i]]
                 actor = self.actors.get(self.actor_at[token.i])
-                if actor is not None and fits(actor) and token.dep_ in {"nsubj", "nsubjpass"}:
+                if ok(actor, token.i) and token.dep_ in {"nsubj", "nsubjpass"}:
                     return actor.id
                 i -= 1
         i = end
         while i >= 0:
             actor = self.actors.get(self.actor_at[self.positions[i]])
-            if actor is not None and fits(actor):
+            if ok(actor, self.positions[i]):
                 return actor.id
             i -= 1
         return None

@@ -942,7 +942,11 @@ class Holders:
         if subject is not None and subject.lower_ in FIRST_PERSON and self.voices:
             # "We categorically reject …", "I will not cede …" in a text the document reproduces
             return list(self.voices)
-        return self.subject_actors(verb)
+        own = self.subject_actors(verb)
+        if not own and self.voices and subject is not None and subject.pos_ == "NOUN" and \
+                verb.lemma_.lower() in self.impersonal:
+            return list(self.voices)  # "Any peace agreement must include guarantees" in a ministry's statement
+        return own
 
     @staticmethod
     def obliged(verb: Token) -> bool:
@@ -979,6 +983,17 @@ class Holders:
         """The one actor that is the subject of a verb of publishing or speaking in the first sentences."""
         verbs = {w.lower() for w in record_cues()["voice_verbs"]}
         nouns = {w.lower() for w in record_cues()["voice_nouns"]}
+        titles = {w.lower() for w in record_cues()["voice_titles"]}
+        first_line = doc_text(self.doc).lstrip().split("\n", 1)[0]
+        for t in self.doc:
+            if t.idx > len(first_line) + 1:  # (leading blanks at most)
+                break
+            # a title that names whose text this is: "Statement by the Ministry of Foreign Affairs of …"
+            if t.lemma_.lower() in titles and t.pos_ == "NOUN":
+                found = list(dict.fromkeys(a for c in t.children if c.dep_ == "prep" and c.lower_ in {"by", "of"}
+                                           for g in c.children if g.dep_ == "pobj" for a in self._actors_of_name(g)))
+                if len(found) == 1:
+                    return found[0]
         for sent in sentences(self.doc)[:3]:
             for t in sent:
                 if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or nouns & _objects(t)):

@@ -80,6 +80,9 @@ class StanceExtractor:
         self.readiness = {w.lower() for w in cues["readiness"]}
         self.judging = {w.lower() for w in cues["judging_verbs"]}
         self.requirements = phrase_table({"conditional": record_cues()["requirement_verbs"]})
+        self.impersonal = {w.lower() for w in record_cues()["impersonal_requirements"]}
+        # (the verbs of need need no modal: "a settlement requires guarantees"; "include" does: "must include")
+        self.needing = {w.lower() for w in cues["continuing_modals"]} | {"require", "demand"}
         self.continuing = phrase_table({"support": cues["continuing_verbs"]})
         self.promising = {w.lower() for w in cues["promising_modals"]}
         self.intention_nouns = {w.lower() for w in cues["intention_nouns"]}
@@ -421,6 +424,11 @@ class StanceExtractor:
                             kinds.append(found[0])
                             sign = -sign if found[0] == "oppose" else sign
             required = cue_at(t, self.requirements) or _particle_cue(t, self.requirements)
+            if not kinds and n > 0 and path[n - 1].dep_ == "dobj" and t.lemma_.lower() in self.impersonal and \
+                    (t.lemma_.lower() in self.needing or any(c.dep_ == "aux" and c.lower_ in self.needing
+                                                                for c in t.children)):
+                kinds.append("support")  # "any agreement must include security guarantees": what it must have
+                anchor = t
             # (under a modal or a demand: "the sanctions were backed by France" reports who backed them)
             if from_subject and not kinds and required and \
                     any(c.tag_ == "MD" or c.dep_ == "auxpass" and c.tag_ == "VB" for c in t.children):
@@ -672,6 +680,9 @@ class StanceExtractor:
         return False
 
 
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
 def _restricted(noun: Token) -> bool:
     """A topic noun narrowed to some of its kind: "monitors from NATO states", "observers who are citizens of …"
     (not "foreign troops disguised as peacekeepers", which only describes them)."""
@@ -691,7 +702,9 @@ def _restricted(noun: Token) -> bool:
                                      for g in c.children):
             return True
         # "a ceasefire backed by security guarantees", "monitors vetted by both sides": a kind, by what is done to it
-        if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children):
+        # (but "the truce announced by Moscow" is the one truce it names)
+        if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children) and \
+                not any(d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in DEFINITE for d in noun.children):
             return True
     return False
 
