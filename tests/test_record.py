@@ -1611,3 +1611,16 @@ def test_rejecting_a_named_truce_is_no_condition(record_pipeline):
     assert stance(analysis, "ukraine", "ceasefire").polarity == "oppose"
     analysis = analyze(record_pipeline, "Ukraine would only accept a ceasefire backed by security guarantees.")
     assert stance(analysis, "ukraine", "ceasefire").polarity == "conditional"
+
+
+def test_a_penalty_demanded_over_a_condition_wants_the_condition_met(record_pipeline):
+    analysis = analyze(record_pipeline, "Britain called for tougher sanctions if Russia rejects the ceasefire.")
+    assert stance(analysis, "united-kingdom", "ceasefire").polarity == "support"
+
+
+def test_what_unnamed_others_pledged_in_a_time_clause_is_not_the_speakers_pledge(record_pipeline):
+    analysis = analyze(record_pipeline, "The Kremlin said on Friday that any deployment of European troops in Ukraine "
+                                        "would be unacceptable, a day after more than two dozen countries pledged to "
+                                        "take part in a postwar reassurance force.")
+    assert stance(analysis, "kremlin", "foreign_troops").polarity == "oppose"
+    assert not [c for c in analysis.commitments if c.actor == "kremlin"]

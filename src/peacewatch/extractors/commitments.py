@@ -35,6 +35,7 @@ from peacewatch.extractors.record import (
     phrase_table,
     record_cues,
     stative_participle,
+    subject_of,
 )
 from peacewatch.spans import doc_text, sentence, text_span
 
@@ -107,6 +108,8 @@ class CommitmentExtractor:
                 topics = [TopicMention(c.topic, token.i, token.i, token.i) for c in replied_to]
             if not topics:
                 continue
+            if _unnamed_in_circumstance(token) and not holders.subject_actors(token):
+                continue  # "…, a day after two dozen countries pledged troops": not the speaker's pledge
             start, end = evidence_range(doc, token)
             actors = holders.parties(owner or (holders.named_by(agent) if agent is not None else
                                                holders.holders(token, token.idx, token.idx + len(token))))
@@ -261,6 +264,14 @@ class CommitmentExtractor:
                 out.append(m)
         return out
 
+
+
+def _unnamed_in_circumstance(verb: Token) -> bool:
+    """ "a day after more than two dozen countries pledged …": a clause of time whose doer is a common noun
+    reports what others did; the speaker of the sentence did not commit to it."""
+    subject = subject_of(verb)
+    return verb.dep_ == "advcl" and subject is not None and subject.pos_ == "NOUN" and \
+        any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_PREPOSITIONS | {"when", "as", "since"} for c in verb.children)
 
 
 def _supposed(token: Token) -> bool:

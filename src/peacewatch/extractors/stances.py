@@ -99,6 +99,7 @@ class StanceExtractor:
         self.markers = {w.lower() for w in cues["condition_markers"]}
         self.until_markers = {w.lower() for w in cues["until_markers"]}
         self.threats = phrase_table({"oppose": cues["threats"]})
+        self.penalties = {w.lower() for w in cues["penalties"]}
         self.deferring = phrase_table({"oppose": cues["deferring_verbs"]})
         self.topic_acts = phrase_table({"support": cues["topic_acts"]})
         self.topic_act_modals = {w.lower() for w in cues["topic_act_modals"]}
@@ -530,7 +531,11 @@ class StanceExtractor:
                         or c.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))]
             if not kinds:
                 kinds, negations = ["support"], 0
-            if marker == "if" and (cue_at(setter, self.threats) or _particle_cue(setter, self.threats)):
+            if marker == "if" and (cue_at(setter, self.threats) or _particle_cue(setter, self.threats)
+                                   # "called for new sanctions if Moscow does not agree to a ceasefire"
+                                   or any(o.lemma_.lower() in self.penalties for c in setter.children
+                                          if c.dep_ in {"dobj", "prep"} for o in [c, *c.children]
+                                          if o.dep_ in {"dobj", "pobj"})):
                 sign = -sign  # "will walk out if troops are deployed": the condition is what they threaten over
             conditional = False
             anchor = reported[-1] if reported else setter
