@@ -363,3 +363,11 @@ def test_a_title_line_is_never_the_source_of_the_paragraph_below_it(pipeline):
     _, found = attributions(pipeline, "Statement by the Ministry of Foreign Affairs of Ukraine on the Russian "
                                       "proposal\n\nWe have consistently supported a full ceasefire.")
     assert with_cue(found, "have consistently supported").source.text == "We"
+
+
+def test_it_announcing_a_colon_is_not_the_content(pipeline):
+    _, found = attributions(pipeline, "Now, the West says it outright: without military presence, there will be "
+                                      "no guarantees.")
+    said = with_cue(found, "says")
+    assert said.source_actor == "the-west"
+    assert said.content.text.startswith("without military presence")

@@ -1624,3 +1624,11 @@ def test_what_unnamed_others_pledged_in_a_time_clause_is_not_the_speakers_pledge
                                         "take part in a postwar reassurance force.")
     assert stance(analysis, "kremlin", "foreign_troops").polarity == "oppose"
     assert not [c for c in analysis.commitments if c.actor == "kremlin"]
+
+
+def test_without_a_topic_there_will_be_no_other_is_a_condition(record_pipeline):
+    analysis = analyze(record_pipeline, "Without a ceasefire, there will be no talks, Zelensky said.")
+    assert stance(analysis, "volodymyr-zelensky", "peace_talks").polarity == "conditional"
+    analysis = analyze(record_pipeline, "The West says that without military presence there will be no guarantees.")
+    assert stance(analysis, "the-west", "security_guarantees").polarity == "conditional"
+    assert stance(analysis, "the-west", "foreign_troops").polarity == "support"

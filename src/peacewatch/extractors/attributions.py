@@ -449,6 +449,11 @@ class SpanFinder:
         chosen = after or before
         if any(c.dep_ == "ccomp" for c in chosen):  # "told the paper that …": the paper is the addressee
             chosen = [c for c in chosen if c.dep_ in {"ccomp", "xcomp"}]
+        # "says it outright: …", "put it this way: …": the pronoun announces what follows the colon
+        announced = [c for c in chosen if c.dep_ == "dobj" and c.lower_ in {"it", "this"}]
+        colon = next((t.i for t in doc[cue_last + 1:cue_last + 5] if t.text == ":"), None)
+        if announced and colon is not None and all(c.right_edge.i < colon for c in chosen):
+            return self._after_colon(colon)
         if chosen:
             first = min(c.left_edge.i for c in chosen)
             last = max(c.right_edge.i for c in chosen)

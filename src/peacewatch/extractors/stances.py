@@ -404,8 +404,10 @@ class StanceExtractor:
                 marks = {g.lower_ for g in child.children if g.dep_ == "mark"} if child.dep_ == "advcl" else set()
                 if marks & self.markers:
                     conditional, anchor = True, t
-                if child.dep_ == "prep" and child.lower_ == "without" and child.i > head.i and \
-                        child not in path and any(g.dep_ == "neg" for g in t.children):
+                if child.dep_ == "prep" and child.lower_ == "without" and child not in path and (
+                        child.i > head.i and any(g.dep_ == "neg" for g in t.children)
+                        # "without military presence, there will be no guarantees"
+                        or t.lemma_ == "be" and any(g.dep_ == "det" and g.lower_ == "no" for g in head.children)):
                     # "would not provide guarantees without a ceasefire": only with one
                     conditional, anchor = True, t
                 if marks & self.until_markers:
