@@ -1632,3 +1632,16 @@ def test_without_a_topic_there_will_be_no_other_is_a_condition(record_pipeline):
     analysis = analyze(record_pipeline, "The West says that without military presence there will be no guarantees.")
     assert stance(analysis, "the-west", "security_guarantees").polarity == "conditional"
     assert stance(analysis, "the-west", "foreign_troops").polarity == "support"
+
+
+def test_calls_dismissed_or_resisted_are_refusals(record_pipeline):
+    analysis = analyze(record_pipeline, "Washington has so far resisted calls to provide long-range missiles.")
+    assert stance(analysis, "united-states", "military_aid").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Moscow dismissed calls for an unconditional ceasefire.")
+    assert commitment(analysis, "russia", "ceasefire").modality == "refused"
+
+
+def test_eu_accession_talks_are_about_membership_not_peace_talks(record_pipeline):
+    analysis = analyze(record_pipeline, "Hungary is not opposed to Ukraine's EU accession talks, Orban said.")
+    assert stance(analysis, "hungary", "eu_membership").polarity == "support"
+    assert not [s for s in analysis.stances if s.topic == "peace_talks"]

@@ -114,6 +114,7 @@ class StanceExtractor:
         self.after_topics = set(cues["after_truce"]["not_for_topics"])
         self.commitment_conditions = self.markers | {w.lower() for w in cues["commitment_conditions"]}
         self.granting = {w.lower() for w in record_cues()["deadlines"]["granting"]}
+        self.request_nouns = {w.lower() for w in cues["request_nouns"]}
         self.contrasts = {w.lower() for w in record_cues()["contrast_conjunctions"]}
 
     def __call__(self, doc: Doc) -> list[Stance]:
@@ -652,6 +653,10 @@ class StanceExtractor:
             # "calls for an exchange to be agreed" an object that the parse made a clause
             if t.dep_ == "advcl" and not marks and t.tag_ == "VBG" and cue_at(t.head, self.cues) is not None:
                 continue  # "has ruled out sending soldiers": a gerund the parse took for a circumstance
+            if t.dep_ == "advcl" and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
+                    and any(c.dep_ == "dobj" and c.i == t.left_edge.i - 1 and c.lemma_.lower() in self.request_nouns
+                            for c in t.head.children):
+                continue  # "resisted calls to provide missiles": what is called for (the parse's clause is the noun's)
             if t.dep_ == "advcl" and not marks and t.head.lemma_.lower() in self.granting and \
                     any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 continue  # "gave Putin 50 days to agree to a ceasefire": what the time is granted for is wanted
