@@ -1645,3 +1645,13 @@ def test_eu_accession_talks_are_about_membership_not_peace_talks(record_pipeline
     analysis = analyze(record_pipeline, "Hungary is not opposed to Ukraine's EU accession talks, Orban said.")
     assert stance(analysis, "hungary", "eu_membership").polarity == "support"
     assert not [s for s in analysis.stances if s.topic == "peace_talks"]
+
+
+def test_what_is_done_instead_of_a_topic_opposes_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland will provide logistics rather than send soldiers.")
+    assert stance(analysis, "poland", "foreign_troops").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Poland will provide logistics and send soldiers.")
+    assert stance(analysis, "poland", "foreign_troops").polarity == "support"
+    analysis = analyze(record_pipeline, "Germany will train Ukrainian soldiers instead of sending troops.")
+    assert commitment(analysis, "germany", "military_aid").modality == "pledged"  # training is aid
+    assert not [c for c in analysis.commitments if c.topic == "foreign_troops"]

@@ -253,7 +253,8 @@ class CommitmentExtractor:
         on_line = [m for m in mentions if (m.first > cue.i or m.head == cue.i) and doc[m.last].idx < line_end]
         # not in an adverbial clause ("… when the force deploys", "because the monitors …"): a circumstance
         inside = [m for m in on_line if m.head in subtree and not _through_advcl(doc[m.head], cue)
-                  and not _through_conj_verb(doc[m.head], cue) and not _through_time(doc[m.head], cue)]
+                  and not _through_conj_verb(doc[m.head], cue) and not _through_time(doc[m.head], cue)
+                  and not _through_alternative(doc[m.head], cue)]
         if not inside and list_item_prefix(doc, cue) is not None:  # list items parse badly: the line ...
             # ... up to the next cue: "- Qadira — pledged $600 million … and offered to host a ceasefire commission"
             later = [t.i for t in doc[cue.i + 1:] if t.idx < line_end and t.pos_ in CUE_POS and cue_at(t, cues)]
@@ -310,6 +311,17 @@ def _through_time(token: Token, top: Token) -> bool:
     """ "would lead a force after a ceasefire", "will not send troops without a ceasefire": a topic that dates or
     conditions the act is not what is committed."""
     return any(t.dep_ == "pobj" and t.head.lower_ in CIRCUMSTANCE_PREPOSITIONS for t in _on_the_way(token, top))
+
+
+def _through_alternative(token: Token, top: Token) -> bool:
+    """ "will send instructors instead of sending troops", "rather than send soldiers": not what is committed."""
+    alternatives = {tuple(w.lower().split()) for w in record_cues()["stances"]["alternatives"]}
+    way = list(_on_the_way(token, top))
+    if any(t.i > 0 and (t.doc[t.i - 1].lower_, t.lower_) in alternatives for t in way if t.i != token.i):
+        return True
+    # "rather than send soldiers" parsed as a verb coordinated with the cue
+    return any(t.dep_ == "conj" and any(c.dep_ == "cc" and c.i < t.i and (t.doc[c.i - 1].lower_, c.lower_)
+                                        in alternatives for c in t.head.children) for t in way)
 
 
 def _through_conj_verb(token: Token, top: Token) -> bool:

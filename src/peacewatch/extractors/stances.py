@@ -115,6 +115,7 @@ class StanceExtractor:
         self.commitment_conditions = self.markers | {w.lower() for w in cues["commitment_conditions"]}
         self.granting = {w.lower() for w in record_cues()["deadlines"]["granting"]}
         self.request_nouns = {w.lower() for w in cues["request_nouns"]}
+        self.instead = {tuple(w.lower().split()) for w in cues["alternatives"]}
         self.contrasts = {w.lower() for w in record_cues()["contrast_conjunctions"]}
 
     def __call__(self, doc: Doc) -> list[Stance]:
@@ -379,6 +380,12 @@ class StanceExtractor:
                 break  # "would not send troops but could help with demining": the contrast has its own position
             if t.i != head.i and t.dep_ == "prep" and t.lower_ in self.negations:
                 negations += 1  # "without committing troops"
+            if t.i != head.i and t.i > 0 and (t.doc[t.i - 1].lower_, t.lower_) in self.instead:
+                negations += 1  # "will train soldiers instead of sending troops", "rather than sending troops"
+            if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(
+                    c.dep_ == "cc" and c.i < t.i and (t.doc[c.i - 1].lower_, c.lower_) in self.instead
+                    for c in t.head.children):
+                negations += 1  # "will provide logistics rather than send soldiers"
             for child in t.children:
                 low = child.lower_
                 # "no" negates the topic noun itself ("no troops"), not a noun on the way ("no choice but")
