@@ -1655,3 +1655,15 @@ def test_what_is_done_instead_of_a_topic_opposes_it(record_pipeline):
     analysis = analyze(record_pipeline, "Germany will train Ukrainian soldiers instead of sending troops.")
     assert commitment(analysis, "germany", "military_aid").modality == "pledged"  # training is aid
     assert not [c for c in analysis.commitments if c.topic == "foreign_troops"]
+
+
+def test_deadlines_set_approximate_or_passed(record_pipeline):
+    # published on a Wednesday: the deadline set for Thursday is the coming one
+    analysis = analyze(record_pipeline, "Trump set a deadline of Thursday for Ukraine to accept the peace plan.")
+    assert deadline(analysis, "2025-08-21").actor == "donald-trump"
+    analysis = analyze(record_pipeline, "Zelensky said a prisoner swap could take place as early as next week.")
+    assert deadline(analysis, "2025-08-31").hedged
+    analysis = analyze(record_pipeline, 'Trump said he would give Putin "about two weeks" to decide.')
+    assert deadline(analysis, "2025-09-03").actor == "donald-trump"
+    analysis = analyze(record_pipeline, "The deadline passed on Friday.")
+    assert deadline(analysis, "2025-08-15")  # a deadline that passed is still one, to be checked as missed

@@ -23,7 +23,8 @@ from peacewatch.spans import char_span, doc_text, sentence, text_span
 #: a clause inherits the modality of the verb it hangs on through these ("must agree … and settle …")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "prep"}
 #: a current or coming period named without "by" that a future act falls in ("this year", "next week")
-_CURRENT_PERIOD = re.compile(r"(?:later |early |by the end of )?(?:this|next) (?:week|month|year)")
+_CURRENT_PERIOD = re.compile(r"(?:as (?:early|soon) as )?(?:later |early |by the end of )?(?:this|next) "
+                             r"(?:week|month|year)")
 LOOK_BACK = 4  # tokens before a time expression searched for its introducer ("no later than")
 
 
@@ -79,6 +80,8 @@ class DeadlineExtractor:
             ahead = not (clause.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
                                                      for c in clause.children)) \
                 or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+            if named and clause.lemma_.lower() in self.setting:
+                ahead = True  # "Trump set a deadline of Thursday": a limit set looks ahead from its setting
             ref = reference_date(doc_text(doc), time.span.start, ctx.published)  # a timeline entry's own date
             if granted:
                 due = _limit(resolve(f"within {span.text}", ref, future=True)) if ref else None
@@ -173,6 +176,9 @@ class DeadlineExtractor:
         if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in self.deadline_verbs and \
                 any(c.dep_ == "nsubj" and c.lemma_.lower() in self.deadline_nouns for c in verb.children):
             return True
+        if verb.dep_ == "acl" and verb.lemma_.lower() in self.deadline_verbs and \
+                verb.head.lemma_.lower() in self.deadline_nouns:
+            return True  # "The deadline passed on Friday" parsed as a noun with a participle
         if root.dep_ == "pobj" and head.lower_ == "of":
             head = head.head
         elif root.dep_ not in {"compound", "nmod", "amod", "npadvmod"}:

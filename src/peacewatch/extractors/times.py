@@ -183,7 +183,9 @@ def _clean(text: str) -> str:
     text = text.lower().replace("’", "'").strip(" .,;:")
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"^(?:by|on|until|till|before|after|since|from|in|within|during|at|of)\s+", "", text)
-    return text
+    # "as early as next week", "about two weeks": the time is the same, only approximate
+    text = re.sub(r"^(?:as (?:early|soon|late) as|about|around|roughly|approximately|some)\s+", "", text)
+    return text.strip("\"'“”")
 
 
 def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | None:
