@@ -82,6 +82,8 @@ class DeadlineExtractor:
                 or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
             if named and clause.lemma_.lower() in self.setting:
                 ahead = True  # "Trump set a deadline of Thursday": a limit set looks ahead from its setting
+            elif named and clause.dep_ == "acl" and clause.tag_ in {"VBD", "VBN"}:
+                ahead = False  # "The deadline passed on Friday", parsed as a participle: in the past
             ref = reference_date(doc_text(doc), time.span.start, ctx.published)  # a timeline entry's own date
             if granted:
                 due = _limit(resolve(f"within {span.text}", ref, future=True)) if ref else None
