@@ -1667,3 +1667,8 @@ def test_deadlines_set_approximate_or_passed(record_pipeline):
     assert deadline(analysis, "2025-09-03").actor == "donald-trump"
     analysis = analyze(record_pipeline, "The deadline passed on Friday.")
     assert deadline(analysis, "2025-08-15")  # a deadline that passed is still one, to be checked as missed
+
+
+def test_a_deadline_wanted_of_another_is_the_wanters(record_pipeline):
+    analysis = analyze(record_pipeline, "The White House wants Kyiv to sign off on the framework by November 27.")
+    assert deadline(analysis, "2025-11-27").actor == "white-house"

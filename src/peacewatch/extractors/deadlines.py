@@ -101,7 +101,9 @@ class DeadlineExtractor:
             if doc[first].lower_ in {"until", "till"} and not self._sets_a_limit(verb):
                 continue  # "keep the frigates there until the end of the year", "run until July 30": a duration
             top = verb
-            while top.dep_ in {"xcomp", "aux"} and top.head.i != top.i:  # "needs to happen": the clause of "needs"
+            # "needs to happen": the clause of "needs"; "wants Kyiv to sign off by …": of whoever wants it
+            while (top.dep_ in {"xcomp", "aux"} or top.dep_ == "ccomp" and top.head.lemma_.lower() in self.setting
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in top.children)) and top.head.i != top.i:
                 top = top.head
             sent = sentence(span[0])
             lo = max(top.left_edge.i, sent.start)
