@@ -1672,3 +1672,24 @@ def test_deadlines_set_approximate_or_passed(record_pipeline):
 def test_a_deadline_wanted_of_another_is_the_wanters(record_pipeline):
     analysis = analyze(record_pipeline, "The White House wants Kyiv to sign off on the framework by November 27.")
     assert deadline(analysis, "2025-11-27").actor == "white-house"
+
+
+def test_readiness_denied_is_a_refusal(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said Ukraine was not ready to give up territory in exchange for a "
+                                        "ceasefire.")
+    assert commitment(analysis, "ukraine", "territorial_concessions").modality == "refused"
+    assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
+
+
+def test_a_contrasted_predicate_keeps_its_own_polarity(record_pipeline):
+    analysis = analyze(record_pipeline, "Putin said he was not against Ukraine's membership of the EU but firmly "
+                                        "opposed to its joining NATO.")
+    assert stance(analysis, "vladimir-putin", "eu_membership").polarity == "support"
+    assert stance(analysis, "vladimir-putin", "nato_membership").polarity == "oppose"
+
+
+def test_what_a_demand_would_buy_is_no_position_of_its_own(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia has demanded that the West stop arms supplies to Ukraine as a "
+                                        "condition for a ceasefire.")
+    assert stance(analysis, "russia", "military_aid").polarity == "oppose"
+    assert not [r for r in [*analysis.stances, *analysis.commitments] if r.topic == "ceasefire"]

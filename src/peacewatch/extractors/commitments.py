@@ -23,6 +23,7 @@ from peacewatch.extractors.record import (
     asked_clause,
     asks,
     bare_answer,
+    bought_by,
     cue_at,
     default_topics,
     demand_list_lead,
@@ -188,6 +189,9 @@ class CommitmentExtractor:
             return None  # "accepting a ceasefire would be the concession": a gerund names an act, commits no one
         if found is not None and token.pos_ == "NOUN":
             return found[0]  # a position noun with its owner: "Kesh's demand", "her offer"
+        if found is not None and found[0] == "ready" and token.dep_ == "acomp" and not _supposed(token) and \
+                any(c.dep_ == "neg" for c in [*token.children, *token.head.children]):
+            return "refused"  # "Ukraine was not ready to give up territory": a refusal, not a readiness
         if found is not None and self._asserted(token, self.negations):
             # "will sign" is a promise and "would sign", "could accept" a readiness, not a signature or a pledge
             if found[0] == "signed" or found[0] == "pledged" and lemma in {"accept", "agree"}:
@@ -254,7 +258,8 @@ class CommitmentExtractor:
         # not in an adverbial clause ("… when the force deploys", "because the monitors …"): a circumstance
         inside = [m for m in on_line if m.head in subtree and not _through_advcl(doc[m.head], cue)
                   and not _through_conj_verb(doc[m.head], cue) and not _through_time(doc[m.head], cue)
-                  and not _through_alternative(doc[m.head], cue)]
+                  and not _through_alternative(doc[m.head], cue)
+                  and not any(bought_by(t) for t in _on_the_way(doc[m.head], cue))]
         if not inside and list_item_prefix(doc, cue) is not None:  # list items parse badly: the line ...
             # ... up to the next cue: "- Qadira — pledged $600 million … and offered to host a ceasefire commission"
             later = [t.i for t in doc[cue.i + 1:] if t.idx < line_end and t.pos_ in CUE_POS and cue_at(t, cues)]

@@ -603,6 +603,19 @@ def stative_participle(verb: Token) -> bool:
             for c in verb.children)
 
 
+@lru_cache(maxsize=1)
+def _price_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in record_cues()["stances"]["price_nouns"])
+
+
+def bought_by(prep: Token) -> bool:
+    """ "as a condition for a ceasefire", "as the price of a pause": `prep` ("for", "of") names what an act would
+    buy, which is no position or commitment of its own."""
+    head = prep.head
+    return prep.dep_ == "prep" and prep.lower_ in {"for", "of"} and head.lemma_.lower() in _price_nouns() and \
+        head.dep_ == "pobj" and head.head.lower_ == "as"
+
+
 def passive_agent(verb: Token) -> Token | None:
     """The doer in the "by" phrase of a passive verb ("guarantees were promised by Vantor"), if any."""
     if not any(c.dep_ == "auxpass" for c in verb.children):

@@ -27,6 +27,7 @@ from peacewatch.extractors.record import (
     asked_clause,
     asks,
     bare_answer,
+    bought_by,
     clause_verb,
     cue_at,
     default_topics,
@@ -374,7 +375,7 @@ class StanceExtractor:
             if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].pos_ in {"VERB", "AUX"} and \
                     any(c.dep_ in {"nsubj", "nsubjpass"} for c in path[n - 1].children):
                 break  # "would not discuss X, and that elections would be called …": a clause with its own subject
-            if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].pos_ in {"VERB", "AUX"} and \
+            if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].pos_ in {"VERB", "AUX", "ADJ"} and \
                     any(c.dep_ == "cc" and c.lower_ in self.contrasts and c.i < path[n - 1].i
                         for c in [*t.children, *path[n - 1].children]):
                 break  # "would not send troops but could help with demining": the contrast has its own position
@@ -653,6 +654,8 @@ class StanceExtractor:
                 break
             if t.dep_ == "prep" and t.lower_ in self.earlier_markers and t.head.pos_ in {"VERB", "AUX"}:
                 return path, True
+            if bought_by(t):
+                return None, False  # "stop arms supplies as a condition for a ceasefire": what it would buy
             t = t.head
             path.append(t)
             marks = {g.lower_ for g in t.children if g.dep_ == "mark"}
