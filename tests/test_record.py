@@ -1693,3 +1693,14 @@ def test_what_a_demand_would_buy_is_no_position_of_its_own(record_pipeline):
                                         "condition for a ceasefire.")
     assert stance(analysis, "russia", "military_aid").polarity == "oppose"
     assert not [r for r in [*analysis.stances, *analysis.commitments] if r.topic == "ceasefire"]
+
+
+def test_possible_only_on_a_condition(record_pipeline):
+    analysis = analyze(record_pipeline, "The Kremlin said a meeting between Putin and Zelensky was possible only after "
+                                        "a peace agreement was ready.")
+    assert stance(analysis, "kremlin", "peace_talks").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Russia declares that a ceasefire is possible only on condition of the "
+                                        "complete withdrawal of Ukrainian forces.")
+    assert stance(analysis, "russia", "ceasefire").polarity == "conditional"
+    analysis = analyze(record_pipeline, "A ceasefire is possible, Peskov said.")
+    assert stance(analysis, "dmitry-peskov", "ceasefire").polarity == "support"
