@@ -1704,3 +1704,15 @@ def test_possible_only_on_a_condition(record_pipeline):
     assert stance(analysis, "russia", "ceasefire").polarity == "conditional"
     analysis = analyze(record_pipeline, "A ceasefire is possible, Peskov said.")
     assert stance(analysis, "dmitry-peskov", "ceasefire").polarity == "support"
+
+
+def test_labelled_items_under_a_pledges_lead(record_pipeline):
+    text = ("Ukraine's allies pledged new military aid on Wednesday. Key pledges:\n\n"
+            "- Germany: 2 billion euros for long-range drones and air defence systems.\n"
+            "- Norway and Sweden: funding for Patriot systems bought from the United States.\n\n"
+            "Other business:\n\n- Hungary: a debate on sanctions.\n")
+    analysis = analyze(record_pipeline, text)
+    assert commitment(analysis, "germany", "military_aid").modality == "pledged"
+    assert commitment(analysis, "norway", "military_aid").modality == "pledged"
+    assert commitment(analysis, "sweden", "military_aid").modality == "pledged"
+    assert not [c for c in analysis.commitments if c.actor in {"hungary", "united-states"}]

@@ -29,6 +29,7 @@ from peacewatch.extractors.record import (
     demand_list_lead,
     evidence_range,
     holders_of,
+    labelled_list_item,
     line_of,
     list_item_prefix,
     negated_between,
@@ -41,6 +42,8 @@ from peacewatch.extractors.record import (
 from peacewatch.spans import doc_text, sentence, text_span
 
 CUE_POS = {"VERB", "AUX", "ADJ"}
+#: what a list of labelled items under "Key pledges:" or "What each country offered:" commits each label to
+LABELLED_MODALITIES = {"pledged", "offered", "signed", "ready", "considering"}
 MAX_ACTION_TOKENS = 12  # `action` is a short verb phrase, not the clause
 
 
@@ -135,6 +138,21 @@ class CommitmentExtractor:
                     out.append(Commitment(id=f"commitment-{len(out) + 1}", actor=actor,
                                           action=" ".join(action.split()), topic=mention.topic,
                                           modality=modality,  # type: ignore[arg-type]
+                                          evidence=text_span(text, start, end)))
+        for mention in mentions:  # "Key pledges:" over "- Germany: 2 billion euros for air defence"
+            item = labelled_list_item(doc[mention.head])
+            found = cue_at(item[1], self.cues) if item is not None else None
+            if item is None or found is None or found[0] not in LABELLED_MODALITIES:
+                continue
+            start, end = evidence_range(doc, doc[mention.head])
+            for actor in holders.parties(holders.actors_in_chars(*item[0])):
+                key = (actor, mention.topic, sentence(doc[mention.head]).start)
+                if key not in seen:
+                    seen.add(key)
+                    last = doc[mention.last]
+                    out.append(Commitment(id=f"commitment-{len(out) + 1}", actor=actor, topic=mention.topic,
+                                          action=" ".join(text[doc[mention.first].idx:last.idx + len(last)].split()),
+                                          modality=found[0],  # type: ignore[arg-type]
                                           evidence=text_span(text, start, end)))
         for mention in mentions:  # "its minimum conditions: the withdrawal of …, a renunciation of …"
             head = doc[mention.head]

@@ -452,6 +452,32 @@ def demand_list_lead(head: Token) -> Token | None:
     return None
 
 
+def labelled_list_item(head: Token) -> tuple[tuple[int, int], Token] | None:
+    """For a token in a list item labelled with a name ("- Germany: 2 billion euros for air defence") under a lead
+    line that ends with a colon ("Key pledges:"), the label's character range and the lead's last word."""
+    doc, text = head.doc, doc_text(head.doc)
+    line_start = text.rfind("\n", 0, head.idx) + 1
+    mark = _LIST_MARK.match(text, line_start)
+    colon = text.find(":", mark.end(), head.idx) if mark is not None else -1
+    if mark is None or colon < 0:
+        return None
+    start = line_start
+    while start > 0:  # up over the other items to the line that leads them
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous:start - 1]
+        if line.strip() and not _LIST_MARK.match(line):
+            break
+        start = previous
+    else:
+        return None
+    line = line.rstrip()
+    if not line.endswith(":"):
+        return None
+    lead = doc.char_span(previous, previous + len(line) - 1, alignment_mode="contract")
+    words = [t for t in lead or () if not t.is_punct and not t.is_quote]
+    return ((mark.end(), colon), words[-1]) if words else None
+
+
 def _antecedent(doc: Doc, pronoun: Token, window: int) -> int | None:
     """What `pronoun` stands for: the nearest noun of its number earlier in its sentence; else the subject
     of the sentence before, which a pronoun most often continues ("X's application is a loaded gun. We
@@ -729,7 +755,7 @@ class Holders:
         """Actor ids of the clause's subject (each conjunct: "the UK and France")."""
         prefix = list_item_prefix(self.doc, verb)
         if prefix is not None:  # a list item names its holder before its verb
-            found = self._actors_in_chars(*prefix)
+            found = self.actors_in_chars(*prefix)
             if found:
                 return found
         subject = subject_of(verb)
@@ -918,7 +944,7 @@ class Holders:
         clause subject. A list item's name holds everything on its line (`at`: the token whose line counts,
         as parses join list items to the line above)."""
         prefix = list_item_prefix(self.doc, at if at is not None else verb)
-        if prefix is not None and (found := self._actors_in_chars(*prefix)):
+        if prefix is not None and (found := self.actors_in_chars(*prefix)):
             return found  # "- Estmark and Norvane — have signed …": every name of the item
         if owners := self.position_owner(verb):
             return owners  # "Ostmere's demand is simple: the Union must lift the embargo"
@@ -1074,7 +1100,7 @@ class Holders:
         resolved = self.resolver.resolve(phrase_head.i, phrase_head.i, phrase_head.i)
         return [resolved] if resolved else []
 
-    def _actors_in_chars(self, start: int, end: int) -> list[str]:
+    def actors_in_chars(self, start: int, end: int) -> list[str]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return []
