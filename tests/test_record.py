@@ -1716,3 +1716,18 @@ def test_labelled_items_under_a_pledges_lead(record_pipeline):
     assert commitment(analysis, "norway", "military_aid").modality == "pledged"
     assert commitment(analysis, "sweden", "military_aid").modality == "pledged"
     assert not [c for c in analysis.commitments if c.actor in {"hungary", "united-states"}]
+
+
+def test_considering_a_topic_unacceptable_is_a_judgement_not_a_deliberation(record_pipeline):
+    analysis = analyze(record_pipeline, "Moscow considers the deployment of any foreign military contingents in "
+                                        "Ukraine unacceptable.")
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+    assert not analysis.commitments
+    analysis = analyze(record_pipeline, "Russia considers sending troops.")
+    assert commitment(analysis, "russia", "foreign_troops").modality == "considering"
+
+
+def test_a_settlement_of_the_conflict_is_a_talks_topic(record_pipeline):
+    analysis = analyze(record_pipeline, "The Russian side reaffirmed its readiness for a political and diplomatic "
+                                        "settlement of the conflict.")
+    assert stance(analysis, "russia", "peace_talks").polarity == "support"

@@ -67,6 +67,7 @@ class CommitmentExtractor:
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.mutual = {w.lower() for w in record_cues()["mutual_agreement"]}
         self.assurances = {w.lower() for w in record_cues()["assurance_nouns"]}
+        self.judging = {w.lower() for w in record_cues()["stances"]["judging_verbs"]}
 
     def __call__(self, doc: Doc) -> list[Commitment]:
         holders = holders_of(doc)
@@ -176,6 +177,12 @@ class CommitmentExtractor:
     def _modality(self, token: Token) -> str | None:
         """The cue's modality; a future or "never" refusal ("would never accept"); a future pledge ("would send")."""
         lemma = token.lemma_.lower()
+        small_clause = any(c.dep_ == "dobj" for c in token.children) or any(
+            g.dep_ == "nsubj" for c in token.children if c.dep_ == "ccomp" for g in c.children)
+        if lemma in self.judging and small_clause and any(
+                c.dep_ in {"ccomp", "oprd", "xcomp"} and c.pos_ in {"ADJ", "NOUN"}
+                or c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+            return None  # "considers the deployment unacceptable", "considers it a threat": a judgement
         # "is going to provide": the future and its negation sit on "going"
         going = token.dep_ == "xcomp" and (
             token.head.lemma_.lower() in self.future_verbs and token.head.tag_ == "VBG"

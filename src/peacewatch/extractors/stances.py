@@ -480,6 +480,11 @@ class StanceExtractor:
                     anchor, predicate = found_predicate[1], True
                     sign = -sign if found_predicate[0] == "oppose" else sign
             judged = self._judged(t) if n > 0 and path[n - 1].dep_ in {"dobj", "nsubjpass", "csubjpass"} else None
+            # "Moscow considers the deployment of foreign troops unacceptable": the adjective below has judged it
+            small_clause = n > 1 and path[n - 1].pos_ == "ADJ" and path[n - 1].dep_ in {"ccomp", "oprd", "xcomp"} \
+                and path[n - 2].dep_ == "nsubj" and t.lemma_.lower() in self.judging and bool(kinds)
+            if small_clause:
+                anchor = t
             # ... unless that clause is what a cue verb wants: "wants sanctions lifted", "demanded that
             # sanctions be lifted", "insists that monitors be deployed"
             wanted = t.dep_ in {"ccomp", "xcomp", "oprd", "acl"} and cue_at(t.head, self.cues) is not None
@@ -493,7 +498,7 @@ class StanceExtractor:
             # a coordinated sibling's own word is not over this mention: in "the withdrawal of …, a renunciation
             # of X and the lifting of sanctions" only "lifting" is over the sanctions
             elif t.i != head.i and (wanted or not from_subject and not passive or by is not None) \
-                    and not coordinated:
+                    and not coordinated and not small_clause:
                 found = cue_at(t, self.cues) or _particle_cue(t, self.cues)
                 if found is not None and t.lemma_.lower() in self.object_only and path[n - 1].dep_ != "dobj":
                     found = None  # "declared: any troop presence is …" reports; "declared a ceasefire" takes
