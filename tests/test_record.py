@@ -1731,3 +1731,8 @@ def test_a_settlement_of_the_conflict_is_a_talks_topic(record_pipeline):
     analysis = analyze(record_pipeline, "The Russian side reaffirmed its readiness for a political and diplomatic "
                                         "settlement of the conflict.")
     assert stance(analysis, "russia", "peace_talks").polarity == "support"
+
+
+def test_a_passive_commitment_names_its_action(record_pipeline):
+    analysis = analyze(record_pipeline, "Maritime support will be provided by Canada.")
+    assert commitment(analysis, "canada", "maritime_support").action == "Maritime support will be provided"

@@ -134,8 +134,10 @@ class CommitmentExtractor:
                     if key in seen or any(c.actor == actor for c in replied_to):
                         continue
                     seen.add(key)
-                    last = min(mention.last, token.i + MAX_ACTION_TOKENS)
-                    action = text_span(text, token.idx, doc[last].idx + len(doc[last])).text
+                    # (a passive names its topic first: "maritime support will be provided by …")
+                    first = token if mention.first > token.i else doc[max(mention.first, token.i - MAX_ACTION_TOKENS)]
+                    last = doc[max(token.i, min(mention.last, token.i + MAX_ACTION_TOKENS))]
+                    action = text_span(text, first.idx, last.idx + len(last)).text
                     out.append(Commitment(id=f"commitment-{len(out) + 1}", actor=actor,
                                           action=" ".join(action.split()), topic=mention.topic,
                                           modality=modality,  # type: ignore[arg-type]
