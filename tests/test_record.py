@@ -1736,3 +1736,16 @@ def test_a_settlement_of_the_conflict_is_a_talks_topic(record_pipeline):
 def test_a_passive_commitment_names_its_action(record_pipeline):
     analysis = analyze(record_pipeline, "Maritime support will be provided by Canada.")
     assert commitment(analysis, "canada", "maritime_support").action == "Maritime support will be provided"
+
+
+def test_a_passive_undoing_in_a_condition_is_what_is_asked(record_pipeline):
+    analysis = analyze(record_pipeline, "Putin stressed that a ceasefire would only be possible if Western arms "
+                                        "deliveries to Kyiv were halted.")
+    assert stance(analysis, "vladimir-putin", "military_aid").polarity == "oppose"
+    assert stance(analysis, "vladimir-putin", "ceasefire").polarity == "conditional"
+
+
+def test_a_commitment_to_a_settlement(record_pipeline):
+    analysis = analyze(record_pipeline, "Putin reaffirmed Russia's commitment to a settlement of the conflict through "
+                                        "negotiations.")
+    assert stance(analysis, "russia", "peace_talks").polarity == "support"

@@ -364,13 +364,14 @@ class StanceExtractor:
         anchor = setter = head
         agent: Token | None = None
         marker = ""  # the word that opens the condition the topic is in, if it is in one
+        condition_verb: Token | None = None
         for n, t in enumerate(path):
             if in_condition:
                 break  # a condition is read on its own: "would not extend the truce unless X froze its bid"
             marks = [g.lower_ for g in path[n - 1].children if g.dep_ == "mark" and g.lower_ in self.markers] \
                 if n > 0 and path[n - 1].dep_ == "advcl" else []
             if marks:  # the topic is the condition itself: what the holder asks for
-                in_condition, setter, marker = True, t, marks[0]
+                in_condition, setter, marker, condition_verb = True, t, marks[0], path[n - 1]
                 break
             if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].pos_ in {"VERB", "AUX"} and \
                     any(c.dep_ in {"nsubj", "nsubjpass"} for c in path[n - 1].children):
@@ -545,6 +546,11 @@ class StanceExtractor:
             # (or a "that" clause the parse hung lower, as a relative clause: "told reporters on arrival that …")
             reported = [c for c in setter.subtree if c.i < head.i and (c.dep_ == "ccomp" and c.head.i == setter.i
                         or c.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))]
+            passive_act = cue_at(condition_verb, self.cues) if condition_verb is not None and any(
+                c.dep_ == "auxpass" for c in condition_verb.children) else None
+            if not kinds and passive_act is not None and passive_act[0] == "oppose":
+                kinds = ["oppose"]  # "… only if arms deliveries were halted": the halt is what is asked
+                sign = -sign
             if not kinds:
                 kinds, negations = ["support"], 0
             if marker == "if" and (cue_at(setter, self.threats) or _particle_cue(setter, self.threats)
