@@ -1749,3 +1749,15 @@ def test_a_commitment_to_a_settlement(record_pipeline):
     analysis = analyze(record_pipeline, "Putin reaffirmed Russia's commitment to a settlement of the conflict through "
                                         "negotiations.")
     assert stance(analysis, "russia", "peace_talks").polarity == "support"
+
+
+def test_a_demand_dropped_or_no_longer_made_is_no_demand(record_pipeline):
+    analysis = analyze(record_pipeline, "Washington dropped its demand for an immediate ceasefire.")
+    assert not analysis.commitments
+    analysis = analyze(record_pipeline, "The Kremlin has backed away from its demand that Ukraine withdraw from "
+                                        "Zaporizhzhia.")
+    assert not analysis.commitments
+    analysis = analyze(record_pipeline, "Moscow no longer insists on Ukraine's neutrality, officials said.")
+    assert not analysis.commitments
+    analysis = analyze(record_pipeline, "Kyiv rejected Moscow's demand for a withdrawal from Zaporizhzhia.")
+    assert commitment(analysis, "russia", "territorial_concessions").modality == "demanded"  # still Moscow's

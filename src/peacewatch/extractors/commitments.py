@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from peacewatch.contract import Commitment
 from peacewatch.extractors.base import Resources, register
 from peacewatch.extractors.record import (
+    Holders,
     TopicMatcher,
     TopicMention,
     anaphoric_mentions,
@@ -68,6 +69,9 @@ class CommitmentExtractor:
         self.mutual = {w.lower() for w in record_cues()["mutual_agreement"]}
         self.assurances = {w.lower() for w in record_cues()["assurance_nouns"]}
         self.judging = {w.lower() for w in record_cues()["stances"]["judging_verbs"]}
+        # what undoes a position: "dropped", "abandoned", and the reversals away from one ("backed away from")
+        self.undoing = phrase_table({"oppose": record_cues()["stances"]["oppose"]
+                                     + record_cues()["stances"]["reversals"]["support"]})
 
     def __call__(self, doc: Doc) -> list[Commitment]:
         holders = holders_of(doc)
@@ -80,6 +84,8 @@ class CommitmentExtractor:
             owner = holders.owner(token)  # "Kesh's demand that …", "their offer of troops"
             if token.pos_ not in CUE_POS and not owner or token.dep_ in {"amod", "compound"}:
                 continue
+            if owner and self._own_position_undone(token, holders, owner):
+                continue  # "Washington dropped its demand for a ceasefire": no longer demanded
             if token.dep_ == "acl" and token.head.lemma_.lower() in self.assurances and \
                     any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
                 continue  # "wants guarantees that Ukraine will never join NATO": what another wants assured
@@ -236,6 +242,17 @@ class CommitmentExtractor:
             return "considering"  # "Pellonia could send troops": an act weighed, not promised
         return None
 
+    def _own_position_undone(self, noun: Token, holders: Holders, owner: list[str]) -> bool:
+        """ "dropped its demand", "has backed away from its offer": the verb over the position noun undoes it, and
+        its subject is the position's owner ("Kyiv rejected Moscow's demand" leaves Moscow's demand standing)."""
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        if verb.dep_ in {"advmod", "prt"} and verb.head.pos_ == "VERB":
+            verb = verb.head  # "backed away from its demand"
+        if noun.dep_ not in {"dobj", "pobj"} or verb.pos_ != "VERB":
+            return False
+        found = cue_at(verb, self.undoing)
+        return found is not None and found[0] == "oppose" and bool(set(holders.subject_actors(verb)) & set(owner))
+
     @staticmethod
     def _asks_another(verb: Token) -> bool:
         """ "wants the Union to ease …": an infinitive clause with a doer of its own, not "wants to go"."""
@@ -266,8 +283,9 @@ class CommitmentExtractor:
             return False
         if _supposed(token):
             return False
-        if any(c.dep_ == "neg" for c in token.children):
-            return False
+        if any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "longer" and
+               any(g.lower_ == "no" for g in c.children) for c in token.children):
+            return False  # "did not sign", "no longer insists on"
         if token.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "neg" for c in token.head.children):
             return False  # "we did not come here to sign a pause": the purpose is denied with its verb
         # a passive with its doer asserts the act: "guarantees were promised by Vantor"
