@@ -1762,3 +1762,12 @@ def test_a_demand_dropped_or_no_longer_made_is_no_demand(record_pipeline):
     assert not analysis.commitments
     analysis = analyze(record_pipeline, "Kyiv rejected Moscow's demand for a withdrawal from Zaporizhzhia.")
     assert commitment(analysis, "russia", "territorial_concessions").modality == "demanded"  # still Moscow's
+
+
+def test_a_labelled_item_with_its_own_subject_is_that_subjects(record_pipeline):
+    text = ("What each country offers:\n\n"
+            "* BRITAIN: Prime Minister Keir Starmer has offered to lead a multinational reassurance force.\n"
+            "* POLAND: logistics support and a hub for supplies.\n")
+    analysis = analyze(record_pipeline, text)
+    assert commitment(analysis, "keir-starmer", "foreign_troops").modality == "offered"
+    assert not [c for c in analysis.commitments if c.actor == "united-kingdom"]

@@ -151,8 +151,9 @@ class CommitmentExtractor:
         for mention in mentions:  # "Key pledges:" over "- Germany: 2 billion euros for air defence"
             item = labelled_list_item(doc[mention.head])
             found = cue_at(item[1], self.cues) if item is not None else None
-            if item is None or found is None or found[0] not in LABELLED_MODALITIES:
-                continue
+            if item is None or found is None or found[0] not in LABELLED_MODALITIES or any(
+                    t.dep_ in {"nsubj", "nsubjpass"} for t in sentence(doc[mention.head]) if t.idx > item[0][1]):
+                continue  # (an item that is a sentence with its own subject says who does what itself)
             start, end = evidence_range(doc, doc[mention.head])
             for actor in holders.parties(holders.actors_in_chars(*item[0])):
                 key = (actor, mention.topic, sentence(doc[mention.head]).start)

@@ -751,9 +751,10 @@ class Holders:
                 best = a
         return best
 
-    def subject_actors(self, verb: Token) -> list[str]:
-        """Actor ids of the clause's subject (each conjunct: "the UK and France")."""
-        prefix = list_item_prefix(self.doc, verb)
+    def subject_actors(self, verb: Token, labels: bool = True) -> list[str]:
+        """Actor ids of the clause's subject (each conjunct: "the UK and France"); with `labels`, a list item's
+        name before its verb."""
+        prefix = list_item_prefix(self.doc, verb) if labels else None
         if prefix is not None:  # a list item names its holder before its verb
             found = self.actors_in_chars(*prefix)
             if found:
@@ -945,6 +946,10 @@ class Holders:
         as parses join list items to the line above)."""
         prefix = list_item_prefix(self.doc, at if at is not None else verb)
         if prefix is not None and (found := self.actors_in_chars(*prefix)):
+            subject = subject_of(verb)
+            if subject is not None and subject.idx >= prefix[1] and not self.is_pronoun(subject) and \
+                    (own := self.subject_actors(verb, labels=False)):
+                return own  # "* CASTAGNE: President Aurore Delacanne has pledged …": the one named after the label
             return found  # "- Estmark and Norvane — have signed …": every name of the item
         if owners := self.position_owner(verb):
             return owners  # "Ostmere's demand is simple: the Union must lift the embargo"
