@@ -1771,3 +1771,12 @@ def test_a_labelled_item_with_its_own_subject_is_that_subjects(record_pipeline):
     analysis = analyze(record_pipeline, text)
     assert commitment(analysis, "keir-starmer", "foreign_troops").modality == "offered"
     assert not [c for c in analysis.commitments if c.actor == "united-kingdom"]
+
+
+def test_what_must_be_part_of_a_settlement_and_what_is_prepared(record_pipeline):
+    analysis = analyze(record_pipeline, "The lifting of all sanctions must be part of any settlement, Lavrov said.")
+    assert stance(analysis, "sergei-lavrov", "sanctions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "The European Union is preparing a new package of sanctions.")
+    assert stance(analysis, "european-union", "sanctions").polarity == "support"
+    analysis = analyze(record_pipeline, "Ukraine will not be part of NATO, Trump said.")
+    assert stance(analysis, "donald-trump", "nato_membership").polarity == "oppose"
