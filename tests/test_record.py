@@ -1780,3 +1780,24 @@ def test_what_must_be_part_of_a_settlement_and_what_is_prepared(record_pipeline)
     assert stance(analysis, "european-union", "sanctions").polarity == "support"
     analysis = analyze(record_pipeline, "Ukraine will not be part of NATO, Trump said.")
     assert stance(analysis, "donald-trump", "nato_membership").polarity == "oppose"
+
+
+def test_a_leaders_own_channel_speaks_in_the_first_person(record_pipeline):
+    text = "Today I spoke with Prime Minister Keir Starmer. We are ready for a ceasefire. We will not cede Donbas."
+    document = make_document(text, published="2025-08-20", outlet="Volodymyr Zelensky (official channel)")
+    analysis = record_pipeline.analyze(document)
+    assert stance(analysis, "volodymyr-zelensky", "ceasefire").polarity == "support"
+    assert commitment(analysis, "volodymyr-zelensky", "territorial_concessions").modality == "refused"
+    assert "volodymyr-zelensky" in {a.id for a in analysis.actors}
+    # a newspaper as outlet is nobody's first person
+    document = make_document(text, published="2025-08-20", outlet="The Kyiv Independent")
+    assert not record_pipeline.analyze(document).stances
+
+
+def test_a_conversation_reported_takes_no_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Macron and Starmer discussed sanctions on Tuesday.")
+    assert not analysis.stances and not analysis.commitments
+    analysis = analyze(record_pipeline, "Russia is discussing a ceasefire, Peskov said.")
+    assert commitment(analysis, "russia", "ceasefire").modality == "considering"
+    analysis = analyze(record_pipeline, "Russia will not discuss sanctions, Peskov said.")
+    assert stance(analysis, "russia", "sanctions").polarity == "oppose"

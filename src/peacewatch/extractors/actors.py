@@ -9,6 +9,7 @@ Priority, because each source is wrong in its own way:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -27,6 +28,8 @@ ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "FAC
 _STRIP_LEADING = {"the", "a", "an"}
 _STRIP_TRAILING = {"'s", "’s", "'", "’"}
 _TITLE_HEADS = {"secretary", "minister", "ministry", "department", "head", "chief", "office"}
+#: `shared` key of the person whose own channel a document is (its outlet names them): their "I" and "we"
+BYLINE_KEY = "byline"
 AFFILIATING_PREPS = {"of", "for", "from"}  # "officials of X", "a spokesman for X", "diplomats from X"
 
 
@@ -225,7 +228,20 @@ class ActorExtractor:
         actors = [f.actor for f in sorted(found.values(), key=lambda f: (f.first_token, f.actor.id))]
         for actor in actors:  # the names the document uses, and the gazetteer's
             actor.aliases = sorted(({m.text for m in actor.mentions} | set(actor.aliases)) - {actor.name})
+        byline = self._byline(ctx.document.outlet)
+        if byline is not None:  # "Halina Dorsey (official channel)": her own posts, whose "I" and "we" are hers
+            ctx.shared[BYLINE_KEY] = byline.id
+            if byline.id not in found:
+                actors.append(_from_entry(byline))
         return actors + self._affiliations_of(actors)
+
+    def _byline(self, outlet: str | None) -> Entry | None:
+        """The person whose own channel or account the document comes from, when its outlet names one."""
+        if not outlet:
+            return None
+        name = re.sub(r"\s*\([^)]*\)\s*$", "", outlet).strip()  # "Name (official channel)"
+        hit = self.gazetteer.lookup(name)
+        return hit[0] if hit is not None and hit[0].kind == "person" and hit[1] in {"name", "alias"} else None
 
     def _affiliations_of(self, actors: list[Actor]) -> list[Actor]:
         """Unmentioned bodies that mentioned actors belong to, so every `affiliation` id is in the list."""

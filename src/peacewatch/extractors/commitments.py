@@ -69,6 +69,7 @@ class CommitmentExtractor:
         self.mutual = {w.lower() for w in record_cues()["mutual_agreement"]}
         self.assurances = {w.lower() for w in record_cues()["assurance_nouns"]}
         self.judging = {w.lower() for w in record_cues()["stances"]["judging_verbs"]}
+        self.talking = {w.lower() for w in record_cues()["stances"]["neutral"]}
         # what undoes a position: "dropped", "abandoned", and the reversals away from one ("backed away from")
         self.undoing = phrase_table({"oppose": record_cues()["stances"]["oppose"]
                                      + record_cues()["stances"]["reversals"]["support"]})
@@ -218,6 +219,8 @@ class CommitmentExtractor:
         if lemma in self.asking and token.pos_ == "VERB" and self._asks_another(token):
             return "demanded"  # "wants the Union to ease sanctions", "asked the Council to send inspectors"
         found = cue_at(token, self.cues)
+        if found is not None and found[0] == "considering" and token.tag_ == "VBD" and lemma in self.talking:
+            return None  # "We discussed air policing": a conversation reported, nothing weighed by anyone
         if found is not None and token.tag_ == "VBG" and not any(c.dep_ == "aux" for c in token.children) \
                 and list_item_prefix(token.doc, token) is None:  # "- Isles — considering air support" commits
             return None  # "accepting a ceasefire would be the concession": a gerund names an act, commits no one

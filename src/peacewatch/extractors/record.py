@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from peacewatch.contract import Actor, Attribution
 from peacewatch.errors import ConfigError
+from peacewatch.extractors.actors import BYLINE_KEY
 from peacewatch.extractors.attributions import SourceResolver, default_lexicon
 from peacewatch.extractors.base import context
 from peacewatch.spans import doc_text, sentence, sentences
@@ -1021,7 +1022,8 @@ class Holders:
                                                for g in c.subtree if g.i in self.actor_at))
                     if named:
                         return named
-        return []
+        byline = context(self.doc).shared.get(BYLINE_KEY)  # a leader's own channel ("Halina Dorsey (official …)")
+        return [byline] if byline else []
 
     def _voice(self) -> str | None:
         """The one actor that is the subject of a verb of publishing or speaking in the first sentences."""

@@ -573,6 +573,8 @@ class StanceExtractor:
         if conditional:
             polarity = "conditional"
         elif kinds and all(k == "neutral" for k in kinds):
+            if not negations and anchor.tag_ == "VBD" and not any(c.dep_ == "aux" for c in anchor.children):
+                return None  # "We discussed air policing": a conversation reported, no position taken
             polarity = "oppose" if negations % 2 else "neutral"  # "will not discuss": a refusal
         else:
             polarity = "support" if sign > 0 else "oppose"
