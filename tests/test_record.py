@@ -1801,3 +1801,14 @@ def test_a_conversation_reported_takes_no_position(record_pipeline):
     assert commitment(analysis, "russia", "ceasefire").modality == "considering"
     analysis = analyze(record_pipeline, "Russia will not discuss sanctions, Peskov said.")
     assert stance(analysis, "russia", "sanctions").polarity == "oppose"
+
+
+def test_dated_events_named_by_nouns_and_promises_by_a_date(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said a summit on September 4 would decide the guarantees.")
+    assert deadline(analysis, "2025-09-04")
+    analysis = analyze(record_pipeline, "NATO leaders held a summit in The Hague on June 25.")
+    assert not analysis.deadlines  # a dated event in the past is a report
+    analysis = analyze(record_pipeline, "The mediator has promised a revised text by 14 September.")
+    assert deadline(analysis, "2025-09-14")
+    analysis = analyze(record_pipeline, "Zelensky instructed the ministry to present a plan within three days.")
+    assert deadline(analysis, "2025-08-23")

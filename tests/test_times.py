@@ -25,6 +25,8 @@ WEDNESDAY = dt.date(2025, 8, 20)
         ("on Wednesday", "2025-08-20", "day"),
         ("last Wednesday", "2025-08-13", "day"),
         ("next Monday", "2025-08-25", "day"),
+        ("next Thursday", "2025-08-28", "day"),  # the Thursday of next week, not tomorrow
+        ("coming Thursday", "2025-08-21", "day"),
         ("the end of August", "2025-08-31", "day"),
         ("the end of the week", "2025-08-24", "day"),
         ("the end of the month", "2025-08-31", "day"),

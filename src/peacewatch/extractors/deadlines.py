@@ -45,6 +45,7 @@ class DeadlineExtractor:
         self.setting = {w.lower() for w in cues["setting"]}
         self.deadline_nouns = {w.lower() for w in cues["deadline_nouns"]}
         self.scheduled = {phrase(w) for w in cues["scheduled_verbs"]}
+        self.scheduled_nouns = {w.lower() for w in cues["scheduled_nouns"]}
         self.deadline_verbs = {w.lower() for w in cues["deadline_verbs"]}
         self.granting = {w.lower() for w in cues["granting"]}
         self.forward_states = {w.lower() for w in cues["forward_states"]}
@@ -85,7 +86,11 @@ class DeadlineExtractor:
             elif named and clause.dep_ == "acl" and clause.tag_ in {"VBD", "VBN"}:
                 ahead = False  # "The deadline passed on Friday", parsed as a participle: in the past
             ref = reference_date(doc_text(doc), time.span.start, ctx.published)  # a timeline entry's own date
-            if granted:
+            if event is not None and ref is not None and (event.pos_ == "NOUN" or event.tag_ in {"VBZ", "VBP"}):
+                # "a summit on Friday", "talks resume on Monday": a dated event announced is still to come
+                ahead = True
+                due = _limit(resolve(span.text, ref, future=True))
+            elif granted:
                 due = _limit(resolve(f"within {span.text}", ref, future=True)) if ref else None
             else:
                 due = self._due(time, ref if ahead else None) or self._from_now(doc, first, span, ref)
@@ -148,7 +153,12 @@ class DeadlineExtractor:
     def _scheduled(self, span, verb: Token) -> Token | None:
         """The time's clause `verb` if it is a dated event to come ("opens on 24 September", "will meet on
         8 October", "is scheduled to open on …"); not a report of it ("met on Monday")."""
-        if span.root.dep_ not in {"pobj", "npadvmod", "nmod"} or span.root.head.i not in {verb.i} | {
+        root = span.root
+        dated = root.head.head if root.dep_ == "pobj" and root.head.lower_ in {"on", "for"} else \
+            root.head if root.dep_ == "npadvmod" else None
+        if dated is not None and dated.pos_ == "NOUN" and dated.lemma_.lower() in self.scheduled_nouns:
+            return dated  # "a leaders' summit in Nahr Alun on April 19", "a meeting … next Thursday"
+        if root.dep_ not in {"pobj", "npadvmod", "nmod"} or root.head.i not in {verb.i} | {
                 c.i for c in verb.children if c.dep_ == "prep"}:
             return None  # the time must date the verb itself, not a noun ("the talks of 3 March")
         lemma = (verb.lemma_.lower(),)

@@ -4,7 +4,8 @@ spaCy finds the DATE mentions; `resolve` turns each into a date or a period. Rel
 ("Tuesday", "the end of the week", "the next few weeks") resolve only when the document has a
 `published` date; without one they stay `value: null` rather than guessed. Conventions:
 a bare weekday points back (news reports the past) unless its verb is future ("will meet on
-Friday"); a week runs Monday–Sunday, so "the end of the week" is its Sunday; "few" is three.
+Friday"), and "next Friday" is the Friday of next week; a week runs Monday–Sunday, so "the end of
+the week" is its Sunday; "few" is three.
 """
 
 from __future__ import annotations
@@ -252,7 +253,9 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
             return Resolved(None, "day")
         target = WEEKDAYS[m["wd"]]
         rel = m["rel"]
-        if rel in {"next", "coming"} or (rel is None and future):
+        if rel == "next":  # "next Thursday": the Thursday of next week (said on a Monday, not three days on)
+            delta = 7 - ref.weekday() + target
+        elif rel == "coming" or (rel is None and future):
             delta = (target - ref.weekday()) % 7 or 7
         elif rel == "this":
             delta = target - ref.weekday()
