@@ -1812,3 +1812,16 @@ def test_dated_events_named_by_nouns_and_promises_by_a_date(record_pipeline):
     assert deadline(analysis, "2025-09-14")
     analysis = analyze(record_pipeline, "Zelensky instructed the ministry to present a plan within three days.")
     assert deadline(analysis, "2025-08-23")
+
+
+def test_not_up_for_negotiation_is_a_firm_yes(record_pipeline):
+    analysis = analyze(record_pipeline, '"The reassurance force is not up for negotiation," Starmer said.')
+    assert stance(analysis, "keir-starmer", "foreign_troops").polarity == "support"
+    assert not [s for s in analysis.stances if s.topic == "peace_talks"]
+
+
+def test_a_quoted_predicate_is_the_speakers_though_its_subject_is_outside_the_quote(record_pipeline):
+    analysis = analyze(record_pipeline, 'Kaja Kallas spoke in Brussels. Sanctions on Russia "stay until the troops '
+                                        'leave", she said.')
+    assert stance(analysis, "kaja-kallas", "sanctions").polarity == "support"
+    assert not [s for s in analysis.stances if s.actor == "russia"]

@@ -312,7 +312,8 @@ class StanceExtractor:
         verb = clause_verb(predicate)
         if owners := holders.position_owner(verb):
             return owners  # "Kyiv's position is that sanctions must stay"
-        said = holders.speaker(start, end)
+        # (or the quotation of the predicate alone: 'Sanctions on Zavrin "stay until the troops leave", she said')
+        said = holders.speaker(start, end) or holders.speaker(predicate.idx, predicate.idx + len(predicate))
         if said is not None:
             return holders.speaker_actors(said)
         # "For Moscow, any Western military presence is a red line": whom the judgement is for
