@@ -30,6 +30,7 @@ from peacewatch.extractors.record import (
     demand_list_lead,
     evidence_range,
     holders_of,
+    introduces_alternative,
     labelled_list_item,
     line_of,
     list_item_prefix,
@@ -187,9 +188,8 @@ class CommitmentExtractor:
     def _modality(self, token: Token) -> str | None:
         """The cue's modality; a future or "never" refusal ("would never accept"); a future pledge ("would send")."""
         lemma = token.lemma_.lower()
-        small_clause = any(c.dep_ == "dobj" for c in token.children) or any(
-            g.dep_ == "nsubj" for c in token.children if c.dep_ == "ccomp" for g in c.children)
-        if lemma in self.judging and small_clause and any(
+        if lemma in self.judging and (any(c.dep_ == "dobj" for c in token.children) or any(
+                g.dep_ == "nsubj" for c in token.children if c.dep_ == "ccomp" for g in c.children)) and any(
                 c.dep_ in {"ccomp", "oprd", "xcomp"} and c.pos_ in {"ADJ", "NOUN"}
                 or c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
             return None  # "considers the deployment unacceptable", "considers it a threat": a judgement
@@ -254,8 +254,7 @@ class CommitmentExtractor:
             verb = verb.head  # "backed away from its demand"
         if noun.dep_ not in {"dobj", "pobj"} or verb.pos_ != "VERB":
             return False
-        found = cue_at(verb, self.undoing)
-        return found is not None and found[0] == "oppose" and bool(set(holders.subject_actors(verb)) & set(owner))
+        return cue_at(verb, self.undoing) is not None and bool(set(holders.subject_actors(verb)) & set(owner))
 
     @staticmethod
     def _asks_another(verb: Token) -> bool:
@@ -369,13 +368,12 @@ def _through_time(token: Token, top: Token) -> bool:
 
 def _through_alternative(token: Token, top: Token) -> bool:
     """ "will send instructors instead of sending troops", "rather than send soldiers": not what is committed."""
-    alternatives = {tuple(w.lower().split()) for w in record_cues()["stances"]["alternatives"]}
     way = list(_on_the_way(token, top))
-    if any(t.i > 0 and (t.doc[t.i - 1].lower_, t.lower_) in alternatives for t in way if t.i != token.i):
+    if any(introduces_alternative(t) for t in way if t.i != token.i):
         return True
     # "rather than send soldiers" parsed as a verb coordinated with the cue
-    return any(t.dep_ == "conj" and any(c.dep_ == "cc" and c.i < t.i and (t.doc[c.i - 1].lower_, c.lower_)
-                                        in alternatives for c in t.head.children) for t in way)
+    return any(t.dep_ == "conj" and any(c.dep_ == "cc" and c.i < t.i and introduces_alternative(c)
+                                        for c in t.head.children) for t in way)
 
 
 def _through_conj_verb(token: Token, top: Token) -> bool:

@@ -631,6 +631,17 @@ def stative_participle(verb: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _alternatives() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(w.lower().split()) for w in record_cues()["stances"]["alternatives"])
+
+
+def introduces_alternative(token: Token) -> bool:
+    """Whether `token` ends an "instead of" / "rather than" (`alternatives` in `data/record_cues.yaml`): what it
+    introduces is what is not done."""
+    return token.i > 0 and (token.doc[token.i - 1].lower_, token.lower_) in _alternatives()
+
+
+@lru_cache(maxsize=1)
 def _price_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in record_cues()["stances"]["price_nouns"])
 

@@ -34,6 +34,7 @@ from peacewatch.extractors.record import (
     demand_list_lead,
     evidence_range,
     holders_of,
+    introduces_alternative,
     passive_agent,
     phrase,
     phrase_table,
@@ -116,7 +117,6 @@ class StanceExtractor:
         self.commitment_conditions = self.markers | {w.lower() for w in cues["commitment_conditions"]}
         self.granting = {w.lower() for w in record_cues()["deadlines"]["granting"]}
         self.request_nouns = {w.lower() for w in cues["request_nouns"]}
-        self.instead = {tuple(w.lower().split()) for w in cues["alternatives"]}
         self.contrasts = {w.lower() for w in record_cues()["contrast_conjunctions"]}
 
     def __call__(self, doc: Doc) -> list[Stance]:
@@ -383,11 +383,10 @@ class StanceExtractor:
                 break  # "would not send troops but could help with demining": the contrast has its own position
             if t.i != head.i and t.dep_ == "prep" and t.lower_ in self.negations:
                 negations += 1  # "without committing troops"
-            if t.i != head.i and t.i > 0 and (t.doc[t.i - 1].lower_, t.lower_) in self.instead:
+            if t.i != head.i and introduces_alternative(t):
                 negations += 1  # "will train soldiers instead of sending troops", "rather than sending troops"
             if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(
-                    c.dep_ == "cc" and c.i < t.i and (t.doc[c.i - 1].lower_, c.lower_) in self.instead
-                    for c in t.head.children):
+                    c.dep_ == "cc" and c.i < t.i and introduces_alternative(c) for c in t.head.children):
                 negations += 1  # "will provide logistics rather than send soldiers"
             for child in t.children:
                 low = child.lower_
