@@ -156,34 +156,30 @@ class CommitmentExtractor:
             if item is None or found is None or found[0] not in LABELLED_MODALITIES or any(
                     t.dep_ in {"nsubj", "nsubjpass"} for t in sentence(doc[mention.head]) if t.idx > item[0][1]):
                 continue  # (an item that is a sentence with its own subject says who does what itself)
-            start, end = evidence_range(doc, doc[mention.head])
-            for actor in holders.parties(holders.actors_in_chars(*item[0])):
-                key = (actor, mention.topic, sentence(doc[mention.head]).start)
-                if key not in seen:
-                    seen.add(key)
-                    last = doc[mention.last]
-                    out.append(Commitment(id=f"commitment-{len(out) + 1}", actor=actor, topic=mention.topic,
-                                          action=" ".join(text[doc[mention.first].idx:last.idx + len(last)].split()),
-                                          modality=found[0],  # type: ignore[arg-type]
-                                          evidence=text_span(text, start, end)))
+            self._listed(doc, out, seen, mention, holders.parties(holders.actors_in_chars(*item[0])), found[0])
         for mention in mentions:  # "its minimum conditions: the withdrawal of …, a renunciation of …"
             head = doc[mention.head]
             lead = demand_list_lead(head)
-            if lead is None:
-                continue
-            actors = holders.parties(holders.owner(lead) or
-                                     holders.holders(lead, head.idx, head.idx + len(head), at=head))
-            start, end = evidence_range(doc, head)
-            for actor in actors:
-                key = (actor, mention.topic, sentence(head).start)
-                if key in seen:
-                    continue
-                seen.add(key)
-                last = doc[mention.last]
-                out.append(Commitment(id=f"commitment-{len(out) + 1}", actor=actor,
-                                      action=" ".join(text[doc[mention.first].idx:last.idx + len(last)].split()),
-                                      topic=mention.topic, modality="demanded", evidence=text_span(text, start, end)))
+            if lead is not None:
+                self._listed(doc, out, seen, mention, holders.parties(
+                    holders.owner(lead) or holders.holders(lead, head.idx, head.idx + len(head), at=head)), "demanded")
         return out
+
+    @staticmethod
+    def _listed(doc: Doc, out: list[Commitment], seen: set[tuple[str, str, int]], mention: TopicMention,
+                actors: list[str], modality: str) -> None:
+        """One commitment per actor for a topic named in a list under its lead: the topic's words are the action."""
+        head, first, last = doc[mention.head], doc[mention.first], doc[mention.last]
+        text = doc_text(doc)
+        start, end = evidence_range(doc, head)
+        for actor in actors:
+            key = (actor, mention.topic, sentence(head).start)
+            if key not in seen:
+                seen.add(key)
+                out.append(Commitment(id=f"commitment-{len(out) + 1}", actor=actor, topic=mention.topic,
+                                      action=" ".join(text[first.idx:last.idx + len(last)].split()),
+                                      modality=modality,  # type: ignore[arg-type]
+                                      evidence=text_span(text, start, end)))
 
     def _modality(self, token: Token) -> str | None:
         """The cue's modality; a future or "never" refusal ("would never accept"); a future pledge ("would send")."""

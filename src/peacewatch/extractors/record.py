@@ -423,14 +423,8 @@ def demand_list_lead(head: Token) -> Token | None:
     line_start = text.rfind("\n", 0, head.idx) + 1
     colon = text.rfind(":", line_start, head.idx)
     if colon < 0 and _NUMBERED_ITEM.match(text, line_start):
-        start = line_start  # a list item: the list's lead line ends with the colon
-        while start > 0:
-            previous = text.rfind("\n", 0, start - 1) + 1
-            line = text[previous:start - 1]
-            if line.strip() and not _NUMBERED_ITEM.match(line):
-                colon = previous + len(line.rstrip()) - 1 if line.rstrip().endswith(":") else -1
-                break
-            start = previous
+        lead_line = _lead_line(text, line_start, _NUMBERED_ITEM)  # the list's lead line ends with the colon
+        colon = lead_line[1] - 1 if lead_line is not None and text[lead_line[1] - 1] == ":" else -1
     elif colon >= 0 and re.search(r"[.!?]\s+[A-Z]", text[colon:head.idx]):
         colon = -1  # a new sentence began after the colon
     if colon < 0:
@@ -462,21 +456,25 @@ def labelled_list_item(head: Token) -> tuple[tuple[int, int], Token] | None:
     colon = text.find(":", mark.end(), head.idx) if mark is not None else -1
     if mark is None or colon < 0:
         return None
-    start = line_start
-    while start > 0:  # up over the other items to the line that leads them
-        previous = text.rfind("\n", 0, start - 1) + 1
-        line = text[previous:start - 1]
-        if line.strip() and not _LIST_MARK.match(line):
-            break
-        start = previous
-    else:
+    lead_line = _lead_line(text, line_start, _LIST_MARK)
+    if lead_line is None or text[lead_line[1] - 1] != ":":
         return None
-    line = line.rstrip()
-    if not line.endswith(":"):
-        return None
-    lead = doc.char_span(previous, previous + len(line) - 1, alignment_mode="contract")
+    lead = doc.char_span(lead_line[0], lead_line[1] - 1, alignment_mode="contract")
     words = [t for t in lead or () if not t.is_punct and not t.is_quote]
     return ((mark.end(), colon), words[-1]) if words else None
+
+
+def _lead_line(text: str, line_start: int, item: re.Pattern[str]) -> tuple[int, int] | None:
+    """The character range (trailing blanks cut) of the first line above `line_start` that is neither blank nor
+    a list item: the line that leads the list."""
+    start = line_start
+    while start > 0:
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous:start - 1]
+        if line.strip() and not item.match(line):
+            return previous, previous + len(line.rstrip())
+        start = previous
+    return None
 
 
 def _antecedent(doc: Doc, pronoun: Token, window: int) -> int | None:
