@@ -318,6 +318,18 @@ def test_an_anaphor_needs_a_topic_nearby(record_pipeline):
     assert analysis.stances == []
 
 
+def test_a_definite_description_repeats_a_topic_named_before(record_pipeline):
+    text = ("Kyiv has asked for a reassurance force on its territory. Britain says the force would deploy only "
+            "after a ceasefire is signed.\n\n"
+            "The Zaporizhzhia nuclear plant is held by Russia. Ukraine wants the plant returned to its operators.")
+    analysis = analyze(record_pipeline, text)
+    assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "conditional"
+    assert stance(analysis, "ukraine", "nuclear_status").polarity == "support"
+    # a word that names a topic alone is no description of the one around it
+    analysis = analyze(record_pipeline, "Monitors will watch the ceasefire line. Hungary opposes the line.")
+    assert [(s.actor, s.topic) for s in analysis.stances if s.actor == "hungary"] == []
+
+
 # -- commitments --------------------------------------------------------------------------------------
 
 def test_a_dash_list_of_commitments(record_pipeline):

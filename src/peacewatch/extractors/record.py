@@ -368,14 +368,39 @@ def _anaphora_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(w.lower() for w in words["topic_pronouns"]))
 
 
+def _described_again(doc: Doc, mentions: list[TopicMention], determiners: frozenset[str],
+                     generic: frozenset[str]) -> list[TopicMention]:
+    """A definite noun that repeats the head of a topic named earlier in several words: "a reassurance force
+    … the force would deploy", "the Mirrovo nuclear plant … hand the plant over". Not a word that names a topic
+    alone (a ceasefire nested in "monitor the ceasefire"), nor one with its own "of" phrase."""
+    named = sorted((m for m in mentions if m.last > m.first), key=lambda m: m.last)
+    alone = {doc[m.head].lemma_.lower() for m in mentions if m.last == m.first}
+    heads: dict[str, str] = {}  # head lemma of each topic named so far -> that topic, the latest winning
+    out: list[TopicMention] = []
+    seen = 0
+    for token in doc:
+        while seen < len(named) and named[seen].last < token.i:
+            lemma = doc[named[seen].head].lemma_.lower()
+            if lemma not in alone:
+                heads[lemma] = named[seen].topic
+            seen += 1
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in heads and lemma not in generic \
+                and any(c.lower_ in determiners for c in token.children if c.dep_ in {"det", "predet"}) \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) \
+                and not any(m.first <= token.i <= m.last for m in mentions):
+            out.append(TopicMention(heads[lemma], token.i, token.i, token.i))
+    return out
+
+
 def anaphoric_mentions(doc: Doc, mentions: list[TopicMention],
                        cues: dict[tuple[str, ...], str]) -> list[TopicMention]:
     """Words that stand for a topic named just before: "has come around to the idea" (a generic noun with a
     demonstrative, unless its own phrase names a topic: "the issue of sanctions") and "ready to support it"
     (an object pronoun of a verb in `cues` whose nearest noun of its number is the topic). The topic must be
-    named in the same sentence or the one before."""
+    named in the same sentence or the one before. Also the definite descriptions of `_described_again`."""
     anaphora, determiners, pronouns = _anaphora_words()
-    out: list[TopicMention] = []
+    out = _described_again(doc, mentions, determiners, anaphora)
     for token in doc:
         if token.lower_ in pronouns:
             # the verb, or the cue it complements ("ready to support it")
