@@ -330,7 +330,20 @@ def test_a_definite_description_repeats_a_topic_named_before(record_pipeline):
     assert [(s.actor, s.topic) for s in analysis.stances if s.actor == "hungary"] == []
 
 
+def test_funding_an_army_is_military_aid_and_parts_of_a_region_are_territory(record_pipeline):
+    analysis = analyze(record_pipeline, "Germany will fund Ukraine's army, Merz said.")
+    assert stance(analysis, "germany", "military_aid").polarity == "support"
+    analysis = analyze(record_pipeline, "Ukraine will never give up the parts of Donbas it still holds.")
+    assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
+
+
 # -- commitments --------------------------------------------------------------------------------------
+
+def test_a_relative_clause_describing_a_thing_commits_no_one(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said Ukraine would not accept any plan that required it to give "
+                                        "up the parts of Donbas it still controls.")
+    assert [(c.actor, c.modality) for c in analysis.commitments] == [("ukraine", "refused")]
+
 
 def test_a_dash_list_of_commitments(record_pipeline):
     text = ("WHO IS IN\n"

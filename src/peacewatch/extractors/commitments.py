@@ -91,6 +91,8 @@ class CommitmentExtractor:
             if token.dep_ == "acl" and token.head.lemma_.lower() in self.assurances and \
                     any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
                 continue  # "wants guarantees that Ukraine will never join NATO": what another wants assured
+            if _describes_unnamed(token, holders):
+                continue  # "would not accept any plan that required it to give up Donbas": what the plan says
             modality = self._modality(token)
             if modality is not None and (question := asked_clause(token)) is not None:
                 # "Asked whether Russia would accept peacekeepers, Lavrov said: 'No.'": the question commits no one
@@ -385,3 +387,13 @@ def _through_conj_verb(token: Token, top: Token) -> bool:
 @register("commitments")
 def make_commitment_extractor(resources_: Resources) -> CommitmentExtractor:
     return CommitmentExtractor(resources_)
+
+
+def _describes_unnamed(token: Token, holders: Holders) -> bool:
+    """A cue in a relative clause whose subject is "that"/"which" standing for a thing no actor is named in:
+    the clause describes the thing ("any plan that required Ukraine to cede land") and commits no one."""
+    if token.dep_ != "relcl" or not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"that", "which"}
+                                        for c in token.children):
+        return False
+    thing = token.head
+    return not holders.actors_in_chars(thing.left_edge.idx, thing.idx + len(thing))
