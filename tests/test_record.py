@@ -337,6 +337,30 @@ def test_funding_an_army_is_military_aid_and_parts_of_a_region_are_territory(rec
     assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
 
 
+def test_the_end_of_a_week_ends_no_topic(record_pipeline):
+    analysis = analyze(record_pipeline, "Trump has given Putin until the end of the week to agree to a ceasefire "
+                                        "or face tougher sanctions.")
+    assert stance(analysis, "donald-trump", "ceasefire").polarity == "support"
+
+
+def test_what_troops_would_become_judges_them(record_pipeline):
+    analysis = analyze(record_pipeline, "The Russian Foreign Ministry warned that any Western peacekeepers would "
+                                        "become legitimate targets.")
+    assert stance(analysis, "russia-foreign-ministry", "foreign_troops").polarity == "oppose"
+
+
+def test_only_on_the_verb_restricts_it_to_a_time_or_condition(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia says it will only agree to a ceasefire once Ukraine stops "
+                                        "mobilisation.")
+    assert stance(analysis, "russia", "ceasefire").polarity == "conditional"
+    analysis = analyze(record_pipeline, "The Kremlin said a meeting between Putin and Zelensky could only take "
+                                        "place at the final stage.")
+    assert stance(analysis, "kremlin", "peace_talks").polarity == "conditional"
+    # without "only" the promise stands
+    analysis = analyze(record_pipeline, "Russia says it will agree to a ceasefire once the talks open.")
+    assert stance(analysis, "russia", "ceasefire").polarity != "oppose"
+
+
 # -- commitments --------------------------------------------------------------------------------------
 
 def test_a_relative_clause_describing_a_thing_commits_no_one(record_pipeline):

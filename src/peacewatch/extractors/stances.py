@@ -109,6 +109,8 @@ class StanceExtractor:
         self.asserting = {w.lower() for w in cues["asserting_markers"]}
         self.condition_phrases = [phrase(p) for p in cues["conditional"] if len(phrase(p)) > 1]
         self.strict_conditions = [tuple(p.lower().split()) for p in cues["strict_conditions"]]
+        self.only_markers = {w.lower() for w in cues["only_markers"]}
+        self.only_preps = {w.lower() for w in cues["only_preps"]}
         self.open_ended = [tuple(p.lower().split()) for p in cues["open_ended"]]
         self.from_commitments: dict[str, str] = dict(cues["from_commitments"])
         self.after_words = {w.lower() for w in cues["after_truce"]["markers"]}
@@ -474,7 +476,7 @@ class StanceExtractor:
                 anchor, predicate = t, True
                 sign = -sign if announced == "oppose" else sign
             # the predicate judges the whole subject: "the proposal to send peacekeepers is unacceptable"
-            if from_subject and t.lemma_ in {"be", "remain"}:  # "accession remains our goal"
+            if from_subject and t.lemma_ in {"be", "remain", "become"}:  # "accession remains our goal"
                 found_predicate = self._predicate(t)
                 if found_predicate is not None:
                     kinds.append(found_predicate[0])
@@ -501,6 +503,8 @@ class StanceExtractor:
             elif t.i != head.i and (wanted or not from_subject and not passive or by is not None) \
                     and not coordinated and not small_clause:
                 found = cue_at(t, self.cues) or _particle_cue(t, self.cues)
+                if found is not None and t.ent_type_ in {"DATE", "TIME"}:
+                    found = None  # "until the end of the week to agree to a ceasefire": a time ends, not the truce
                 if found is not None and t.lemma_.lower() in self.object_only and path[n - 1].dep_ != "dobj":
                     found = None  # "declared: any troop presence is …" reports; "declared a ceasefire" takes
                 if found is not None and found[0] == "oppose" and \
@@ -529,7 +533,7 @@ class StanceExtractor:
             kinds.append("support")  # "we will exchange all prisoners", "shall withdraw from": the act promised
         if not conditional and "oppose" not in kinds and self._condition_phrase(anchor if kinds else path[-1]):
             conditional = True  # "supports a truce on condition that …"
-        if not conditional and kinds and "oppose" not in kinds and self._strict_condition_after(anchor):
+        if not conditional and kinds and "oppose" not in kinds and self._strict_condition_after(anchor, head):
             conditional = True  # "ready to sign a ceasefire, but only if monitors …", wherever the parse hangs it
         if ready and "neutral" in kinds and "oppose" not in kinds and not negations:
             conditional = True  # "willing to discuss territorial issues": open to it, not for it
@@ -602,10 +606,11 @@ class StanceExtractor:
                        cueless=cueless, condition=in_condition, agent=agent)
 
     def _continuing(self, verb: Token) -> bool:
-        """ "must stay", "will resume", "stay until the islands are free": the topic subject is to go on."""
+        """ "must stay", "will resume", "stay until the islands are free", "could only take place after …": the
+        topic subject is to go on."""
         if cue_at(verb, self.continuing) is None:
             return False
-        return any(c.dep_ == "aux" and c.lemma_.lower() in self.continuing_modals or
+        return any(c.dep_ == "aux" and (c.lemma_.lower() in self.continuing_modals or c.tag_ == "MD" and _only(verb)) or
                    c.dep_ in {"prep", "mark", "advcl"} and c.lower_ == "until" or
                    c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "until" for g in c.children)
                    for c in verb.children)
@@ -689,8 +694,15 @@ class StanceExtractor:
                 return None, False
         return path, False
 
-    def _strict_condition_after(self, cue: Token) -> bool:
-        """A condition that can only restrict ("only if", "provided that") after the cue in its sentence."""
+    def _strict_condition_after(self, cue: Token, head: Token) -> bool:
+        """A condition that can only restrict ("only if", "provided that") after the cue in its sentence, or an
+        "only" on the cue over a clause or phrase of when ("will only agree to a ceasefire once Ukraine stops",
+        "could only take place at the final stage"), unless the topic is in that clause: then it is what the
+        holder asks for ("will only sign with a government formed after new elections")."""
+        if _only(cue) and any(c.i > cue.i and not c.left_edge.i <= head.i <= c.right_edge.i and (c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in self.only_markers for g in c.children)
+                or c.dep_ == "prep" and c.lower_ in self.only_preps) for c in cue.children):
+            return True
         words = [t.lower_ for t in cue.doc[cue.i + 1:sentence(cue).end]]
         for k in range(len(words)):
             if any(tuple(words[k:k + len(p)]) == p for p in self.open_ended) or \
