@@ -699,9 +699,10 @@ class StanceExtractor:
         "only" on the cue over a clause or phrase of when ("will only agree to a ceasefire once Ukraine stops",
         "could only take place at the final stage"), unless the topic is in that clause: then it is what the
         holder asks for ("will only sign with a government formed after new elections")."""
-        if _only(cue) and any(c.i > cue.i and not c.left_edge.i <= head.i <= c.right_edge.i and (c.dep_ == "advcl" and any(
-                g.dep_ == "mark" and g.lower_ in self.only_markers for g in c.children)
-                or c.dep_ == "prep" and c.lower_ in self.only_preps) for c in cue.children):
+        if _only(cue) and any(
+                c.i > cue.i and not c.left_edge.i <= head.i <= c.right_edge.i
+                and (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.only_markers for g in c.children)
+                     or c.dep_ == "prep" and c.lower_ in self.only_preps) for c in cue.children):
             return True
         words = [t.lower_ for t in cue.doc[cue.i + 1:sentence(cue).end]]
         for k in range(len(words)):
