@@ -1857,7 +1857,8 @@ def test_dated_events_named_by_nouns_and_promises_by_a_date(record_pipeline):
     assert deadline(analysis, "2025-09-04")
     analysis = analyze(record_pipeline, "NATO leaders held a summit in The Hague on June 25.")
     assert not analysis.deadlines  # a dated event in the past is a report
-    analysis = analyze(record_pipeline, "The coalition of the willing will hold a video call on Tuesday.")
+    analysis = analyze(record_pipeline, "The coalition of the willing will hold a video call on Tuesday to discuss "
+                                        "the plan.")
     assert deadline(analysis, "2025-08-26").actor == "coalition-of-the-willing"
     analysis = analyze(record_pipeline, "The mediator has promised a revised text by 14 September.")
     assert deadline(analysis, "2025-09-14")
