@@ -361,6 +361,30 @@ def test_only_on_the_verb_restricts_it_to_a_time_or_condition(record_pipeline):
     assert stance(analysis, "russia", "ceasefire").polarity != "oppose"
 
 
+def test_a_reward_offered_over_a_condition_wants_the_condition(record_pipeline):
+    analysis = analyze(record_pipeline, "Washington has signalled it could ease some sanctions on Russian banks if "
+                                        "Moscow agrees to a ceasefire.")
+    assert stance(analysis, "united-states", "ceasefire").polarity == "support"
+    # a penalty over the condition wants it too, the other way round
+    analysis = analyze(record_pipeline, "The EU called for new sanctions if Moscow does not agree to a ceasefire.")
+    assert stance(analysis, "european-union", "ceasefire").polarity == "support"
+
+
+def test_no_talk_of_it_and_keeping_out_of_nato(record_pipeline):
+    analysis = analyze(record_pipeline, '"There can be no talk of any concessions on territory," Zelensky said.')
+    assert stance(analysis, "volodymyr-zelensky", "territorial_concessions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Putin favours a deal that keeps Ukraine out of NATO.")
+    assert stance(analysis, "vladimir-putin", "nato_membership").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Kyiv would like to see more sanctions.")
+    assert stance(analysis, "ukraine", "sanctions").polarity == "support"
+
+
+def test_a_meeting_of_negotiators_is_peace_talks(record_pipeline):
+    analysis = analyze(record_pipeline, "The Kremlin said it saw no need for a new meeting of negotiators until "
+                                        "Kyiv changes its position.")
+    assert stance(analysis, "kremlin", "peace_talks").polarity == "conditional"
+
+
 # -- commitments --------------------------------------------------------------------------------------
 
 def test_a_relative_clause_describing_a_thing_commits_no_one(record_pipeline):

@@ -368,13 +368,16 @@ class StanceExtractor:
         agent: Token | None = None
         marker = ""  # the word that opens the condition the topic is in, if it is in one
         condition_verb: Token | None = None
+        read = path  # the words read: a condition is read on its own, without the clause that sets it
         for n, t in enumerate(path):
             if in_condition:
-                break  # a condition is read on its own: "would not extend the truce unless X froze its bid"
+                read = path[:n]
+                break  # "would not extend the truce unless X froze its bid"
             marks = [g.lower_ for g in path[n - 1].children if g.dep_ == "mark" and g.lower_ in self.markers] \
                 if n > 0 and path[n - 1].dep_ == "advcl" else []
             if marks:  # the topic is the condition itself: what the holder asks for
                 in_condition, setter, marker, condition_verb = True, t, marks[0], path[n - 1]
+                read = path[:n]
                 break
             if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].pos_ in {"VERB", "AUX"} and \
                     any(c.dep_ in {"nsubj", "nsubjpass"} for c in path[n - 1].children):
@@ -559,9 +562,11 @@ class StanceExtractor:
                 kinds, negations = ["support"], 0
             if marker == "if" and (cue_at(setter, self.threats) or _particle_cue(setter, self.threats)
                                    # "called for new sanctions if Moscow does not agree to a ceasefire"
-                                   or any(o.lemma_.lower() in self.penalties for c in setter.children
-                                          if c.dep_ in {"dobj", "prep"} for o in [c, *c.children]
-                                          if o.dep_ in {"dobj", "pobj"})):
+                                   # (but "could ease sanctions if Moscow agrees to a ceasefire" rewards it)
+                                   or (cue_at(setter, self.cues) or ("",))[0] != "oppose"
+                                   and any(o.lemma_.lower() in self.penalties for c in setter.children
+                                           if c.dep_ in {"dobj", "prep"} for o in [c, *c.children]
+                                           if o.dep_ in {"dobj", "pobj"})):
                 sign = -sign  # "will walk out if troops are deployed": the condition is what they threaten over
             conditional = False
             anchor = reported[-1] if reported else setter
@@ -572,7 +577,7 @@ class StanceExtractor:
         if negations % 2:
             sign = -sign
         if sign > 0 and not negations and any(c.dep_ == "aux" and c.lower_ in self.possible
-                                              for t in path if t.pos_ in {"VERB", "AUX"} for c in t.children):
+                                              for t in read if t.pos_ in {"VERB", "AUX"} for c in t.children):
             conditional = True  # "Pellonia could send troops": an act possible, not promised
         if conditional:
             polarity = "conditional"
