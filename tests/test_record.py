@@ -379,6 +379,12 @@ def test_no_talk_of_it_and_keeping_out_of_nato(record_pipeline):
     assert stance(analysis, "ukraine", "sanctions").polarity == "support"
 
 
+def test_meeting_a_person_the_tagger_missed_is_peace_talks(record_pipeline):
+    # (the tagger reads "Trump" here as an organisation; the gazetteer knows him for a person)
+    analysis = analyze(record_pipeline, "Zelensky said he was ready to meet Trump.")
+    assert stance(analysis, "volodymyr-zelensky", "peace_talks").polarity == "support"
+
+
 def test_a_meeting_of_negotiators_is_peace_talks(record_pipeline):
     analysis = analyze(record_pipeline, "The Kremlin said it saw no need for a new meeting of negotiators until "
                                         "Kyiv changes its position.")
@@ -1881,6 +1887,8 @@ def test_dated_events_named_by_nouns_and_promises_by_a_date(record_pipeline):
     assert deadline(analysis, "2025-09-04")
     analysis = analyze(record_pipeline, "NATO leaders held a summit in The Hague on June 25.")
     assert not analysis.deadlines  # a dated event in the past is a report
+    analysis = analyze(record_pipeline, "Trump has set Thursday as the deadline for Kyiv to respond.")
+    assert deadline(analysis, "2025-08-21").actor == "donald-trump"
     analysis = analyze(record_pipeline, "The coalition of the willing will hold a video call on Tuesday to discuss "
                                         "the plan.")
     assert deadline(analysis, "2025-08-26").actor == "coalition-of-the-willing"

@@ -182,8 +182,8 @@ class DeadlineExtractor:
                    for c in [*root.children, *root.head.children])
 
     def _names_a_deadline(self, span) -> bool:
-        """A time that modifies a deadline noun: "the April 15 deadline", "the deadline of April 15", or that a
-        deadline passes on ("the deadline expires on Friday")."""
+        """A time that modifies a deadline noun: "the April 15 deadline", "the deadline of April 15", that is set
+        as one ("set Thursday as the deadline"), or that a deadline passes on ("the deadline expires on Friday")."""
         root = span.root
         head = root.head
         verb = head.head if root.dep_ == "pobj" and head.dep_ == "prep" else head
@@ -193,6 +193,10 @@ class DeadlineExtractor:
         if verb.dep_ == "acl" and verb.lemma_.lower() in self.deadline_verbs and \
                 verb.head.lemma_.lower() in self.deadline_nouns:
             return True  # "The deadline passed on Friday" parsed as a noun with a participle
+        if root.dep_ in {"dobj", "npadvmod"} and any(
+                c.dep_ == "prep" and c.lower_ == "as" and g.dep_ == "pobj" and g.lemma_.lower() in self.deadline_nouns
+                for c in head.children for g in c.children):
+            return True  # "set Thursday as the deadline"
         if root.dep_ == "pobj" and head.lower_ == "of":
             head = head.head
         elif root.dep_ not in {"compound", "nmod", "amod", "npadvmod"}:

@@ -61,6 +61,16 @@ class Topic:
     opposite_terms: tuple[tuple[str, ...], ...] = ()
 
 
+def _names_person(token: Token) -> bool:
+    """A person's name: so tagged, or resolved to a person actor (the tagger takes "meet Trump" for an ORG)."""
+    if token.ent_type_ == "PERSON":
+        return True
+    ctx = context(token.doc)
+    actor = ctx.actor_at.get(token.i)
+    return actor is not None and any(isinstance(a, Actor) and a.id == actor and a.kind == "person"
+                                     for a in ctx.records.get("actors", []))
+
+
 @dataclass(frozen=True)
 class Action:
     """A verb that names the topic with its object: "exchange all prisoners", "withdraw from the highlands"."""
@@ -92,7 +102,7 @@ class Action:
                 return obj
             if "PLACE" in self.objects and (obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN"):
                 return obj
-            if "PERSON" in self.objects and obj.ent_type_ == "PERSON":
+            if "PERSON" in self.objects and _names_person(obj):
                 return obj
         return None
 
