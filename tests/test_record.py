@@ -385,6 +385,14 @@ def test_meeting_a_person_the_tagger_missed_is_peace_talks(record_pipeline):
     assert stance(analysis, "volodymyr-zelensky", "peace_talks").polarity == "support"
 
 
+def test_the_words_of_the_coverage_for_guarantees_and_sanctions(record_pipeline):
+    analysis = analyze(record_pipeline, "Kyiv expects the United States to be part of the backstop.")
+    assert stance(analysis, "ukraine", "security_guarantees").polarity == "support"
+    analysis = analyze(record_pipeline, "Lavrov said the lifting of the illegal restrictions must be part of any "
+                                        "agreement.")
+    assert stance(analysis, "sergei-lavrov", "sanctions").polarity == "oppose"
+
+
 def test_a_meeting_of_negotiators_is_peace_talks(record_pipeline):
     analysis = analyze(record_pipeline, "The Kremlin said it saw no need for a new meeting of negotiators until "
                                         "Kyiv changes its position.")
@@ -1677,6 +1685,16 @@ def test_a_statement_title_names_its_we(record_pipeline):
     # without a title naming the voice, the unnamed requirement has no holder
     analysis = analyze(record_pipeline, "Any peace agreement must include reliable security guarantees.")
     assert not analysis.stances
+
+
+def test_an_address_by_the_head_of_a_state_speaks_for_it(record_pipeline):
+    text = ("Address by the President of Ukraine\n\n"
+            "We need real security guarantees, not words on paper.\n\n"
+            "No one will recognise the occupation.")
+    analysis = analyze(record_pipeline, text)
+    # (the "not" belongs to the contrast, not to the guarantees)
+    assert stance(analysis, "ukraine", "security_guarantees").polarity == "support"
+    assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
 
 
 def test_what_a_settlement_requires_is_wanted_by_who_says_so(record_pipeline):

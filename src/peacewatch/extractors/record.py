@@ -757,6 +757,7 @@ class Holders:
         self.doc = doc
         self.actor_at = ctx.actor_at
         self.actors = {a.id: a for a in ctx.records.get("actors", []) if isinstance(a, Actor)}
+        self.nobody = {w.lower() for w in record_cues()["stances"]["negative_subjects"]}
         self.attributions = [a for a in ctx.records.get("attributions", []) if isinstance(a, Attribution)]
         self.resolver = SourceResolver(doc, ctx.actor_at, self.actors, default_lexicon())
         self.pronouns = default_lexicon().pronouns
@@ -1035,6 +1036,10 @@ class Holders:
         if not own and self.voices and subject is not None and subject.pos_ == "NOUN" and \
                 verb.lemma_.lower() in self.impersonal:
             return list(self.voices)  # "Any peace agreement must include guarantees" in a ministry's statement
+        if not own and self.voices and subject is not None and (
+                subject.lower_ in self.nobody or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+                and subject.lower_ in {"one", "body"}):
+            return list(self.voices)  # "No one will recognise the occupation" in a leader's address
         return own
 
     @staticmethod
@@ -1081,7 +1086,9 @@ class Holders:
             # a title that names whose text this is: "Statement by the Ministry of Foreign Affairs of …"
             if t.lemma_.lower() in titles and t.pos_ == "NOUN":
                 found = list(dict.fromkeys(a for c in t.children if c.dep_ == "prep" and c.lower_ in {"by", "of"}
-                                           for g in c.children if g.dep_ == "pobj" for a in self._actors_of_name(g)))
+                                           for g in c.children if g.dep_ == "pobj"
+                                           # ("Address by the President of Ukraine": the state he heads)
+                                           for a in self._actors_of_name(g) or self._heads_of(g)))
                 if len(found) == 1:
                     return found[0]
         for sent in sentences(self.doc)[:3]:

@@ -397,6 +397,9 @@ class StanceExtractor:
                 low = child.lower_
                 # "no" negates the topic noun itself ("no troops"), not a noun on the way ("no choice but")
                 neg_deps = {"neg", "det", "advmod", "preconj"} if t.i == head.i else {"neg", "advmod"}
+                if t.i == head.i and child.dep_ == "neg" and child.i > t.i and any(
+                        c.dep_ in {"appos", "conj"} and c.i > child.i for c in t.children):
+                    continue  # "real guarantees, not words on paper": the "not" is the contrast's
                 if child.dep_ in neg_deps and low in self.negations or child.dep_ == "det" and low == "no" \
                         and (t.lemma_.lower() in self.intention_nouns or  # "has no plans to deploy forces"
                              t.pos_ == "NOUN" and cue_at(t, self.cues) is not None):  # "has no objection to"
