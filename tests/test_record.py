@@ -533,6 +533,8 @@ def test_seed_002_stances_and_deadlines(record_pipeline, seeds):
     reversal = [s for s in analysis.stances if s.actor == "donald-trump" and s.previous_polarity]
     assert [(s.topic, s.previous_polarity, s.polarity) for s in reversal] == \
         [("security_guarantees", "oppose", "support")]
+    # boots on the ground "outside the NATO framework" say nothing of membership
+    assert not [s for s in analysis.stances if s.actor == "europe" and s.topic == "nato_membership"]
     assert not deadline(analysis, "2025-08-31").hedged
     assert deadline(analysis, "2025-08-24").hedged
     assert deadline(analysis, "2025-09-10")
