@@ -393,6 +393,21 @@ def test_the_words_of_the_coverage_for_guarantees_and_sanctions(record_pipeline)
     assert stance(analysis, "sergei-lavrov", "sanctions").polarity == "oppose"
 
 
+def test_not_ruling_out_is_considering(record_pipeline):
+    analysis = analyze(record_pipeline, "Macron has not ruled out sending French troops to Ukraine.")
+    assert stance(analysis, "emmanuel-macron", "foreign_troops").polarity == "conditional"
+    assert commitment(analysis, "emmanuel-macron", "foreign_troops").modality == "considering"
+    analysis = analyze(record_pipeline, "The Kremlin ruled out a ceasefire.")
+    assert commitment(analysis, "kremlin", "ceasefire").modality == "refused"
+
+
+def test_cold_water_and_nato_forces(record_pipeline):
+    analysis = analyze(record_pipeline, "Peskov poured cold water on the idea of a European peacekeeping force.")
+    assert stance(analysis, "dmitry-peskov", "foreign_troops").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Moscow reiterated that it would not tolerate NATO forces in Ukraine.")
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+
+
 def test_a_meeting_of_negotiators_is_peace_talks(record_pipeline):
     analysis = analyze(record_pipeline, "The Kremlin said it saw no need for a new meeting of negotiators until "
                                         "Kyiv changes its position.")

@@ -66,6 +66,7 @@ class CommitmentExtractor:
         self.refusal_nouns = {w.lower() for w in record_cues()["refusal_nouns"]}
         self.asking = {w.lower() for w in record_cues()["asking_verbs"]}
         self.refusable = phrase_table({"refused": record_cues()["refusal_when_negated"]})
+        self.open_when_negated = phrase_table({"considering": record_cues()["stances"]["open_when_negated"]})
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.mutual = {w.lower() for w in record_cues()["mutual_agreement"]}
         self.assurances = {w.lower() for w in record_cues()["assurance_nouns"]}
@@ -217,6 +218,8 @@ class CommitmentExtractor:
         if lemma in self.asking and token.pos_ == "VERB" and self._asks_another(token):
             return "demanded"  # "wants the Union to ease sanctions", "asked the Council to send inspectors"
         found = cue_at(token, self.cues)
+        if found is not None and cue_at(token, self.open_when_negated) and any(c.dep_ == "neg" for c in token.children):
+            return "considering"  # "has not ruled out sending troops"
         if found is not None and found[0] == "considering" and token.tag_ == "VBD" and lemma in self.talking:
             return None  # "We discussed air policing": a conversation reported, nothing weighed by anyone
         if found is not None and token.tag_ == "VBG" and not any(c.dep_ == "aux" for c in token.children) \

@@ -110,6 +110,7 @@ class StanceExtractor:
         self.condition_phrases = [phrase(p) for p in cues["conditional"] if len(phrase(p)) > 1]
         self.strict_conditions = [tuple(p.lower().split()) for p in cues["strict_conditions"]]
         self.only_markers = {w.lower() for w in cues["only_markers"]}
+        self.open_when_negated = phrase_table({"conditional": cues["open_when_negated"]})
         self.only_preps = {w.lower() for w in cues["only_preps"]}
         self.open_ended = [tuple(p.lower().split()) for p in cues["open_ended"]]
         self.from_commitments: dict[str, str] = dict(cues["from_commitments"])
@@ -598,6 +599,8 @@ class StanceExtractor:
             # "will not accept monitors from any state that arms Sarenne", "will only accept escorts from countries
             # outside the alliance": some, not all
             polarity = "conditional"
+        if any(cue_at(t, self.open_when_negated) and any(c.dep_ == "neg" for c in t.children) for t in counted):
+            polarity = "conditional"  # "has not ruled out sending troops": possible, not promised
         if no_longer and polarity in OPPOSITE:
             previous = OPPOSITE[polarity]
         if previous == polarity:
