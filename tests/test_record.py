@@ -422,6 +422,17 @@ def test_a_relative_clause_describing_a_thing_commits_no_one(record_pipeline):
     assert [(c.actor, c.modality) for c in analysis.commitments] == [("ukraine", "refused")]
 
 
+def test_what_a_refusal_argues_is_not_refused(record_pipeline):
+    analysis = analyze(record_pipeline, "Hedda Lorne refused to sign the guarantee treaty, arguing that Quillan would "
+                                        "arm Karsavia but never fight for it.")
+    assert [(c.actor, c.topic) for c in analysis.commitments if c.modality == "refused"] == \
+        [("hedda-lorne", "security_guarantees")]
+    analysis = analyze(record_pipeline, "Moscow demands that the West stop arming Ukraine.")
+    assert stance(analysis, "russia", "military_aid").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Rutte urged allies to increase their air defence deliveries to Ukraine.")
+    assert stance(analysis, "mark-rutte", "military_aid").polarity == "support"
+
+
 def test_a_dash_list_of_commitments(record_pipeline):
     text = ("WHO IS IN\n"
             "- Britain and France — have signed a declaration on military hubs in the country.\n"

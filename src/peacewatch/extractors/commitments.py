@@ -308,7 +308,10 @@ class CommitmentExtractor:
         inside = [m for m in on_line if m.head in subtree and not _through_advcl(doc[m.head], cue)
                   and not _through_conj_verb(doc[m.head], cue) and not _through_time(doc[m.head], cue)
                   and not _through_alternative(doc[m.head], cue)
-                  and not any(bought_by(t) for t in _on_the_way(doc[m.head], cue))]
+                  and not any(bought_by(t) for t in _on_the_way(doc[m.head], cue))
+                  # "refused to sign, arguing that Quillan would arm Karsavia": what was argued is not refused
+                  and not any(t.dep_ == "ccomp" and t.head.dep_ == "advcl" and t.head.tag_ == "VBG"
+                              and cue_at(t.head, cues) is None for t in _on_the_way(doc[m.head], cue))]
         if not inside and list_item_prefix(doc, cue) is not None:  # list items parse badly: the line ...
             # ... up to the next cue: "- Qadira — pledged $600 million … and offered to host a ceasefire commission"
             later = [t.i for t in doc[cue.i + 1:] if t.idx < line_end and t.pos_ in CUE_POS and cue_at(t, cues)]
