@@ -408,6 +408,12 @@ def test_cold_water_and_nato_forces(record_pipeline):
     assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
 
 
+def test_support_timed_after_a_truce_is_conditional_even_on_a_gerund(record_pipeline):
+    # (the tagger makes "policing" a verb: the time hangs on "provide" above it)
+    analysis = analyze(record_pipeline, "Poland was prepared to provide air policing over Ukraine after a ceasefire.")
+    assert stance(analysis, "poland", "air_support").polarity == "conditional"
+
+
 def test_a_meeting_of_negotiators_is_peace_talks(record_pipeline):
     analysis = analyze(record_pipeline, "The Kremlin said it saw no need for a new meeting of negotiators until "
                                         "Kyiv changes its position.")

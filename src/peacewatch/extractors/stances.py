@@ -245,6 +245,8 @@ class StanceExtractor:
         """Whether the clause over `head` is timed after an end of fighting ("after a ceasefire", "once the
         ceasefire takes effect"), in the sentence after the head."""
         verb = clause_verb(head)
+        while verb.dep_ in {"dobj", "pobj"} and verb.head.i != verb.i:
+            verb = clause_verb(verb.head)  # "provide air policing after a ceasefire": a gerund tagged as a verb
         for t in verb.subtree:
             if t.i > head.i and t.lower_ in self.after_words and t.dep_ == "prep" and self._names_a_truce(t):
                 return True
