@@ -365,9 +365,6 @@ def test_a_reward_offered_over_a_condition_wants_the_condition(record_pipeline):
     analysis = analyze(record_pipeline, "Washington has signalled it could ease some sanctions on Russian banks if "
                                         "Moscow agrees to a ceasefire.")
     assert stance(analysis, "united-states", "ceasefire").polarity == "support"
-    # a penalty over the condition wants it too, the other way round
-    analysis = analyze(record_pipeline, "The EU called for new sanctions if Moscow does not agree to a ceasefire.")
-    assert stance(analysis, "european-union", "ceasefire").polarity == "support"
 
 
 def test_no_talk_of_it_and_keeping_out_of_nato(record_pipeline):

@@ -34,6 +34,7 @@ from peacewatch.extractors.record import (
     labelled_list_item,
     line_of,
     list_item_prefix,
+    names_no_one,
     negated_between,
     passive_agent,
     phrase_table,
@@ -56,7 +57,6 @@ class CommitmentExtractor:
         self.matcher = matcher or default_topics(resources_.topic_files)
         self.cues = phrase_table(record_cues()["commitments"])
         self.negations = {w.lower() for w in record_cues()["stances"]["negations"]}
-        self.nobody = {w.lower() for w in record_cues()["stances"]["negative_subjects"]}
         self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
         # phrase tables, as some of these are phrases ("take part in")
         self.future_pledges = phrase_table({"pledged": record_cues()["future_pledges"]})
@@ -206,9 +206,8 @@ class CommitmentExtractor:
                 return "refused"  # "has no intention of sending troops", "no plans to deploy forces"
             never = any(c.lower_ == "never" for v in verbs for c in v.children)
             # "nobody is going to send troops", "no government I lead will trade land"
-            negated = never or any(c.dep_ == "neg" or c.dep_ == "nsubj" and (
-                c.lower_ in self.nobody or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))
-                for v in verbs for c in v.children)
+            negated = never or any(c.dep_ == "neg" or c.dep_ == "nsubj" and names_no_one(c)
+                                   for v in verbs for c in v.children)
             # "would make no territorial concessions": the negation on the object
             negated = negated or any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
                                      for c in token.children)

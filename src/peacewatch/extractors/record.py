@@ -61,6 +61,17 @@ class Topic:
     opposite_terms: tuple[tuple[str, ...], ...] = ()
 
 
+@lru_cache(maxsize=1)
+def _negative_subjects() -> frozenset[str]:
+    return frozenset(w.lower() for w in record_cues()["stances"]["negative_subjects"])
+
+
+def names_no_one(subject: Token) -> bool:
+    """ "nobody", "none", "no one", "no government I lead": a subject that negates its verb."""
+    return subject.lower_ in _negative_subjects() or any(c.dep_ == "det" and c.lower_ == "no"
+                                                        for c in subject.children)
+
+
 def _names_person(token: Token) -> bool:
     """A person's name: so tagged, or resolved to a person actor (the tagger takes "meet Trump" for an ORG)."""
     if token.ent_type_ == "PERSON":
@@ -757,7 +768,6 @@ class Holders:
         self.doc = doc
         self.actor_at = ctx.actor_at
         self.actors = {a.id: a for a in ctx.records.get("actors", []) if isinstance(a, Actor)}
-        self.nobody = {w.lower() for w in record_cues()["stances"]["negative_subjects"]}
         self.attributions = [a for a in ctx.records.get("attributions", []) if isinstance(a, Attribution)]
         self.resolver = SourceResolver(doc, ctx.actor_at, self.actors, default_lexicon())
         self.pronouns = default_lexicon().pronouns
@@ -1036,10 +1046,10 @@ class Holders:
         if not own and self.voices and subject is not None and subject.pos_ == "NOUN" and \
                 verb.lemma_.lower() in self.impersonal:
             return list(self.voices)  # "Any peace agreement must include guarantees" in a ministry's statement
-        if not own and self.voices and subject is not None and (
-                subject.lower_ in self.nobody or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
-                and subject.lower_ in {"one", "body"}):
-            return list(self.voices)  # "No one will recognise the occupation" in a leader's address
+        if not own and self.voices and subject is not None and names_no_one(subject) and \
+                subject.lower_ in _negative_subjects() | {"one", "body"}:
+            # "No one will recognise the occupation" in a leader's address (not "no other basis …")
+            return list(self.voices)
         return own
 
     @staticmethod

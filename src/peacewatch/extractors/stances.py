@@ -35,6 +35,7 @@ from peacewatch.extractors.record import (
     evidence_range,
     holders_of,
     introduces_alternative,
+    names_no_one,
     passive_agent,
     phrase,
     phrase_table,
@@ -95,7 +96,6 @@ class StanceExtractor:
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
         self.negations = {w.lower() for w in cues["negations"]}
-        self.nobody = {w.lower() for w in cues["negative_subjects"]}
         self.intensifiers = {w.lower() for w in cues["intensifiers"]}
         self.hedges = {w.lower() for w in cues["hedges"]}
         self.markers = {w.lower() for w in cues["condition_markers"]}
@@ -414,9 +414,8 @@ class StanceExtractor:
                     bare = bare or t.i == head.i or t.lemma_ in {"be", "have"} or denied
                 if child.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in child.children):
                     negations, no_longer = negations + 1, True  # "no longer opposes": a reversal
-                if child.dep_ == "nsubj" and t.pos_ in {"VERB", "AUX"} and (
-                        low in self.nobody or child.i != head.i and
-                        any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
+                if child.dep_ == "nsubj" and t.pos_ in {"VERB", "AUX"} and child.i != head.i and \
+                        names_no_one(child):
                     negations += 1  # "Nobody in Ambrin is going to send a soldier", "no government will": no one will
                 if child.dep_ == "advmod" and low in self.intensifiers:
                     intense = True
