@@ -1958,3 +1958,20 @@ def test_a_quoted_predicate_is_the_speakers_though_its_subject_is_outside_the_qu
                                         'leave", she said.')
     assert stance(analysis, "kaja-kallas", "sanctions").polarity == "support"
     assert not [s for s in analysis.stances if s.actor == "russia"]
+
+
+def test_an_easing_named_alone_after_the_sanctions_is_their_undoing(record_pipeline):
+    analysis = analyze(record_pipeline, "The EU has kept its sanctions on Russia in force since 2022. Poland and "
+                                        "Lithuania oppose any easing before Russian troops leave Ukraine.")
+    assert stance(analysis, "poland", "sanctions").polarity == "support"
+    assert stance(analysis, "lithuania", "sanctions").polarity == "support"
+    # an easing with its own object, or one before any sanctions were named, is not theirs
+    analysis = analyze(record_pipeline, "Hungary opposes any easing. Hungary opposes any easing of tensions. "
+                                        "The sanctions stay in force.")
+    assert not [s for s in analysis.stances if s.actor == "hungary"]
+
+
+def test_a_working_group_is_about_what_it_works_on(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia and Ukraine agreed to set up a working group on detainees.")
+    assert stance(analysis, "russia", "prisoner_exchange").polarity == "support"
+    assert not [s for s in analysis.stances if s.topic == "peace_talks"]

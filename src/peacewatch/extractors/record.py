@@ -59,6 +59,8 @@ class Topic:
     noun_terms: frozenset[str] = frozenset()
     #: terms that name the topic's opposite: wanting neutrality is opposing membership
     opposite_terms: tuple[tuple[str, ...], ...] = ()
+    #: nouns that alone, after the topic was named, mean undoing it: "any easing" of the sanctions
+    undoing_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +157,7 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
             actions = tuple(_action(where, name, a) for a in entry.get("actions") or ())
             nouns = frozenset(str(t).lower() for t in entry.get("noun_terms") or ())
             opposites = tuple(phrase(str(t)) for t in entry.get("opposite_terms") or ())
+            undoing = frozenset(str(t).lower() for t in entry.get("undoing_nouns") or ())
             base = topics.get(name) if entry.get("extend") else None
             if entry.get("extend") and base is None:
                 raise ConfigError(f"{where}: topic {name!r} extends no known topic")
@@ -162,11 +165,12 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
                 topics[name] = Topic(name=name, definition=str(entry.get("definition") or base.definition),
                                      terms=base.terms + terms, examples=base.examples + examples,
                                      actions=base.actions + actions, noun_terms=base.noun_terms | nouns,
-                                     opposite_terms=base.opposite_terms + opposites)
+                                     opposite_terms=base.opposite_terms + opposites,
+                                     undoing_nouns=base.undoing_nouns | undoing)
             else:
                 topics[name] = Topic(name=name, definition=str(entry.get("definition", "")), terms=terms,
                                      examples=examples, actions=actions, noun_terms=nouns,
-                                     opposite_terms=opposites)
+                                     opposite_terms=opposites, undoing_nouns=undoing)
     return topics
 
 
@@ -201,6 +205,7 @@ class TopicMatcher:
             for action in topic.actions:
                 for verb in action.verbs:
                     self.action_verbs.setdefault(verb[0], []).append((topic.name, action))
+        self.undoing = {word: topic.name for topic in topics.values() for word in topic.undoing_nouns}
 
     def mentions(self, doc: Doc) -> list[TopicMention]:
         """The topic mentions, in text order; found once per document and matcher."""
@@ -219,6 +224,23 @@ class TopicMatcher:
         if key not in shared:
             shared[key] = _outermost(doc, self.mentions(doc), *_nesting_words())
         return shared[key]
+
+    def undone(self, doc: Doc, mentions: list[TopicMention]) -> list[TopicMention]:
+        """Nouns of undoing that stand alone for undoing a topic named earlier in the document: "Estmark
+        opposes any easing before a withdrawal" after the sanctions were named. Not one with its own
+        complement or modifier ("easing of tensions", "humanitarian relief"), nor one inside a mention."""
+        out: list[TopicMention] = []
+        for token in doc:
+            topic = self.undoing.get(token.lemma_.lower()) or self.undoing.get(token.lower_)
+            if topic is None or token.pos_ != "NOUN" or any(
+                    c.dep_ in _OWN_COMPLEMENT_DEPS or c.dep_ == "prep" and c.lower_ in _OWN_COMPLEMENT_PREPS
+                    for c in token.children):
+                continue
+            if any(m.first <= token.i <= m.last for m in mentions) or \
+                    not any(m.topic == topic and m.last < token.i for m in mentions):
+                continue
+            out.append(TopicMention(topic, token.i, token.i, token.i, opposite=True))
+        return out
 
     def _find(self, doc: Doc) -> list[TopicMention]:
         out: list[TopicMention] = []
@@ -273,6 +295,9 @@ def _nesting_words() -> tuple[frozenset[str], frozenset[str]]:
     return light, verbs
 
 
+#: what makes a noun of undoing name its own object: "easing of tensions", "debt relief", "humanitarian relief"
+_OWN_COMPLEMENT_DEPS = {"compound", "amod", "poss", "nmod"}
+_OWN_COMPLEMENT_PREPS = {"of", "on", "for", "from", "in"}
 NESTING_CLIMB = 3  # how far above a mention its outer topic may be ("a mechanism [for [monitoring [the ceasefire]]]")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
