@@ -1975,3 +1975,12 @@ def test_a_working_group_is_about_what_it_works_on(record_pipeline):
     analysis = analyze(record_pipeline, "Russia and Ukraine agreed to set up a working group on detainees.")
     assert stance(analysis, "russia", "prisoner_exchange").polarity == "support"
     assert not [s for s in analysis.stances if s.topic == "peace_talks"]
+
+
+def test_the_readiness_of_a_state_is_that_states_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Macron welcomed the readiness of Britain to send troops.")
+    assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "support"
+    assert stance(analysis, "emmanuel-macron", "foreign_troops").polarity == "support"
+    analysis = analyze(record_pipeline, "The Ukrainian Foreign Ministry notes with gratitude the readiness of the "
+                                        "Kingdom of Norway to keep its naval escorts in the Black Sea.")
+    assert commitment(analysis, "norway", "maritime_support").modality == "ready"

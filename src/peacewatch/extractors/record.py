@@ -803,6 +803,7 @@ class Holders:
         self.representatives = {w.lower() for w in record_cues()["representative_nouns"]}
         self.head_nouns = {w.lower() for w in record_cues()["head_of_nouns"]}
         self.position_nouns = {w.lower() for w in record_cues()["position_nouns"]}
+        self.dispositions = {w.lower() for w in record_cues()["disposition_nouns"]}
         self.own_body = {w.lower() for w in record_cues()["own_body_nouns"]}
         self.impersonal = {w.lower() for w in record_cues()["impersonal_requirements"]}
         self.member_nouns = {phrase(p) for p in record_cues()["member_nouns"]}
@@ -1221,8 +1222,10 @@ class Holders:
                     resolved = self.resolver.resolve(child.i, child.i, child.i)
                     found = [resolved] if resolved else []
                 return found
-        for child in noun.children:  # "an offer from Ambrin to provide the escort", "the offer by Zerakh"
-            if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+        # "an offer from Ambrin to provide the escort", "the offer by Zerakh", "the readiness of Norway"
+        preps = {"by", "from", "of"} if noun.lemma_.lower() in self.dispositions else {"by", "from"}
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 found = [a for g in child.children if g.dep_ == "pobj" for a in self._actors_of_name(g)]
                 if found:
                     return found

@@ -120,6 +120,7 @@ class StanceExtractor:
         self.commitment_conditions = self.markers | {w.lower() for w in cues["commitment_conditions"]}
         self.granting = {w.lower() for w in record_cues()["deadlines"]["granting"]}
         self.request_nouns = {w.lower() for w in cues["request_nouns"]}
+        self.dispositions = {w.lower() for w in record_cues()["disposition_nouns"]}
         self.contrasts = {w.lower() for w in record_cues()["contrast_conjunctions"]}
 
     def __call__(self, doc: Doc) -> list[Stance]:
@@ -698,6 +699,12 @@ class StanceExtractor:
                     and any(c.dep_ == "dobj" and c.i == t.left_edge.i - 1 and c.lemma_.lower() in self.request_nouns
                             for c in t.head.children):
                 continue  # "resisted calls to provide missiles": what is called for (the parse's clause is the noun's)
+            if t.dep_ == "advcl" and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                noun = next((c for c in t.head.children if c.dep_ == "dobj" and c.right_edge.i == t.left_edge.i - 1
+                             and c.lemma_.lower() in self.dispositions), None)
+                if noun is not None:  # "welcomed the readiness of Norway to keep its escorts": the noun's clause
+                    path[-1] = t = noun
+                    continue
             if t.dep_ == "advcl" and not marks and t.head.lemma_.lower() in self.granting and \
                     any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 continue  # "gave Putin 50 days to agree to a ceasefire": what the time is granted for is wanted
