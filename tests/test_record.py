@@ -1984,3 +1984,13 @@ def test_the_readiness_of_a_state_is_that_states_position(record_pipeline):
     analysis = analyze(record_pipeline, "The Ukrainian Foreign Ministry notes with gratitude the readiness of the "
                                         "Kingdom of Norway to keep its naval escorts in the Black Sea.")
     assert commitment(analysis, "norway", "maritime_support").modality == "ready"
+
+
+def test_who_is_thanked_for_an_act_holds_its_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said: We thank Turkey for hosting the exchange of 30 March.")
+    assert stance(analysis, "turkey", "prisoner_exchange").polarity == "support"
+    analysis = analyze(record_pipeline, "Zelensky praised Norway for supporting sanctions.")
+    assert stance(analysis, "norway", "sanctions").polarity == "support"
+    # one told about an act is not thanked for it
+    analysis = analyze(record_pipeline, "Zelensky told Norway that Ukraine supports sanctions.")
+    assert not [s for s in analysis.stances if s.actor == "norway"]

@@ -121,6 +121,7 @@ class StanceExtractor:
         self.granting = {w.lower() for w in record_cues()["deadlines"]["granting"]}
         self.request_nouns = {w.lower() for w in cues["request_nouns"]}
         self.dispositions = {w.lower() for w in record_cues()["disposition_nouns"]}
+        self.thanking = {w.lower() for w in cues["thanking_verbs"]}
         self.contrasts = {w.lower() for w in record_cues()["contrast_conjunctions"]}
 
     def __call__(self, doc: Doc) -> list[Stance]:
@@ -161,6 +162,8 @@ class StanceExtractor:
                 actors = self._predicate_holders(holders, reading.anchor, m_start, m_end)
             else:
                 actors = holders.holders(clause_verb(reading.anchor), m_start, m_end, at=doc[mention.head])
+            if not owner:  # "we thank Turkey for hosting the exchange": Turkey's act as well
+                actors = actors + [a for a in self._thanked_for(holders, doc[mention.head]) if a not in actors]
             actors = holders.parties(actors)
             if actors and not reading.earlier:
                 taken.append((mention.topic, reading, actors))
@@ -311,6 +314,21 @@ class StanceExtractor:
                 inner = self.polarity(head, stop=t) if owners else None
                 if inner is not None:
                     return [(actor, inner) for actor in owners]
+        return []
+
+    def _thanked_for(self, holders: Holders, head: Token) -> list[str]:
+        """The actors thanked or praised for what holds the mention: "thank Turkey for hosting the exchange",
+        "praised Norway for the new sanctions package"."""
+        t = head
+        for _ in range(MAX_CLIMB):
+            if t.head.i == t.i or t.dep_ in {"ccomp", "parataxis", "relcl"}:
+                return []
+            if t.dep_ in {"pcomp", "pobj"} and t.head.lower_ == "for" and t.head.dep_ == "prep":
+                verb = t.head.head
+                if verb.lemma_.lower() not in self.thanking:
+                    return []
+                return [a for o in verb.children if o.dep_ == "dobj" for a in holders.named_by(o)]
+            t = t.head
         return []
 
     def _predicate_holders(self, holders: Holders, predicate: Token, start: int, end: int) -> list[str]:
