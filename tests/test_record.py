@@ -1994,3 +1994,18 @@ def test_who_is_thanked_for_an_act_holds_its_position(record_pipeline):
     # one told about an act is not thanked for it
     analysis = analyze(record_pipeline, "Zelensky told Norway that Ukraine supports sanctions.")
     assert not [s for s in analysis.stances if s.actor == "norway"]
+
+
+def test_a_noun_standing_for_a_membership_named_before(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine applied to join NATO in 2022. Zelensky said on Monday that Ukraine "
+                                        "would never withdraw its application.")
+    found = stance(analysis, "ukraine", "nato_membership")
+    assert found.polarity == "support" and found.evidence.text.endswith("withdraw its application.")
+    # the latest named of the memberships it can stand for
+    analysis = analyze(record_pipeline, "Ukraine wants to join NATO, and EU accession talks open in June. Orban "
+                                        "said Hungary would block the application.")
+    assert [s.topic for s in analysis.stances if s.actor == "hungary"] == ["eu_membership"]
+    # not one named by its own complement, nor before any membership was named
+    analysis = analyze(record_pipeline, "Orban said Hungary would block the application. Hungary joined NATO in "
+                                        "1999. Orban said Hungary would block the application of the tariff.")
+    assert not [s for s in analysis.stances if s.actor == "hungary" and "membership" in s.topic]

@@ -61,6 +61,8 @@ class Topic:
     opposite_terms: tuple[tuple[str, ...], ...] = ()
     #: nouns that alone, after the topic was named, mean undoing it: "any easing" of the sanctions
     undoing_nouns: frozenset[str] = frozenset()
+    #: nouns that alone, after the topic was named, stand for it: "our application stands"
+    standing_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +160,7 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
             nouns = frozenset(str(t).lower() for t in entry.get("noun_terms") or ())
             opposites = tuple(phrase(str(t)) for t in entry.get("opposite_terms") or ())
             undoing = frozenset(str(t).lower() for t in entry.get("undoing_nouns") or ())
+            standing = frozenset(str(t).lower() for t in entry.get("standing_nouns") or ())
             base = topics.get(name) if entry.get("extend") else None
             if entry.get("extend") and base is None:
                 raise ConfigError(f"{where}: topic {name!r} extends no known topic")
@@ -166,11 +169,12 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
                                      terms=base.terms + terms, examples=base.examples + examples,
                                      actions=base.actions + actions, noun_terms=base.noun_terms | nouns,
                                      opposite_terms=base.opposite_terms + opposites,
-                                     undoing_nouns=base.undoing_nouns | undoing)
+                                     undoing_nouns=base.undoing_nouns | undoing,
+                                     standing_nouns=base.standing_nouns | standing)
             else:
                 topics[name] = Topic(name=name, definition=str(entry.get("definition", "")), terms=terms,
                                      examples=examples, actions=actions, noun_terms=nouns,
-                                     opposite_terms=opposites, undoing_nouns=undoing)
+                                     opposite_terms=opposites, undoing_nouns=undoing, standing_nouns=standing)
     return topics
 
 
@@ -206,6 +210,10 @@ class TopicMatcher:
                 for verb in action.verbs:
                     self.action_verbs.setdefault(verb[0], []).append((topic.name, action))
         self.undoing = {word: topic.name for topic in topics.values() for word in topic.undoing_nouns}
+        self.standing: dict[str, list[str]] = {}
+        for topic in topics.values():
+            for word in topic.standing_nouns:
+                self.standing.setdefault(word, []).append(topic.name)
 
     def mentions(self, doc: Doc) -> list[TopicMention]:
         """The topic mentions, in text order; found once per document and matcher."""
@@ -225,21 +233,33 @@ class TopicMatcher:
             shared[key] = _outermost(doc, self.mentions(doc), *_nesting_words())
         return shared[key]
 
-    def undone(self, doc: Doc, mentions: list[TopicMention]) -> list[TopicMention]:
-        """Nouns of undoing that stand alone for undoing a topic named earlier in the document: "Estmark
-        opposes any easing before a withdrawal" after the sanctions were named. Not one with its own
-        complement or modifier ("easing of tensions", "humanitarian relief"), nor one inside a mention."""
+    def standing_for(self, doc: Doc, mentions: list[TopicMention]) -> list[TopicMention]:
+        """Nouns that stand alone for a topic named earlier in the document: "Karsavia's application stands"
+        after its alliance membership was named (the latest named of the topics the noun can stand for), and
+        nouns of undoing, "Estmark opposes any easing before a withdrawal" after the sanctions were named (a
+        position on them is the reverse). Not one with its own complement or modifier ("easing of tensions",
+        "humanitarian relief", "party membership"), nor one inside a mention."""
         out: list[TopicMention] = []
         for token in doc:
-            topic = self.undoing.get(token.lemma_.lower()) or self.undoing.get(token.lower_)
-            if topic is None or token.pos_ != "NOUN" or any(
-                    c.dep_ in _OWN_COMPLEMENT_DEPS or c.dep_ == "prep" and c.lower_ in _OWN_COMPLEMENT_PREPS
-                    for c in token.children):
+            if token.pos_ != "NOUN" or any(m.first <= token.i <= m.last for m in mentions):
                 continue
-            if any(m.first <= token.i <= m.last for m in mentions) or \
-                    not any(m.topic == topic and m.last < token.i for m in mentions):
+            words = {token.lemma_.lower(), token.lower_}
+            undone = next((self.undoing[w] for w in words if w in self.undoing), None)
+            if undone is not None:
+                if any(c.dep_ in _OWN_COMPLEMENT_DEPS or c.dep_ == "prep" and c.lower_ in _OWN_COMPLEMENT_PREPS
+                       for c in token.children):
+                    continue
+                if any(m.topic == undone and m.last < token.i for m in mentions):
+                    out.append(TopicMention(undone, token.i, token.i, token.i, opposite=True))
                 continue
-            out.append(TopicMention(topic, token.i, token.i, token.i, opposite=True))
+            topics = {t for w in words for t in self.standing.get(w, ())}
+            # (a possessor names the party, not the thing: "Karsavia's application")
+            if not topics or any(c.dep_ in {"compound", "nmod"} or c.dep_ == "prep" and c.lower_ == "of"
+                                 for c in token.children):
+                continue
+            named = [m for m in mentions if m.topic in topics and m.last < token.i]
+            if named:
+                out.append(TopicMention(named[-1].topic, token.i, token.i, token.i))
         return out
 
     def _find(self, doc: Doc) -> list[TopicMention]:

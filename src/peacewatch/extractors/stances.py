@@ -133,7 +133,7 @@ class StanceExtractor:
         heads = {m.head for m in mentions}
         taken: list[tuple[str, Reading, list[str]]] = []  # (topic, reading, holders) of each position read
         mentions = mentions + anaphoric_mentions(doc, mentions, self.cues)
-        for mention in sorted(mentions + self.matcher.undone(doc, mentions), key=lambda m: m.first):
+        for mention in sorted(mentions + self.matcher.standing_for(doc, mentions), key=lambda m: m.first):
             if asks(doc[mention.head]):
                 continue  # "Should sanctions be eased?": a question takes no position
             question = asked_clause(doc[mention.head])
