@@ -2009,3 +2009,13 @@ def test_a_noun_standing_for_a_membership_named_before(record_pipeline):
     analysis = analyze(record_pipeline, "Orban said Hungary would block the application. Hungary joined NATO in "
                                         "1999. Orban said Hungary would block the application of the tariff.")
     assert not [s for s in analysis.stances if s.actor == "hungary" and "membership" in s.topic]
+
+
+def test_a_meeting_of_leaders_or_officers_is_talks_named_once(record_pipeline):
+    analysis = analyze(record_pipeline, "Erdogan said Turkey was ready to host a meeting of military officers from "
+                                        "both sides.")
+    assert stance(analysis, "turkey", "peace_talks").polarity == "support"
+    # a term and an action on the same word are one mention, so "such a meeting" still names it again
+    analysis = analyze(record_pipeline, "Erdogan spoke in favour of a meeting between the leaders of Russia and "
+                                        "Ukraine. He said that Turkey was ready to host such a meeting.")
+    assert stance(analysis, "turkey", "peace_talks").polarity == "support"

@@ -298,7 +298,9 @@ class TopicMatcher:
                 continue
             for topic, action in self.action_verbs[token.lemma_.lower()]:
                 obj = action.object_of(token)
-                if obj is None or any(m.topic == topic and m.first <= obj.i <= m.last for m in terms):
+                # (nor where a term already names it: "a meeting between the leaders" is one mention)
+                if obj is None or any(m.topic == topic and (m.first <= obj.i <= m.last or m.first <= token.i <= m.last)
+                                      for m in terms):
                     continue
                 out.append(TopicMention(topic, token.i, token.i, token.i))
                 break
