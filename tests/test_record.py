@@ -2019,3 +2019,8 @@ def test_a_meeting_of_leaders_or_officers_is_talks_named_once(record_pipeline):
     analysis = analyze(record_pipeline, "Erdogan spoke in favour of a meeting between the leaders of Russia and "
                                         "Ukraine. He said that Turkey was ready to host such a meeting.")
     assert stance(analysis, "turkey", "peace_talks").polarity == "support"
+
+
+def test_what_a_party_wants_is_a_demand(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said Ukraine wants binding security guarantees.")
+    assert commitment(analysis, "ukraine", "security_guarantees").modality == "demanded"
