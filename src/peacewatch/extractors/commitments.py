@@ -216,6 +216,10 @@ class CommitmentExtractor:
                 return "refused"
         if lemma in self.asking and token.pos_ == "VERB" and self._asks_another(token):
             return "demanded"  # "wants the Union to ease sanctions", "asked the Council to send inspectors"
+        if lemma in self.asking and token.pos_ == "VERB" and any(
+                c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                for c in token.children):
+            return None  # "wants to exchange prisoners": the subject's own wish, no demand
         found = cue_at(token, self.cues)
         if found is not None and cue_at(token, self.open_when_negated) and any(c.dep_ == "neg" for c in token.children):
             return "considering"  # "has not ruled out sending troops"
