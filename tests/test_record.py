@@ -2024,3 +2024,12 @@ def test_a_meeting_of_leaders_or_officers_is_talks_named_once(record_pipeline):
 def test_what_a_party_wants_is_a_demand(record_pipeline):
     analysis = analyze(record_pipeline, "Zelensky said Ukraine wants binding security guarantees.")
     assert commitment(analysis, "ukraine", "security_guarantees").modality == "demanded"
+
+
+def test_an_act_announced_in_the_passive_is_the_announcers_pledge(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said elections would be held within six months of a ceasefire.")
+    assert commitment(analysis, "volodymyr-zelensky", "elections_leadership").modality == "pledged"
+    # not a negated one, nor one with no subject to do it to
+    for text in ("Zelensky said elections would not be held under martial law.",
+                 "Starmer said no troops would be deployed before a ceasefire."):
+        assert not [c for c in analyze(record_pipeline, text).commitments if c.modality == "pledged"]

@@ -109,7 +109,8 @@ class CommitmentExtractor:
                       if modality in {"refused", "demanded"} or not negated_between(doc, token.i, m.first,
                                                                                     self.negations)]
             agent = passive_agent(token)
-            if agent is not None:  # "guarantees were promised by Vantor": the topic is the passive's subject
+            if agent is not None or _announced_passive(token, self.negations):
+                # "guarantees were promised by Vantor", "elections would be held": the topic is the passive's subject
                 topics += [m for m in mentions if any(c.dep_ == "nsubjpass" and c.left_edge.i <= m.head <= c.i
                                                       for c in token.children)]
             if token.lemma_.lower() in self.object_only:
@@ -127,8 +128,13 @@ class CommitmentExtractor:
             if _unnamed_in_circumstance(token) and not holders.subject_actors(token):
                 continue  # "…, a day after two dozen countries pledged troops": not the speaker's pledge
             start, end = evidence_range(doc, token)
-            actors = holders.parties(owner or (holders.named_by(agent) if agent is not None else
-                                               holders.holders(token, token.idx, token.idx + len(token))))
+            if agent is None and not owner and _announced_passive(token, self.negations):
+                # the announcer, not a name in the subject ("elections in Karsavia will be held")
+                said = holders.speaker(token.idx, token.idx + len(token))
+                actors = holders.parties(holders.speaker_actors(said) if said is not None else list(holders.voices))
+            else:
+                actors = holders.parties(owner or (holders.named_by(agent) if agent is not None else
+                                                   holders.holders(token, token.idx, token.idx + len(token))))
             if modality in {"ready", "pledged", "offered"} and not owner and agent is None and \
                     holders.obliged(token) and not set(actors) & set(holders.subject_actors(token)):
                 modality = "demanded"  # "Merz said Europe must be prepared to provide guarantees": asked of others
@@ -245,6 +251,8 @@ class CommitmentExtractor:
         pledge = cue_at(token, self.future_pledges) is not None
         if pledge and future and self._asserted(token, self.negations):
             return "pledged"
+        if pledge and future and _announced_passive(token, self.negations):
+            return "pledged"  # "elections would be held within six months": the act announced for its subject
         if pledge and self._asserted(token, self.negations) and any(
                 c.dep_ == "aux" and c.lower_ in {"could", "might"} for c in token.children):
             return "considering"  # "Pellonia could send troops": an act weighed, not promised
@@ -406,3 +414,12 @@ def _describes_unnamed(token: Token, holders: Holders) -> bool:
         return False
     thing = token.head
     return not holders.actors_in_chars(thing.left_edge.idx, thing.idx + len(thing))
+
+
+def _announced_passive(verb: Token, negations: set[str] | frozenset[str]) -> bool:
+    """A passive with no doer under "will"/"would", not negated ("no troops will be deployed"), whose subject
+    the act is announced for ("elections would be held within six months", "the troops will be deployed")."""
+    return passive_agent(verb) is None and any(c.dep_ == "auxpass" for c in verb.children) and \
+        any(c.dep_ == "nsubjpass" and not names_no_one(c) for c in verb.children) and \
+        any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in verb.children) and \
+        not any(c.dep_ == "neg" or c.lower_ in negations for c in verb.children)
