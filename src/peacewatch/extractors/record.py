@@ -738,9 +738,12 @@ def _price_nouns() -> frozenset[str]:
 
 
 def bought_by(prep: Token) -> bool:
-    """ "as a condition for a ceasefire", "as the price of a pause": `prep` ("for", "of") names what an act would
-    buy, which is no position or commitment of its own."""
+    """ "as a condition for a ceasefire", "as the price of a pause", "in exchange for a pause": `prep` ("for",
+    "of") names what an act would buy, which is no position or commitment of its own."""
     head = prep.head
+    if prep.dep_ == "prep" and prep.lower_ == "for" and head.lower_ == "exchange" and head.dep_ == "pobj" and \
+            head.head.lower_ == "in":
+        return True  # "would not withdraw in exchange for a pause": what the act would be traded for
     return prep.dep_ == "prep" and prep.lower_ in {"for", "of"} and head.lemma_.lower() in _price_nouns() and \
         head.dep_ == "pobj" and head.head.lower_ == "as"
 
