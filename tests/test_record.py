@@ -2036,7 +2036,8 @@ def test_an_act_announced_in_the_passive_is_the_announcers_pledge(record_pipelin
 
 
 def test_in_exchange_for_is_no_prisoner_exchange_and_names_what_an_act_would_buy(record_pipeline):
-    analysis = analyze(record_pipeline, "Hungary will oppose any lifting of sanctions in exchange for a ceasefire alone.")
+    analysis = analyze(record_pipeline, "Hungary will oppose any lifting of sanctions in exchange for a ceasefire "
+                                        "alone.")
     assert stance(analysis, "hungary", "sanctions").polarity == "support"
     assert [s.topic for s in analysis.stances] == ["sanctions"]
     analysis = analyze(record_pipeline, "Starmer said: We will not put British soldiers between two armies that are "
