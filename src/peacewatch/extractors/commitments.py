@@ -109,7 +109,8 @@ class CommitmentExtractor:
                       if modality in {"refused", "demanded"} or not negated_between(doc, token.i, m.first,
                                                                                     self.negations)]
             agent = passive_agent(token)
-            if agent is not None or _announced_passive(token, self.negations):
+            announced = agent is None and _announced_passive(token, self.negations)
+            if agent is not None or announced:
                 # "guarantees were promised by Vantor", "elections would be held": the topic is the passive's subject
                 topics += [m for m in mentions if any(c.dep_ == "nsubjpass" and c.left_edge.i <= m.head <= c.i
                                                       for c in token.children)]
@@ -128,7 +129,7 @@ class CommitmentExtractor:
             if _unnamed_in_circumstance(token) and not holders.subject_actors(token):
                 continue  # "…, a day after two dozen countries pledged troops": not the speaker's pledge
             start, end = evidence_range(doc, token)
-            if agent is None and not owner and _announced_passive(token, self.negations):
+            if announced and not owner:
                 # the announcer, not a name in the subject ("elections in Karsavia will be held")
                 said = holders.speaker(token.idx, token.idx + len(token))
                 actors = holders.parties(holders.speaker_actors(said) if said is not None else list(holders.voices))
