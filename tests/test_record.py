@@ -635,6 +635,27 @@ def test_an_object_pronoun_stands_for_the_topic_named_before(record_pipeline):
     assert commitment(analysis, "russia", "foreign_troops").modality == "refused"
 
 
+def test_a_subject_pronoun_stands_for_the_topic_it_continues(record_pipeline):
+    analysis = analyze(record_pipeline, '"The sanctions on Russia are working. They must stay until the last '
+                                        'soldier leaves," Zelensky said.')
+    held = stance(analysis, "volodymyr-zelensky", "sanctions")
+    assert held.polarity == "support" and "They must stay" in held.evidence.text
+    # the topic is no actor: the pronoun does not hand the position to Russia, named in its antecedent
+    assert not [s for s in analysis.stances if s.actor == "russia"]
+    # only where the topic acts or goes on: "they said" is a report, whatever they stand for
+    analysis = analyze(record_pipeline, '"The sanctions on Russia are working. They will tell you otherwise," '
+                                        'Zelensky said.')
+    assert not analysis.stances
+
+
+def test_a_pronoun_does_not_stand_for_a_person(record_pipeline):
+    # the subject of the sentence before is Zelensky, who is no "it": the pronoun is the membership bid
+    analysis = analyze(record_pipeline, 'Zelensky said Ukraine had filed its bid to join NATO. "We will not '
+                                        'withdraw it," he added.')
+    held = stance(analysis, "volodymyr-zelensky", "nato_membership")
+    assert held.polarity == "support" and "withdraw it" in held.evidence.text
+
+
 def test_a_term_may_have_determiners_and_adjectives_inside(record_pipeline):
     analysis = analyze(record_pipeline, "Kyiv demands the exchange of all remaining prisoners.")
     assert stance(analysis, "ukraine", "prisoner_exchange").polarity == "support"

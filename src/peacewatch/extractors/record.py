@@ -436,6 +436,18 @@ def _anaphora_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(w.lower() for w in words["topic_pronouns"]))
 
 
+@lru_cache(maxsize=1)
+def _subject_pronouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in record_cues()["stances"]["topic_subject_pronouns"])
+
+
+@lru_cache(maxsize=1)
+def _subject_acts() -> PhraseTable:
+    """What a topic does as the subject of its clause: goes on ("must stay") or acts ("will deploy")."""
+    words = record_cues()["stances"]
+    return phrase_table({"support": words["continuing_verbs"] + words["topic_acts"]})
+
+
 def _described_again(doc: Doc, mentions: list[TopicMention], determiners: frozenset[str],
                      generic: frozenset[str]) -> list[TopicMention]:
     """A definite noun that repeats the head of a topic named earlier in several words: "a reassurance force
@@ -469,8 +481,16 @@ def anaphoric_mentions(doc: Doc, mentions: list[TopicMention],
     named in the same sentence or the one before. Also the definite descriptions of `_described_again`."""
     anaphora, determiners, pronouns = _anaphora_words()
     out = _described_again(doc, mentions, determiners, anaphora)
+    subjects = _subject_pronouns()
     for token in doc:
-        if token.lower_ in pronouns:
+        if token.lower_ in subjects and token.dep_ in {"nsubj", "nsubjpass"}:
+            # "They must stay until …", "it will not be deployed": the subject of a verb under a modal or in
+            # the passive, what a topic named as subject takes a position through
+            verb = token.head
+            if not any(c.tag_ == "MD" or c.dep_ == "auxpass" for c in verb.children) or \
+                    cue_at(verb, cues) is None and cue_at(verb, _subject_acts()) is None:
+                continue
+        elif token.lower_ in pronouns:
             # the verb, or the cue it complements ("ready to support it")
             verbs = [token.head] + ([token.head.head] if token.head.dep_ == "xcomp" else [])
             if token.dep_ != "dobj" or all(cue_at(v, cues) is None for v in verbs):
@@ -484,7 +504,7 @@ def anaphoric_mentions(doc: Doc, mentions: list[TopicMention],
         sent_start = sentence(token).start
         window = sentence(doc[sent_start - 1]).start if sent_start > 0 else 0
         before = [m for m in mentions if window <= m.first < token.i]
-        if token.lower_ in pronouns:
+        if token.lower_ in pronouns | subjects:
             # "open sea lanes … keeping them open" is not about the frigates named before
             antecedent = _antecedent(doc, token, window)
             before = [m for m in before if antecedent is not None and m.first <= antecedent <= m.last]
@@ -578,8 +598,8 @@ def _antecedent(doc: Doc, pronoun: Token, window: int) -> int | None:
 
     def fits(t: Token) -> bool:
         # the subject of the pronoun's own clause is not what it stands for ("the alliance … support it")
-        if t.dep_ in {"nsubj", "nsubjpass"} and t.head.is_ancestor(pronoun):
-            return False
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.head.is_ancestor(pronoun) or t.ent_type_ == "PERSON":
+            return False  # (nor is a person: "Zelensky said Ukraine applied. We will not withdraw it.")
         return t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in {"compound", "poss"} \
             and ("Plur" in t.morph.get("Number")) == plural
 
@@ -834,6 +854,8 @@ class Holders:
         self.member_nouns = {phrase(p) for p in record_cues()["member_nouns"]}
         self.spokesperson_roles = [w.lower() for w in record_cues()["spokesperson_roles"]]
         self.voices = self._voices()
+        # pronouns the record extractors read as standing for a topic ("They must stay until …"): no actor
+        self.topic_pronouns: set[int] = set()
 
     def parties(self, actor_ids: list[str]) -> list[str]:
         """The parties holding a position: an unnamed source speaks for the body it belongs to ("a Morvathi
@@ -867,7 +889,7 @@ class Holders:
             if found:
                 return found
         subject = subject_of(verb)
-        if subject is None:
+        if subject is None or subject.i in self.topic_pronouns:
             return []
         # "Each Party undertakes …": the parties, even where the parse took "Party" for a name
         if tuple(t.lower_ for t in subject.subtree if t.i <= subject.i) in self.collective:

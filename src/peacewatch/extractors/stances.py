@@ -132,8 +132,11 @@ class StanceExtractor:
         mentions = self.matcher.outermost(doc)
         heads = {m.head for m in mentions}
         taken: list[tuple[str, Reading, list[str]]] = []  # (topic, reading, holders) of each position read
-        mentions = mentions + anaphoric_mentions(doc, mentions, self.cues)
-        for mention in sorted(mentions + self.matcher.standing_for(doc, mentions), key=lambda m: m.first):
+        standing = self.matcher.standing_for(doc, mentions)
+        pronouns = anaphoric_mentions(doc, mentions + standing, self.cues)
+        holders.topic_pronouns.update(m.head for m in pronouns if doc[m.head].pos_ == "PRON")
+        mentions = mentions + standing + pronouns
+        for mention in sorted(mentions, key=lambda m: m.first):
             if asks(doc[mention.head]):
                 continue  # "Should sanctions be eased?": a question takes no position
             question = asked_clause(doc[mention.head])
