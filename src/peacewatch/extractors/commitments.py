@@ -79,7 +79,9 @@ class CommitmentExtractor:
     def __call__(self, doc: Doc) -> list[Commitment]:
         holders = holders_of(doc)
         found = self.matcher.outermost(doc)
-        mentions = sorted(found + anaphoric_mentions(doc, found, self.cues), key=lambda m: m.first)
+        pronouns = anaphoric_mentions(doc, found, self.cues)
+        holders.topic_pronouns.update(m.head for m in pronouns if doc[m.head].pos_ == "PRON")
+        mentions = sorted(found + pronouns, key=lambda m: m.first)
         out: list[Commitment] = []
         seen: set[tuple[str, str, int]] = set()
         text = doc_text(doc)
