@@ -1609,6 +1609,46 @@ def test_withdrawing_from_the_rest_of_a_region_is_a_territorial_concession(recor
     assert commitment(analysis, "russia", "territorial_concessions").modality == "demanded"
 
 
+def test_a_force_pulling_back_or_leaving_a_place_is_a_territorial_concession(record_pipeline):
+    analysis = analyze(record_pipeline, "Moscow demands that Ukrainian forces pull back 20 kilometres from the "
+                                        "line of contact.")
+    assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
+    analysis = analyze(record_pipeline, "Zelensky said the army would not pull back a single metre.")
+    assert stance(analysis, "volodymyr-zelensky", "territorial_concessions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Moscow demands that Ukrainian forces leave the islands below Kherson.")
+    assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
+    # a person leaving a city, or an application withdrawn "to" an alliance, gives up no land
+    analysis = analyze(record_pipeline, "Moscow demands that the envoy leave Kyiv.")
+    assert not [s for s in analysis.stances if s.topic == "territorial_concessions"]
+    analysis = analyze(record_pipeline, "Russia called on Ukraine to withdraw its application to the European "
+                                        "Court.")
+    assert not [s for s in analysis.stances if s.topic == "territorial_concessions"]
+    # forces that must leave before sanctions end time the sanctions; they are not demanded here
+    analysis = analyze(record_pipeline, "France wants sanctions kept until Russian forces leave Donetsk.")
+    assert not [s for s in analysis.stances if s.topic == "territorial_concessions"]
+
+
+def test_what_a_topic_can_only_follow_is_required(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia maintained that a ceasefire could only follow the withdrawal of "
+                                        "Ukrainian troops from Donetsk.")
+    assert stance(analysis, "russia", "ceasefire").polarity == "conditional"
+    assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
+
+
+def test_rejecting_that_demand_answers_the_demand_just_made(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia maintained that a ceasefire could only follow the withdrawal of "
+                                        "Ukrainian troops from Donetsk. Ukraine rejected that demand.")
+    held = stance(analysis, "ukraine", "territorial_concessions")
+    assert held.polarity == "oppose" and held.evidence.text.startswith("Ukraine rejected")
+    # not the demand of the one who answers, nor a demand too far back
+    analysis = analyze(record_pipeline, "Ukraine wants more air defence systems. Ukraine rejected that demand.")
+    assert stance(analysis, "ukraine", "military_aid").polarity == "support"
+    assert len(analysis.stances) == 1
+    analysis = analyze(record_pipeline, "Russia demands that Ukraine withdraw from Donetsk. The talks resumed. "
+                                        "The envoys met. Delegates dined. Ukraine rejected that demand.")
+    assert not [s for s in analysis.stances if s.actor == "ukraine"]
+
+
 def test_readiness_required_of_others_is_the_speakers_demand(record_pipeline):
     analysis = analyze(record_pipeline, "Germany's chancellor Friedrich Merz said Europe must be prepared to "
                                         "provide security guarantees.")

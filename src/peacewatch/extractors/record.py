@@ -86,6 +86,9 @@ def _names_person(token: Token) -> bool:
                                      for a in ctx.records.get("actors", []))
 
 
+_UNTIL_MARKS = {"until", "till", "before"}
+
+
 @dataclass(frozen=True)
 class Action:
     """A verb that names the topic with its object: "exchange all prisoners", "withdraw from the highlands"."""
@@ -93,12 +96,22 @@ class Action:
     verbs: tuple[tuple[str, ...], ...]  # lemma phrases ("hand", "over")
     objects: frozenset[str]  # object lemmas; PLACE: a named place; AMOUNT: a sum of money; PERSON: a named person
     preps: frozenset[str] = frozenset()  # the object comes through these prepositions (else: direct object)
+    subjects: frozenset[str] = frozenset()  # if any, the verb's subject must be one of these lemmas
+    intransitive: bool = False  # the verb takes no direct object ("forces withdrew to the bank")
 
     def object_of(self, verb: Token) -> Token | None:
         """The verb's object that makes it this action, if any."""
         if not any(verb.lemma_.lower() == v[0] and all(any(c.lower_ == w for c in verb.children if c.dep_ == "prt")
                                                        for w in v[1:]) for v in self.verbs):
             return None
+        if self.subjects and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in self.subjects
+                                     for c in verb.children):
+            return None
+        if self.subjects and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _UNTIL_MARKS
+                                                          for c in verb.children):
+            return None  # "keep sanctions until its forces have left": when the sanctions end, not a demand
+        if self.intransitive and any(c.dep_ == "dobj" for c in verb.children):
+            return None  # ("withdraw its application to the alliance")
         if self.preps:
             candidates = [g for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in self.preps
                           for g in c.children if g.dep_ == "pobj"]
@@ -184,7 +197,9 @@ def _action(where: Path | str, topic: str, entry: Any) -> Action:
     return Action(verbs=tuple(phrase(str(v)) for v in entry["verbs"]),
                   objects=frozenset(str(o) if o in {"PLACE", "AMOUNT", "PERSON"} else str(o).lower()
                                     for o in entry["objects"]),
-                  preps=frozenset(str(p).lower() for p in entry.get("preps") or ()))
+                  preps=frozenset(str(p).lower() for p in entry.get("preps") or ()),
+                  subjects=frozenset(str(w).lower() for w in entry.get("subjects") or ()),
+                  intransitive=bool(entry.get("intransitive", False)))
 
 
 class TopicMatcher:

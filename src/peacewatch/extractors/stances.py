@@ -82,7 +82,9 @@ class StanceExtractor:
         self.predicates = phrase_table(cues["predicates"])
         self.readiness = {w.lower() for w in cues["readiness"]}
         self.judging = {w.lower() for w in cues["judging_verbs"]}
-        self.requirements = phrase_table({"conditional": record_cues()["requirement_verbs"]})
+        self.requirements = phrase_table({"conditional": record_cues()["requirement_verbs"]
+                                          + record_cues()["following_verbs"]})
+        self.following = {w.lower() for w in record_cues()["following_verbs"]}
         self.impersonal = {w.lower() for w in record_cues()["impersonal_requirements"]}
         # (the verbs of need need no modal: "a settlement requires guarantees"; "include" does: "must include")
         self.needing = {w.lower() for w in cues["continuing_modals"]} | {"require", "demand"}
@@ -122,6 +124,8 @@ class StanceExtractor:
         self.request_nouns = {w.lower() for w in cues["request_nouns"]}
         self.dispositions = {w.lower() for w in record_cues()["disposition_nouns"]}
         self.thanking = {w.lower() for w in cues["thanking_verbs"]}
+        self.demand_anaphora = {w.lower() for w in cues["demand_anaphora"]}
+        self.demand_determiners = {w.lower() for w in cues["demand_determiners"]}
         self.contrasts = {w.lower() for w in record_cues()["contrast_conjunctions"]}
 
     def __call__(self, doc: Doc) -> list[Stance]:
@@ -197,7 +201,7 @@ class StanceExtractor:
                 out.append(before)  # "after rejecting the truce, X left": still a reported position
             elif out[seen[key]].polarity != before.polarity and out[seen[key]].previous_polarity is None:
                 out[seen[key]].previous_polarity = before.polarity
-        for reply in self._replies(holders, taken):
+        for reply in self._replies(holders, taken) + self._answered_demands(holders, out):
             key = (reply.actor, reply.topic, reply.evidence.start)
             if key not in seen:
                 seen[key] = len(out)
@@ -233,6 +237,41 @@ class StanceExtractor:
                 out += [Stance(id="", actor=actor, topic=topic, polarity=polarity,  # type: ignore[arg-type]
                                strength=BASE_STRENGTH[polarity], evidence=char_span(doc, start, end))
                         for actor in actors]
+        return out
+
+    def _answered_demands(self, holders: Holders, stances: list[Stance]) -> list[Stance]:
+        """ "Varunia says there can be no ceasefire until Karsavian units leave. … That demand was rejected":
+        a demand named again by a demonstrative ("that demand", "both conditions") is what another actor wanted
+        in the sentences just before. Rejecting it opposes what was wanted; accepting it supports it."""
+        doc = holders.doc
+        out: list[Stance] = []
+        for t in doc:
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in self.demand_anaphora or \
+                    t.dep_ not in {"dobj", "nsubjpass"} or \
+                    not any(c.dep_ in {"det", "predet"} and c.lower_ in self.demand_determiners for c in t.children) \
+                    or any(c.dep_ in {"prep", "acl", "relcl", "compound", "poss", "amod"} for c in t.children):
+                continue  # ("the demand for sanctions", "Kesh's demand", "the new conditions": their own)
+            verb = t.head
+            found = cue_at(verb, self.cues)
+            if found is None or found[0] not in OPPOSITE:
+                continue
+            polarity = found[0]
+            if any(c.dep_ == "neg" for c in verb.children):
+                polarity = OPPOSITE[polarity]
+            start, end = evidence_range(doc, verb)
+            answering = holders.parties(holders.holders(verb, start, end))
+            window = sentence(doc[max(sentence(t).start - 1, 0)])
+            window = sentence(doc[max(window.start - 1, 0)]).start_char
+            wanted = [s for s in stances if window <= s.evidence.start and s.evidence.end <= t.idx
+                      and s.polarity == "support" and s.actor not in answering]
+            if not answering or not wanted:
+                continue
+            last = max(s.evidence.start for s in wanted)  # the latest sentence's demands, by one actor
+            actor = next(s.actor for s in wanted if s.evidence.start == last)
+            topics = list(dict.fromkeys(s.topic for s in wanted if s.evidence.start == last and s.actor == actor))
+            out += [Stance(id="", actor=a, topic=topic, polarity=polarity,  # type: ignore[arg-type]
+                           strength=BASE_STRENGTH[polarity], evidence=char_span(doc, start, end))
+                    for a in answering for topic in topics]
         return out
 
     def _answered(self, head: Token, answered: Token, question: Token) -> Reading | None:
@@ -388,6 +427,7 @@ class StanceExtractor:
         sign, negations, bare, denied = 1, 0, False, False
         counted: list[Token] = []  # the path's tokens whose cue has counted
         intense = hedged = conditional = ready = predicate = no_longer = in_condition = until = False
+        depended_on = False  # the topic is what another depends on ("a ceasefire could only follow a withdrawal")
         kinds: list[str] = []
         previous: str | None = None
         anchor = setter = head
@@ -479,10 +519,11 @@ class StanceExtractor:
             if from_subject and not kinds and required and \
                     any(c.tag_ == "MD" or c.dep_ == "auxpass" and c.tag_ == "VB" for c in t.children):
                 conditional, anchor = True, t  # "any ceasefire must be accompanied by guarantees"
-            elif required and not kinds and n > 1 and path[n - 1].dep_ in {"agent", "prep"} \
+            elif required and not kinds and (n > 1 and path[n - 1].dep_ in {"agent", "prep"} or n > 0 and
+                                             path[n - 1].dep_ == "dobj" and t.lemma_.lower() in self.following) \
                     and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
                 kinds.append("support")  # "… must be preceded by the withdrawal of forces": what is required
-                anchor = t
+                anchor, depended_on = t, True
             if n > 0 and t.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ in self.markers
                                                   for c in t.children):
                 in_condition = True  # "…, but only if monitors were in place": the condition itself
@@ -604,7 +645,7 @@ class StanceExtractor:
             return None  # "which has no nuclear weapons", "there had been no artillery": a fact, not a position
         if negations % 2:
             sign = -sign
-        if sign > 0 and not negations and any(c.dep_ == "aux" and c.lower_ in self.possible
+        if sign > 0 and not negations and not depended_on and any(c.dep_ == "aux" and c.lower_ in self.possible
                                               for t in read if t.pos_ in {"VERB", "AUX"} for c in t.children):
             conditional = True  # "Pellonia could send troops": an act possible, not promised
         if conditional:
