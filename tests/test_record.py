@@ -713,6 +713,12 @@ def test_a_topic_that_must_stay_is_the_speakers_wish(record_pipeline):
     # an announcement is no wish: "talks will resume on Monday"
     analysis = analyze(record_pipeline, "Erdogan said the talks would resume in Istanbul on Monday.")
     assert not [s for s in analysis.stances if s.topic == "peace_talks"]
+    # ... unless it is to go on without end
+    analysis = analyze(record_pipeline, "Macron said the frigates would remain in the Black Sea for as long as "
+                                        "they are needed.")
+    assert stance(analysis, "emmanuel-macron", "maritime_support").polarity == "support"
+    analysis = analyze(record_pipeline, "Macron said the frigates would remain in the Black Sea for a week.")
+    assert not analysis.stances
 
 
 def test_a_passive_act_announced_by_a_speaker_is_their_position(record_pipeline):

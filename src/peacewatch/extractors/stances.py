@@ -686,10 +686,17 @@ class StanceExtractor:
         topic subject is to go on."""
         if cue_at(verb, self.continuing) is None:
             return False
+        modal = any(c.tag_ == "MD" for c in verb.children)
         return any(c.dep_ == "aux" and (c.lemma_.lower() in self.continuing_modals or c.tag_ == "MD" and _only(verb)) or
                    c.dep_ in {"prep", "mark", "advcl"} and c.lower_ == "until" or
-                   c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "until" for g in c.children)
+                   c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "until" for g in c.children) or
+                   # "would remain in the sea for as long as they are needed": to go on without an end
+                   modal and c.dep_ == "prep" and c.lower_ == "for" and self._open_ended_at(verb.doc, c.i + 1)
                    for c in verb.children)
+
+    def _open_ended_at(self, doc: Doc, i: int) -> bool:
+        """Whether an open-ended "as long as it takes" begins at token i."""
+        return any(tuple(t.lower_ for t in doc[i:i + len(p)]) == p for p in self.open_ended)
 
     def _announced(self, verb: Token) -> str | None:
         """ "troops will be deployed", "sanctions shall be lifted": a passive act promised with no agent is the
