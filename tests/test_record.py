@@ -1785,6 +1785,33 @@ def test_a_statement_title_names_its_we(record_pipeline):
     assert not analysis.stances
 
 
+def test_a_judgement_in_an_address_is_the_speakers(record_pipeline):
+    text = ("KYIV, 11 March 2026 - President Volodymyr Zelensky addressed parliament on Monday.\n\n"
+            "Sanctions must stay until the last occupying soldier has gone. Membership of NATO is the only "
+            "guarantee that has never failed.\n")
+    analysis = analyze(record_pipeline, text)
+    assert stance(analysis, "volodymyr-zelensky", "sanctions").polarity == "support"
+    assert stance(analysis, "volodymyr-zelensky", "nato_membership").polarity == "support"
+    # not a clause under an unnamed group's own verb
+    analysis = analyze(record_pipeline, "KYIV, 11 March 2026 - President Volodymyr Zelensky addressed parliament "
+                                        "on Monday.\n\nThe partners agreed that sanctions must stay.\n")
+    assert not analysis.stances
+
+
+def test_the_outlet_that_publishes_a_text_is_not_its_voice(tmp_path):
+    gazetteer = tmp_path / "g.yaml"
+    gazetteer.write_text("version: 1\nactors:\n  - id: harbour-wire\n    name: Harbour Wire\n"
+                         "    kind: organization\n", "utf-8")
+    pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), gazetteer=[str(gazetteer)]))
+    text = ("Harbour Wire publishes below the text of the declaration.\n\n"
+            "Sanctions must stay until the last occupying soldier has gone.\n")
+    analysis = pipeline.analyze(make_document(text, published="2026-03-11", outlet="Harbour Wire"))
+    assert not analysis.stances
+    # published elsewhere, the same words are Harbour Wire's own
+    analysis = pipeline.analyze(make_document(text, published="2026-03-11", outlet="Lirsk Daily"))
+    assert stance(analysis, "harbour-wire", "sanctions").polarity == "support"
+
+
 def test_an_address_by_the_head_of_a_state_speaks_for_it(record_pipeline):
     text = ("Address by the President of Ukraine\n\n"
             "We need real security guarantees, not words on paper.\n\n"

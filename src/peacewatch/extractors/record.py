@@ -1186,18 +1186,27 @@ class Holders:
                 found = list(dict.fromkeys(a for c in t.children if c.dep_ == "prep" and c.lower_ in {"by", "of"}
                                            for g in c.children if g.dep_ == "pobj"
                                            # ("Address by the President of Ukraine": the state he heads)
-                                           for a in self._actors_of_name(g) or self._heads_of(g)))
+                                           for a in self._actors_of_name(g) or self._heads_of(g)
+                                           if not self._is_outlet(a)))
                 if len(found) == 1:
                     return found[0]
         for sent in sentences(self.doc)[:3]:
             for t in sent:
                 if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or nouns & _objects(t)):
                     # (every subject: the parse may take a dateline's place name for one)
+                    # (not the outlet: "Northlight Wire publishes below the text of the declaration")
                     found = [a for c in t.children if c.dep_ == "nsubj" and not self._in_dateline(c)
-                             for a in self._actors_of_name(c)]
+                             for a in self._actors_of_name(c) if not self._is_outlet(a)]
                     if len(found) == 1:  # a body's statement, or a person's speech ("X addressed parliament")
                         return found[0]
         return None
+
+    def _is_outlet(self, actor_id: str) -> bool:
+        """Whether the actor is the outlet that publishes the document, which reports others' words."""
+        outlet = (context(self.doc).document.outlet or "").casefold().removeprefix("the ").strip()
+        actor = self.actors.get(actor_id)
+        return bool(outlet) and actor is not None and any(
+            name.casefold().removeprefix("the ").strip() == outlet for name in [actor.name, *actor.aliases])
 
     def speaker_actors(self, said: Attribution) -> list[str]:
         """The attribution's speakers; in a long source ("OSKAROV, 9 May - The Keshi Foreign Ministry") the

@@ -389,10 +389,13 @@ class StanceExtractor:
         if judge:
             return judge
         if predicate.pos_ in {"VERB", "AUX"} or predicate.dep_ not in {"attr", "acomp"}:
-            return holders.subject_actors(verb)
-        # "Russia's red line", "a key Ukrainian demand"
-        owners = [holders.actor_at.get(c.i) for c in predicate.children if c.dep_ in {"poss", "amod", "compound"}]
-        return [a for a in dict.fromkeys(owners) if a]
+            found = holders.subject_actors(verb)
+        else:  # "Russia's red line", "a key Ukrainian demand"
+            found = [a for a in dict.fromkeys(holders.actor_at.get(c.i) for c in predicate.children
+                                              if c.dep_ in {"poss", "amod", "compound"}) if a]
+        # "Sanctions must stay until the last soldier has gone" in a leader's address: the one whose words they are
+        # (a clause of its own, not one under "the partners agreed that …" nor "the partners agreed to …")
+        return found or (list(holders.voices) if verb.dep_ == "ROOT" and cue_at(verb, self.cues) is None else [])
 
     @staticmethod
     def _without(head: Token, heads: set[int]) -> Reading | None:
