@@ -1486,6 +1486,23 @@ def test_support_timed_after_a_ceasefire_is_conditional(record_pipeline):
     assert stance(analysis, "united-kingdom", "ceasefire").polarity == "support"  # the truce itself
 
 
+def test_support_timed_from_a_truce_is_conditional_unless_it_is_asked_for(record_pipeline):
+    analysis = analyze(record_pipeline, "Macron said France would be ready to deploy troops within six weeks of a "
+                                        "signed agreement.")
+    assert stance(analysis, "france", "foreign_troops").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Zelensky said elections would be held within six months of a ceasefire.")
+    assert stance(analysis, "volodymyr-zelensky", "elections_leadership").polarity == "conditional"
+    # a time of its own is no condition
+    analysis = analyze(record_pipeline, "Macron said France would be ready to deploy troops within six weeks.")
+    assert stance(analysis, "france", "foreign_troops").polarity == "support"
+    # what is asked for from the first day of a truce is wanted, not offered on a condition
+    analysis = analyze(record_pipeline, "Zelensky insists on monitors from the first day of a ceasefire.")
+    assert stance(analysis, "volodymyr-zelensky", "monitoring_intelligence").polarity == "support"
+    analysis = analyze(record_pipeline, "Zelensky said Ukraine has asked the IAEA to send monitors within two "
+                                        "weeks of a ceasefire.")
+    assert stance(analysis, "ukraine", "monitoring_intelligence").polarity == "support"
+
+
 def test_looking_at_or_weighing_an_act_is_conditional(record_pipeline):
     analysis = analyze(record_pipeline, 'Poland said it was "looking seriously" at sending troops.')
     assert stance(analysis, "poland", "foreign_troops").polarity == "conditional"

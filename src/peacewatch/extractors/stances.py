@@ -119,6 +119,10 @@ class StanceExtractor:
         self.after_words = {w.lower() for w in cues["after_truce"]["markers"]}
         self.truce_words = {w.lower() for w in cues["after_truce"]["truces"]}
         self.after_topics = set(cues["after_truce"]["not_for_topics"])
+        self.counted_from = {w.lower() for w in cues["after_truce"]["counted_from"]}
+        self.demanding = phrase_table({"support": record_cues()["commitments"]["demanded"]})
+        self.asking = {w.lower() for w in record_cues()["asking_verbs"]}
+        self.time_units = {w.lower() for w in cues["after_truce"]["time_units"]}
         self.commitment_conditions = self.markers | {w.lower() for w in cues["commitment_conditions"]}
         self.granting = {w.lower() for w in record_cues()["deadlines"]["granting"]}
         self.request_nouns = {w.lower() for w in cues["request_nouns"]}
@@ -150,8 +154,11 @@ class StanceExtractor:
                 reading = self._without(doc[mention.head], heads) or self.polarity(doc[mention.head])
             if reading is None:
                 continue
+            # (a time counted from the truce only limits an offer: "insists on observers from the first day of a
+            # ceasefire" wants them)
             if reading.polarity == "support" and mention.topic not in self.after_topics \
-                    and self._after_a_truce(doc[mention.head]):
+                    and self._after_a_truce(doc[mention.head], counted=cue_at(reading.anchor, self.demanding) is None
+                                            and not self._asked_for(reading.anchor)):
                 reading.polarity = "conditional"  # "ready to patrol the skies after a ceasefire": not before it
             if mention.opposite and reading.polarity in OPPOSITE:  # "demands neutrality": against membership
                 reading.polarity = OPPOSITE[reading.polarity]
@@ -288,7 +295,7 @@ class StanceExtractor:
             reading.polarity = OPPOSITE[reading.polarity]
         return reading
 
-    def _after_a_truce(self, head: Token) -> bool:
+    def _after_a_truce(self, head: Token, counted: bool = True) -> bool:
         """Whether the clause over `head` is timed after an end of fighting ("after a ceasefire", "once the
         ceasefire takes effect"), in the sentence after the head."""
         verb = clause_verb(head)
@@ -297,6 +304,9 @@ class StanceExtractor:
         for t in verb.subtree:
             if t.i > head.i and t.lower_ in self.after_words and t.dep_ == "prep" and self._names_a_truce(t):
                 return True
+            if counted and t.i > head.i and t.dep_ == "prep" and t.lower_ in self.counted_from and \
+                    self._counted_from_truce(t) and self._same_clause(t, verb):
+                return True
             if t.i > head.i and t.dep_ == "advcl" and self._after_truce_clause(t):
                 return True
         while verb.dep_ in {"xcomp", "acomp"} and verb.head.i != verb.i:
@@ -304,6 +314,30 @@ class StanceExtractor:
             if any(c.i > head.i and c.dep_ == "advcl" and self._after_truce_clause(c) for c in verb.children):
                 return True
         return False
+
+    def _asked_for(self, token: Token) -> bool:
+        """Whether `token` lies in what a verb of asking asks for ("asked the Council to send inspectors within
+        two weeks of a ceasefire")."""
+        return any(a.pos_ == "VERB" and (a.lemma_.lower() in self.asking or cue_at(a, self.demanding) is not None)
+                   for a in token.ancestors)
+
+    @staticmethod
+    def _same_clause(token: Token, verb: Token) -> bool:
+        """Whether `token` hangs in `verb`'s own clause, through its infinitives ("ready to patrol … from the first
+        hour") but not a coordinated or reported one ("…, and we asked the Council to send …")."""
+        t = token
+        while t.i != verb.i and t.head.i != t.i:
+            if t.dep_ in {"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj"}:
+                return False
+            t = t.head
+        return t.i == verb.i
+
+    def _counted_from_truce(self, prep: Token) -> bool:
+        """ "within six weeks of a signed agreement", "from the first hour of a ceasefire": a time counted from a
+        truce (not "within days", nor "from the war")."""
+        return any(g.dep_ == "pobj" and (g.lemma_.lower() in self.time_units or g.ent_type_ in {"DATE", "TIME"})
+                   and any(o.dep_ == "prep" and o.lower_ == "of" and self._names_a_truce(o) for o in g.children)
+                   for g in prep.children)
 
     def _after_truce_clause(self, clause: Token) -> bool:
         """ "once a peace agreement is concluded", "after the ceasefire takes effect": a truce is the clause's own
@@ -337,9 +371,13 @@ class StanceExtractor:
                    and c.evidence.start < s.evidence.end for s in stances + shown):
                 continue
             polarity = self.from_commitments[c.modality]
-            words = {t.lower_ for t in doc.char_span(c.evidence.start, c.evidence.end, alignment_mode="expand") or ()}
-            if polarity == "support" and words & self.commitment_conditions:
-                polarity = "conditional"  # "would lead a force after a ceasefire": promised on a condition
+            span = doc.char_span(c.evidence.start, c.evidence.end, alignment_mode="expand") or ()
+            if polarity == "support" and ({t.lower_ for t in span} & self.commitment_conditions or any(
+                    t.dep_ == "prep" and t.lower_ in self.counted_from and self._counted_from_truce(t)
+                    and not self._asked_for(t) for t in span)):
+                # "would lead a force after a ceasefire", "elections within six months of a ceasefire": promised
+                # on a condition
+                polarity = "conditional"
             shown.append(Stance(id="", actor=c.actor, topic=c.topic, polarity=polarity,  # type: ignore[arg-type]
                                 strength=BASE_STRENGTH[polarity], evidence=c.evidence))
         return shown
