@@ -721,6 +721,17 @@ def test_a_topic_that_must_stay_is_the_speakers_wish(record_pipeline):
     assert not analysis.stances
 
 
+def test_as_long_as_says_how_long_or_on_what_condition(record_pipeline):
+    analysis = analyze(record_pipeline, "Von der Leyen said sanctions would stay as long as the occupation lasts.")
+    assert stance(analysis, "ursula-von-der-leyen", "sanctions").polarity == "support"
+    analysis = analyze(record_pipeline, "Macron said France will support sanctions against Russia for as long as "
+                                        "the EU keeps them.")
+    assert stance(analysis, "france", "sanctions").polarity == "support"
+    # a condition on how things are, not on how long
+    analysis = analyze(record_pipeline, "Russia will stay at the talks as long as they are serious.")
+    assert stance(analysis, "russia", "peace_talks").polarity == "conditional"
+
+
 def test_a_passive_act_announced_by_a_speaker_is_their_position(record_pipeline):
     analysis = analyze(record_pipeline, "Macron said foreign troops will be deployed as soon as a deal is signed.")
     assert stance(analysis, "emmanuel-macron", "foreign_troops").polarity == "support"

@@ -122,6 +122,7 @@ class StanceExtractor:
         self.counted_from = {w.lower() for w in cues["after_truce"]["counted_from"]}
         self.demanding = phrase_table({"support": record_cues()["commitments"]["demanded"]})
         self.asking = {w.lower() for w in record_cues()["asking_verbs"]}
+        self.lasting = {w.lower() for w in cues["lasting_verbs"]}
         self.time_units = {w.lower() for w in cues["after_truce"]["time_units"]}
         self.commitment_conditions = self.markers | {w.lower() for w in cues["commitment_conditions"]}
         self.granting = {w.lower() for w in record_cues()["deadlines"]["granting"]}
@@ -727,17 +728,16 @@ class StanceExtractor:
         topic subject is to go on."""
         if cue_at(verb, self.continuing) is None:
             return False
-        modal = any(c.tag_ == "MD" for c in verb.children)
+        if any(c.tag_ == "MD" for c in verb.children):
+            # "would remain in the sea for as long as they are needed", "would stay as long as the occupation
+            # lasts": to go on for all that time
+            after = [t for t in verb.subtree if t.i > verb.i]
+            if any(self._lasting_at(after, k) for k in range(len(after))):
+                return True
         return any(c.dep_ == "aux" and (c.lemma_.lower() in self.continuing_modals or c.tag_ == "MD" and _only(verb)) or
                    c.dep_ in {"prep", "mark", "advcl"} and c.lower_ == "until" or
-                   c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "until" for g in c.children) or
-                   # "would remain in the sea for as long as they are needed": to go on without an end
-                   modal and c.dep_ == "prep" and c.lower_ == "for" and self._open_ended_at(verb.doc, c.i + 1)
+                   c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "until" for g in c.children)
                    for c in verb.children)
-
-    def _open_ended_at(self, doc: Doc, i: int) -> bool:
-        """Whether an open-ended "as long as it takes" begins at token i."""
-        return any(tuple(t.lower_ for t in doc[i:i + len(p)]) == p for p in self.open_ended)
 
     def _announced(self, verb: Token) -> str | None:
         """ "troops will be deployed", "sanctions shall be lifted": a passive act promised with no agent is the
@@ -834,23 +834,34 @@ class StanceExtractor:
                 and (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.only_markers for g in c.children)
                      or c.dep_ == "prep" and c.lower_ in self.only_preps) for c in cue.children):
             return True
-        words = [t.lower_ for t in cue.doc[cue.i + 1:sentence(cue).end]]
+        tokens = list(cue.doc[cue.i + 1:sentence(cue).end])
+        words = [t.lower_ for t in tokens]
         for k in range(len(words)):
-            if any(tuple(words[k:k + len(p)]) == p for p in self.open_ended) or \
-                    k > 0 and any(tuple(words[k - 1:k - 1 + len(p)]) == p for p in self.open_ended):
-                continue  # "for as long as it takes"
+            if self._lasting_at(tokens, k):
+                continue
             for p in self.strict_conditions:
                 if tuple(words[k:k + len(p)]) == p:
                     return True
         return False
+
+    def _lasting_at(self, tokens: list[Token], k: int) -> bool:
+        """Whether an "as long as" at or just before tokens[k] says how long, not on what condition: "for as long
+        as it takes" (no end), "for as long as the Union keeps them", "as long as the occupation lasts"."""
+        words = [t.lower_ for t in tokens]
+        if any(tuple(words[k:k + len(p)]) == p for p in self.open_ended) or \
+                k > 0 and any(tuple(words[k - 1:k - 1 + len(p)]) == p for p in self.open_ended):
+            return True
+        return tuple(words[k:k + 3]) == ("as", "long", "as") and (
+            k > 0 and words[k - 1] == "for" or
+            any(t.lemma_.lower() in self.lasting for t in tokens[k + 3:k + 8] if t.pos_ in {"VERB", "AUX"}))
 
     def _condition_phrase(self, verb: Token) -> bool:
         """'subject to', 'on condition that' inside the verb's own clause (not its conjuncts)."""
         skip = {i for c in verb.children if c.dep_ == "conj" for i in range(c.left_edge.i, c.right_edge.i + 1)}
         words = [t for t in verb.subtree if t.i not in skip]
         for k in range(len(words)):
-            if any(tuple(t.lower_ for t in words[k:k + len(p)]) == p for p in self.open_ended):
-                continue  # "for as long as it takes": no condition, a promise without end
+            if self._lasting_at(words, k):
+                continue
             for p in self.condition_phrases:
                 if all(k + j < len(words) and (words[k + j].lower_ == w or words[k + j].lemma_.lower() == w)
                        for j, w in enumerate(p)):
