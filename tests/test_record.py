@@ -1667,6 +1667,21 @@ def test_what_a_topic_can_only_follow_is_required(record_pipeline):
                                         "Ukrainian troops from Donetsk.")
     assert stance(analysis, "russia", "ceasefire").polarity == "conditional"
     assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
+    assert commitment(analysis, "russia", "territorial_concessions").modality == "demanded"
+
+
+def test_what_a_topic_must_come_with_is_demanded(record_pipeline):
+    analysis = analyze(record_pipeline, 'Zelensky said: "An extension must come with monitors and with the '
+                                        'exchange of prisoners."')
+    assert commitment(analysis, "volodymyr-zelensky", "monitoring_intelligence").modality == "demanded"
+    assert commitment(analysis, "volodymyr-zelensky", "prisoner_exchange").modality == "demanded"
+    analysis = analyze(record_pipeline, "Russia said any ceasefire must be preceded by the withdrawal of Ukrainian "
+                                        "forces from Donetsk.")
+    assert commitment(analysis, "russia", "territorial_concessions").modality == "demanded"
+    # what did come first is a report, not a demand
+    analysis = analyze(record_pipeline, "The ceasefire was preceded by the withdrawal of Ukrainian troops from "
+                                        "Donetsk.")
+    assert not analysis.commitments
 
 
 def test_rejecting_that_demand_answers_the_demand_just_made(record_pipeline):

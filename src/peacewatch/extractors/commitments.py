@@ -69,6 +69,9 @@ class CommitmentExtractor:
         self.open_when_negated = phrase_table({"considering": record_cues()["stances"]["open_when_negated"]})
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.mutual = {w.lower() for w in record_cues()["mutual_agreement"]}
+        self.requirements = phrase_table({"demanded": record_cues()["requirement_verbs"]
+                                          + record_cues()["following_verbs"]})
+        self.following = {w.lower() for w in record_cues()["following_verbs"]}
         self.assurances = {w.lower() for w in record_cues()["assurance_nouns"]}
         self.judging = {w.lower() for w in record_cues()["stances"]["judging_verbs"]}
         self.talking = {w.lower() for w in record_cues()["stances"]["neutral"]}
@@ -169,6 +172,14 @@ class CommitmentExtractor:
                     t.dep_ in {"nsubj", "nsubjpass"} for t in sentence(doc[mention.head]) if t.idx > item[0][1]):
                 continue  # (an item that is a sentence with its own subject says who does what itself)
             self._listed(doc, out, seen, mention, holders.parties(holders.actors_in_chars(*item[0])), found[0])
+        for mention in mentions:  # "any ceasefire must be preceded by the withdrawal of forces"
+            verb = self._requiring(doc[mention.head])
+            if verb is not None and not negated_between(doc, verb.i, verb.i, self.negations):
+                said = holders.speaker(verb.idx, verb.idx + len(verb))
+                actors = holders.parties(holders.speaker_actors(said) if said is not None else
+                                         holders.subject_actors(verb.head) if verb.dep_ == "ccomp" else
+                                         list(holders.voices))
+                self._listed(doc, out, seen, mention, actors, "demanded")
         for mention in mentions:  # "its minimum conditions: the withdrawal of …, a renunciation of …"
             head = doc[mention.head]
             lead = demand_list_lead(head)
@@ -176,6 +187,24 @@ class CommitmentExtractor:
                 self._listed(doc, out, seen, mention, holders.parties(
                     holders.owner(lead) or holders.holders(lead, head.idx, head.idx + len(head), at=head)), "demanded")
         return out
+
+    def _requiring(self, head: Token) -> Token | None:
+        """The verb that makes a topic what something else must have, under a modal: "any ceasefire must be
+        preceded by the withdrawal of forces", "an extension must come with monitors and with the exchange", "a
+        ceasefire can only follow a withdrawal"."""
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "… the withdrawal of marines and the handover of the barrage"
+        t = head.head
+        if head.dep_ == "pobj" and t.dep_ in {"agent", "prep", "conj"}:
+            while t.dep_ == "conj" and t.head.i != t.i:
+                t = t.head  # ("with monitors and with the exchange": the second "with" hangs on the first)
+            t = t.head
+        elif not (head.dep_ == "dobj" and t.lemma_.lower() in self.following):
+            return None
+        if cue_at(t, self.requirements) is None or not any(c.tag_ == "MD" for c in t.children) or \
+                not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+            return None
+        return t
 
     @staticmethod
     def _listed(doc: Doc, out: list[Commitment], seen: set[tuple[str, str, int]], mention: TopicMention,

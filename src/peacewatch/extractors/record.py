@@ -634,6 +634,25 @@ def _antecedent(doc: Doc, pronoun: Token, window: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _duration_words() -> tuple[list[tuple[str, ...]], frozenset[str]]:
+    words = record_cues()["stances"]
+    return [tuple(p.lower().split()) for p in words["open_ended"]], frozenset(w.lower() for w in words["lasting_verbs"])
+
+
+def says_how_long(tokens: list[Token], k: int) -> bool:
+    """Whether an "as long as" at or just before tokens[k] says how long, not on what condition: "for as long
+    as it takes" (no end), "for as long as the Union keeps them", "as long as the occupation lasts"."""
+    open_ended, lasting = _duration_words()
+    words = [t.lower_ for t in tokens]
+    if any(tuple(words[k:k + len(p)]) == p for p in open_ended) or \
+            k > 0 and any(tuple(words[k - 1:k - 1 + len(p)]) == p for p in open_ended):
+        return True
+    return tuple(words[k:k + 3]) == ("as", "long", "as") and (
+        k > 0 and words[k - 1] == "for" or
+        any(t.lemma_.lower() in lasting for t in tokens[k + 3:k + 8] if t.pos_ in {"VERB", "AUX"}))
+
+
 @lru_cache(maxsize=8)
 def default_topics(extra: tuple[str, ...] = ()) -> TopicMatcher:
     return TopicMatcher(load_topics(extra))

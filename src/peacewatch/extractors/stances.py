@@ -40,6 +40,7 @@ from peacewatch.extractors.record import (
     phrase,
     phrase_table,
     record_cues,
+    says_how_long,
     stative_participle,
 )
 from peacewatch.spans import char_span, doc_text, sentence
@@ -114,7 +115,6 @@ class StanceExtractor:
         self.only_markers = {w.lower() for w in cues["only_markers"]}
         self.open_when_negated = phrase_table({"conditional": cues["open_when_negated"]})
         self.only_preps = {w.lower() for w in cues["only_preps"]}
-        self.open_ended = [tuple(p.lower().split()) for p in cues["open_ended"]]
         self.from_commitments: dict[str, str] = dict(cues["from_commitments"])
         self.after_words = {w.lower() for w in cues["after_truce"]["markers"]}
         self.truce_words = {w.lower() for w in cues["after_truce"]["truces"]}
@@ -122,7 +122,6 @@ class StanceExtractor:
         self.counted_from = {w.lower() for w in cues["after_truce"]["counted_from"]}
         self.demanding = phrase_table({"support": record_cues()["commitments"]["demanded"]})
         self.asking = {w.lower() for w in record_cues()["asking_verbs"]}
-        self.lasting = {w.lower() for w in cues["lasting_verbs"]}
         self.time_units = {w.lower() for w in cues["after_truce"]["time_units"]}
         self.commitment_conditions = self.markers | {w.lower() for w in cues["commitment_conditions"]}
         self.granting = {w.lower() for w in record_cues()["deadlines"]["granting"]}
@@ -732,7 +731,7 @@ class StanceExtractor:
             # "would remain in the sea for as long as they are needed", "would stay as long as the occupation
             # lasts": to go on for all that time
             after = [t for t in verb.subtree if t.i > verb.i]
-            if any(self._lasting_at(after, k) for k in range(len(after))):
+            if any(says_how_long(after, k) for k in range(len(after))):
                 return True
         return any(c.dep_ == "aux" and (c.lemma_.lower() in self.continuing_modals or c.tag_ == "MD" and _only(verb)) or
                    c.dep_ in {"prep", "mark", "advcl"} and c.lower_ == "until" or
@@ -837,30 +836,19 @@ class StanceExtractor:
         tokens = list(cue.doc[cue.i + 1:sentence(cue).end])
         words = [t.lower_ for t in tokens]
         for k in range(len(words)):
-            if self._lasting_at(tokens, k):
+            if says_how_long(tokens, k):
                 continue
             for p in self.strict_conditions:
                 if tuple(words[k:k + len(p)]) == p:
                     return True
         return False
 
-    def _lasting_at(self, tokens: list[Token], k: int) -> bool:
-        """Whether an "as long as" at or just before tokens[k] says how long, not on what condition: "for as long
-        as it takes" (no end), "for as long as the Union keeps them", "as long as the occupation lasts"."""
-        words = [t.lower_ for t in tokens]
-        if any(tuple(words[k:k + len(p)]) == p for p in self.open_ended) or \
-                k > 0 and any(tuple(words[k - 1:k - 1 + len(p)]) == p for p in self.open_ended):
-            return True
-        return tuple(words[k:k + 3]) == ("as", "long", "as") and (
-            k > 0 and words[k - 1] == "for" or
-            any(t.lemma_.lower() in self.lasting for t in tokens[k + 3:k + 8] if t.pos_ in {"VERB", "AUX"}))
-
     def _condition_phrase(self, verb: Token) -> bool:
         """'subject to', 'on condition that' inside the verb's own clause (not its conjuncts)."""
         skip = {i for c in verb.children if c.dep_ == "conj" for i in range(c.left_edge.i, c.right_edge.i + 1)}
         words = [t for t in verb.subtree if t.i not in skip]
         for k in range(len(words)):
-            if self._lasting_at(words, k):
+            if says_how_long(words, k):
                 continue
             for p in self.condition_phrases:
                 if all(k + j < len(words) and (words[k + j].lower_ == w or words[k + j].lemma_.lower() == w)
