@@ -1684,6 +1684,21 @@ def test_what_a_topic_must_come_with_is_demanded(record_pipeline):
     assert not analysis.commitments
 
 
+def test_a_topic_that_must_or_will_stay_until_is_demanded_or_pledged(record_pipeline):
+    analysis = analyze(record_pipeline, "Sanctions must stay until the last occupying soldier has gone, Zelensky "
+                                        "said.")
+    assert commitment(analysis, "volodymyr-zelensky", "sanctions").modality == "demanded"
+    analysis = analyze(record_pipeline, "Von der Leyen said the sanctions would stay in place until Russia leaves.")
+    assert commitment(analysis, "ursula-von-der-leyen", "sanctions").modality == "pledged"
+    # with no end named, a forecast; under another's verb, theirs
+    analysis = analyze(record_pipeline, "Von der Leyen said sanctions would stay.")
+    assert not analysis.commitments
+    analysis = analyze(record_pipeline, "KYIV, 11 March 2026 - President Volodymyr Zelensky addressed parliament "
+                                        "on Monday.\n\nThe partners agreed that sanctions will stay until Russia "
+                                        "leaves.\n")
+    assert not analysis.commitments
+
+
 def test_rejecting_that_demand_answers_the_demand_just_made(record_pipeline):
     analysis = analyze(record_pipeline, "Russia maintained that a ceasefire could only follow the withdrawal of "
                                         "Ukrainian troops from Donetsk. Ukraine rejected that demand.")

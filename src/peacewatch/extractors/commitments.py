@@ -39,6 +39,7 @@ from peacewatch.extractors.record import (
     passive_agent,
     phrase_table,
     record_cues,
+    says_how_long,
     stative_participle,
     subject_of,
 )
@@ -72,6 +73,10 @@ class CommitmentExtractor:
         self.requirements = phrase_table({"demanded": record_cues()["requirement_verbs"]
                                           + record_cues()["following_verbs"]})
         self.following = {w.lower() for w in record_cues()["following_verbs"]}
+        kept = record_cues()["kept_topics"]
+        self.kept_verbs = {w.lower() for w in kept["verbs"]}
+        self.demanding_modals = {w.lower() for w in kept["demanding_modals"]}
+        self.pledging_modals = {w.lower() for w in kept["pledging_modals"]}
         self.assurances = {w.lower() for w in record_cues()["assurance_nouns"]}
         self.judging = {w.lower() for w in record_cues()["stances"]["judging_verbs"]}
         self.talking = {w.lower() for w in record_cues()["stances"]["neutral"]}
@@ -180,6 +185,15 @@ class CommitmentExtractor:
                                          holders.subject_actors(verb.head) if verb.dep_ == "ccomp" else
                                          list(holders.voices))
                 self._listed(doc, out, seen, mention, actors, "demanded")
+        for mention in mentions:  # "sanctions must stay until …", "the sanctions would stay in place until …"
+            kept = self._kept(doc[mention.head])
+            if kept is not None:
+                verb, modality = kept
+                said = holders.speaker(verb.idx, verb.idx + len(verb))
+                # (the voice's own clause, not one under "the partners agreed that …")
+                actors = holders.speaker_actors(said) if said is not None else \
+                    list(holders.voices) if verb.dep_ == "ROOT" else []
+                self._listed(doc, out, seen, mention, holders.parties(actors), modality)
         for mention in mentions:  # "its minimum conditions: the withdrawal of …, a renunciation of …"
             head = doc[mention.head]
             lead = demand_list_lead(head)
@@ -187,6 +201,27 @@ class CommitmentExtractor:
                 self._listed(doc, out, seen, mention, holders.parties(
                     holders.owner(lead) or holders.holders(lead, head.idx, head.idx + len(head), at=head)), "demanded")
         return out
+
+    def _kept(self, head: Token) -> tuple[Token, str] | None:
+        """A topic said to stay as it is, under a modal, until something happens or for as long as it lasts: its
+        verb, and the modality: under "must" or "should" what the speaker demands ("sanctions must stay until the
+        last soldier has gone"), under "will" or "would" what they pledge ("would stay in place until the
+        islands are returned"); not negated."""
+        verb = head.head
+        if head.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_.lower() not in self.kept_verbs or \
+                negated_between(head.doc, verb.i, verb.i, self.negations):
+            return None
+        modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
+        after = [t for t in verb.subtree if t.i > verb.i]
+        lasting = any(t.lower_ in {"until", "till"} for t in after) or \
+            any(says_how_long(after, k) for k in range(len(after)))
+        if not lasting:
+            return None
+        if modals & self.demanding_modals:
+            return verb, "demanded"
+        if modals & self.pledging_modals:
+            return verb, "pledged"
+        return None
 
     def _requiring(self, head: Token) -> Token | None:
         """The verb that makes a topic what something else must have, under a modal: "any ceasefire must be
