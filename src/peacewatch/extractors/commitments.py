@@ -42,6 +42,7 @@ from peacewatch.extractors.record import (
     says_how_long,
     stative_participle,
     subject_of,
+    until_markers,
 )
 from peacewatch.spans import doc_text, sentence, text_span
 
@@ -213,7 +214,7 @@ class CommitmentExtractor:
             return None
         modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
         after = [t for t in verb.subtree if t.i > verb.i]
-        lasting = any(t.lower_ in {"until", "till"} for t in after) or \
+        lasting = any(t.lower_ in until_markers() for t in after) or \
             any(says_how_long(after, k) for k in range(len(after)))
         if not lasting:
             return None

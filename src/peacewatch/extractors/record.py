@@ -86,9 +86,6 @@ def _names_person(token: Token) -> bool:
                                      for a in ctx.records.get("actors", []))
 
 
-_UNTIL_MARKS = {"until", "till", "before"}
-
-
 @dataclass(frozen=True)
 class Action:
     """A verb that names the topic with its object: "exchange all prisoners", "withdraw from the highlands"."""
@@ -107,7 +104,7 @@ class Action:
         if self.subjects and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in self.subjects
                                      for c in verb.children):
             return None
-        if self.subjects and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _UNTIL_MARKS
+        if self.subjects and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in until_markers()
                                                           for c in verb.children):
             return None  # "keep sanctions until its forces have left": when the sanctions end, not a demand
         if self.intransitive and any(c.dep_ == "dobj" for c in verb.children):
@@ -635,6 +632,12 @@ def _antecedent(doc: Doc, pronoun: Token, window: int) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def until_markers() -> frozenset[str]:
+    """Words that end a time span: "until", "till", "before"."""
+    return frozenset(w.lower() for w in record_cues()["stances"]["until_markers"])
+
+
+@lru_cache(maxsize=1)
 def _duration_words() -> tuple[list[tuple[str, ...]], frozenset[str]]:
     words = record_cues()["stances"]
     return [tuple(p.lower().split()) for p in words["open_ended"]], frozenset(w.lower() for w in words["lasting_verbs"])
@@ -644,12 +647,14 @@ def says_how_long(tokens: list[Token], k: int) -> bool:
     """Whether an "as long as" at or just before tokens[k] says how long, not on what condition: "for as long
     as it takes" (no end), "for as long as the Union keeps them", "as long as the occupation lasts"."""
     open_ended, lasting = _duration_words()
-    words = [t.lower_ for t in tokens]
-    if any(tuple(words[k:k + len(p)]) == p for p in open_ended) or \
-            k > 0 and any(tuple(words[k - 1:k - 1 + len(p)]) == p for p in open_ended):
+    first = max(k - 1, 0)  # (only the words around k: callers try every k of a clause)
+    words = [t.lower_ for t in tokens[first:k + 8]]
+    at = k - first
+    if any(tuple(words[at:at + len(p)]) == p for p in open_ended) or \
+            at > 0 and any(tuple(words[at - 1:at - 1 + len(p)]) == p for p in open_ended):
         return True
-    return tuple(words[k:k + 3]) == ("as", "long", "as") and (
-        k > 0 and words[k - 1] == "for" or
+    return tuple(words[at:at + 3]) == ("as", "long", "as") and (
+        at > 0 and words[at - 1] == "for" or
         any(t.lemma_.lower() in lasting for t in tokens[k + 3:k + 8] if t.pos_ in {"VERB", "AUX"}))
 
 
