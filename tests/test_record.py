@@ -1660,6 +1660,11 @@ def test_a_force_pulling_back_or_leaving_a_place_is_a_territorial_concession(rec
     # forces that must leave before sanctions end time the sanctions; they are not demanded here
     analysis = analyze(record_pipeline, "France wants sanctions kept until Russian forces leave Donetsk.")
     assert not [s for s in analysis.stances if s.topic == "territorial_concessions"]
+    # ... but a refusal until they leave asks for their leaving
+    analysis = analyze(record_pipeline, "Russia says there can be no ceasefire until Ukrainian units leave Donetsk "
+                                        "province.")
+    assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
+    assert stance(analysis, "russia", "ceasefire").polarity == "conditional"
 
 
 def test_what_a_topic_can_only_follow_is_required(record_pipeline):

@@ -86,6 +86,12 @@ def _names_person(token: Token) -> bool:
                                      for a in ctx.records.get("actors", []))
 
 
+def refuses(verb: Token) -> bool:
+    """Whether the clause is negated: "will not sign", "there can be no ceasefire"."""
+    return any(c.dep_ == "neg" or c.dep_ in {"attr", "dobj", "nsubj", "nsubjpass"} and
+               any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children)
+
+
 @dataclass(frozen=True)
 class Action:
     """A verb that names the topic with its object: "exchange all prisoners", "withdraw from the highlands"."""
@@ -105,8 +111,10 @@ class Action:
                                      for c in verb.children):
             return None
         if self.subjects and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in until_markers()
-                                                          for c in verb.children):
-            return None  # "keep sanctions until its forces have left": when the sanctions end, not a demand
+                                                          for c in verb.children) and not refuses(verb.head):
+            # "keep sanctions until its forces have left": when the sanctions end, not a demand (but "no
+            # ceasefire until your forces leave" asks for it)
+            return None
         if self.intransitive and any(c.dep_ == "dobj" for c in verb.children):
             return None  # ("withdraw its application to the alliance")
         if self.preps:

@@ -40,6 +40,7 @@ from peacewatch.extractors.record import (
     phrase,
     phrase_table,
     record_cues,
+    refuses,
     says_how_long,
     stative_participle,
 )
@@ -480,7 +481,9 @@ class StanceExtractor:
             if in_condition:
                 read = path[:n]
                 break  # "would not extend the truce unless X froze its bid"
-            marks = [g.lower_ for g in path[n - 1].children if g.dep_ == "mark" and g.lower_ in self.markers] \
+            # (and "until" under a refusal: "no ceasefire until your forces leave" asks for the leaving)
+            marks = [g.lower_ for g in path[n - 1].children if g.dep_ == "mark" and (
+                g.lower_ in self.markers or g.lower_ in self.until_markers and refuses(t))] \
                 if n > 0 and path[n - 1].dep_ == "advcl" else []
             if marks:  # the topic is the condition itself: what the holder asks for
                 in_condition, setter, marker, condition_verb = True, t, marks[0], path[n - 1]
