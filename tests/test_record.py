@@ -1122,6 +1122,12 @@ def test_i_in_a_speech_the_document_reproduces_is_the_speaker_and_a_dateline_is_
     assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
 
 
+def test_looking_forward_to_a_step_supports_it(record_pipeline):
+    analysis = analyze(record_pipeline, "We look forward to the opening of accession talks with the EU in June, "
+                                        "Zelensky said.")
+    assert stance(analysis, "volodymyr-zelensky", "eu_membership").polarity == "support"
+
+
 def test_readiness_and_a_goal_are_positions(record_pipeline):
     analysis = analyze(record_pipeline, "Russia reaffirms its readiness for negotiations in Istanbul.")
     assert stance(analysis, "russia", "peace_talks").polarity == "support"
