@@ -1503,6 +1503,18 @@ def test_support_timed_after_a_ceasefire_is_conditional(record_pipeline):
     assert stance(analysis, "united-kingdom", "ceasefire").polarity == "support"  # the truce itself
 
 
+def test_a_truce_that_only_dates_an_act_is_no_position_on_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Macron said French jets were ready to patrol Ukrainian skies from the first "
+                                        "hour of a ceasefire.")
+    assert not [s for s in analysis.stances if s.topic == "ceasefire"]
+    assert not [c for c in analysis.commitments if c.topic == "ceasefire"]
+    analysis = analyze(record_pipeline, "Zelensky wants the treaty signed on the same day as the ceasefire.")
+    assert not [s for s in analysis.stances if s.topic == "ceasefire"]
+    # the truce itself, timed, is still a position
+    analysis = analyze(record_pipeline, "Zelensky wants a ceasefire within two weeks.")
+    assert stance(analysis, "volodymyr-zelensky", "ceasefire").polarity == "support"
+
+
 def test_support_timed_from_a_truce_is_conditional_unless_it_is_asked_for(record_pipeline):
     analysis = analyze(record_pipeline, "Macron said France would be ready to deploy troops within six weeks of a "
                                         "signed agreement.")

@@ -36,6 +36,7 @@ from peacewatch.extractors.record import (
     list_item_prefix,
     names_no_one,
     negated_between,
+    only_dates,
     passive_agent,
     phrase_table,
     record_cues,
@@ -90,7 +91,8 @@ class CommitmentExtractor:
         found = self.matcher.outermost(doc)
         pronouns = anaphoric_mentions(doc, found, self.cues)
         holders.topic_pronouns.update(m.head for m in pronouns if doc[m.head].pos_ == "PRON")
-        mentions = sorted(found + pronouns, key=lambda m: m.first)
+        # ("ready to patrol from the first hour of a ceasefire" commits to no ceasefire)
+        mentions = sorted((m for m in found + pronouns if not only_dates(doc[m.head])), key=lambda m: m.first)
         out: list[Commitment] = []
         seen: set[tuple[str, str, int]] = set()
         text = doc_text(doc)

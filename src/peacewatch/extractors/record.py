@@ -640,6 +640,19 @@ def _antecedent(doc: Doc, pronoun: Token, window: int) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def _time_units() -> frozenset[str]:
+    return frozenset(w.lower() for w in record_cues()["stances"]["after_truce"]["time_units"])
+
+
+def only_dates(head: Token) -> bool:
+    """Whether a topic only dates something: "within two weeks of a ceasefire", "on the same day as the
+    ceasefire", "from the first hour of a truce"."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in {"of", "as"} and \
+        (prep.head.lemma_.lower() in _time_units() or prep.head.ent_type_ in {"DATE", "TIME"})
+
+
+@lru_cache(maxsize=1)
 def until_markers() -> frozenset[str]:
     """Words that end a time span: "until", "till", "before"."""
     return frozenset(w.lower() for w in record_cues()["stances"]["until_markers"])

@@ -36,6 +36,7 @@ from peacewatch.extractors.record import (
     holders_of,
     introduces_alternative,
     names_no_one,
+    only_dates,
     passive_agent,
     phrase,
     phrase_table,
@@ -148,6 +149,8 @@ class StanceExtractor:
         for mention in sorted(mentions, key=lambda m: m.first):
             if asks(doc[mention.head]):
                 continue  # "Should sanctions be eased?": a question takes no position
+            if only_dates(doc[mention.head]):
+                continue  # "within two weeks of a ceasefire": when, not what is wanted
             question = asked_clause(doc[mention.head])
             if question is not None:  # "Asked whether Russia would accept peacekeepers, Lavrov said: 'No.'"
                 reading = self._answered(doc[mention.head], *question)
