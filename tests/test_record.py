@@ -1510,6 +1510,10 @@ def test_a_truce_that_only_dates_an_act_is_no_position_on_it(record_pipeline):
     assert not [c for c in analysis.commitments if c.topic == "ceasefire"]
     analysis = analyze(record_pipeline, "Zelensky wants the treaty signed on the same day as the ceasefire.")
     assert not [s for s in analysis.stances if s.topic == "ceasefire"]
+    # nor does a truce set as the condition of another act
+    analysis = analyze(record_pipeline, "Macron said French troops would not deploy unless a ceasefire was signed.")
+    assert not [s for s in analysis.stances if s.topic == "ceasefire"]
+    assert stance(analysis, "emmanuel-macron", "foreign_troops").polarity == "conditional"
     # the truce itself, timed, is still a position
     analysis = analyze(record_pipeline, "Zelensky wants a ceasefire within two weeks.")
     assert stance(analysis, "volodymyr-zelensky", "ceasefire").polarity == "support"

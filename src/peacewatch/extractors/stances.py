@@ -122,6 +122,7 @@ class StanceExtractor:
         self.truce_words = {w.lower() for w in cues["after_truce"]["truces"]}
         self.after_topics = set(cues["after_truce"]["not_for_topics"])
         self.counted_from = {w.lower() for w in cues["after_truce"]["counted_from"]}
+        self.keeping = {w.lower() for w in cues["after_truce"]["keeping_verbs"]}
         self.demanding = phrase_table({"support": record_cues()["commitments"]["demanded"]})
         self.asking = {w.lower() for w in record_cues()["asking_verbs"]}
         self.time_units = {w.lower() for w in cues["after_truce"]["time_units"]}
@@ -158,6 +159,9 @@ class StanceExtractor:
                 reading = self._without(doc[mention.head], heads) or self.polarity(doc[mention.head])
             if reading is None:
                 continue
+            if reading.condition and mention.topic in self.after_topics and reading.polarity == "support" and \
+                    self._truce_kept(doc[mention.head]):
+                continue  # "will not deploy unless a ceasefire is signed": the truce times the act, nobody asks it
             # (a time counted from the truce only limits an offer: "insists on observers from the first day of a
             # ceasefire" wants them)
             if reading.polarity == "support" and mention.topic not in self.after_topics \
@@ -318,6 +322,13 @@ class StanceExtractor:
             if any(c.i > head.i and c.dep_ == "advcl" and self._after_truce_clause(c) for c in verb.children):
                 return True
         return False
+
+    def _truce_kept(self, head: Token) -> bool:
+        """Whether a truce in a condition is said to exist or hold ("if the ceasefire holds", "unless a ceasefire
+        is signed", "if there is a real ceasefire", "if Kesh respects the ceasefire"), not asked of a party
+        ("if Moscow agrees to a ceasefire")."""
+        return head.dep_ in {"nsubj", "nsubjpass", "attr"} or \
+            head.dep_ == "dobj" and head.head.lemma_.lower() in self.keeping
 
     def _asked_for(self, token: Token) -> bool:
         """Whether `token` lies in what a verb of asking asks for ("asked the Council to send inspectors within
