@@ -1122,6 +1122,18 @@ def test_i_in_a_speech_the_document_reproduces_is_the_speaker_and_a_dateline_is_
     assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
 
 
+@pytest.mark.parametrize("sentence, actor, topic, polarity", [
+    ("Moscow rebuffed the proposal for a ceasefire.", "russia", "ceasefire", "oppose"),
+    ("Kyiv has spurned any talk of territorial concessions.", "ukraine", "territorial_concessions", "oppose"),
+    ("Hungary shunned the new sanctions package.", "hungary", "sanctions", "oppose"),
+    ("France would entertain a role in monitoring the ceasefire.", "france", "monitoring_intelligence",
+     "conditional"),
+    ("Poland lauded the prisoner exchange.", "poland", "prisoner_exchange", "support"),
+])
+def test_other_words_for_the_same_positions(record_pipeline, sentence, actor, topic, polarity):
+    assert stance(analyze(record_pipeline, sentence), actor, topic).polarity == polarity
+
+
 def test_looking_forward_to_a_step_supports_it(record_pipeline):
     analysis = analyze(record_pipeline, "We look forward to the opening of accession talks with the EU in June, "
                                         "Zelensky said.")
