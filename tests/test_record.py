@@ -1895,6 +1895,20 @@ def test_a_judgement_in_an_address_is_the_speakers(record_pipeline):
     assert not analysis.stances
 
 
+def test_items_that_open_with_a_verb_belong_to_the_subject_that_leads_the_list(record_pipeline):
+    text = ("The defence ministers of France, Germany and Poland met in Berlin on Thursday. The ministers agreed "
+            "a plan.\n\nThe three states:\n- reaffirm their support for the territorial integrity of Ukraine;\n"
+            "- stand ready to provide Ukraine with binding security guarantees.\n\nThe ministers call on Russia "
+            "to:\n- release all prisoners of war.\n")
+    analysis = analyze(record_pipeline, text)
+    for state in ("france", "germany", "poland"):
+        assert stance(analysis, state, "security_guarantees").polarity == "support"
+        assert stance(analysis, state, "territorial_concessions").polarity == "oppose"
+    # the guarantees go to Ukraine, which gives none; a lead that is a clause of its own names no subject
+    assert not [s for s in analysis.stances if s.actor == "ukraine"]
+    assert not [s for s in analysis.stances if s.actor == "russia" and s.topic == "prisoner_exchange"]
+
+
 def test_the_outlet_that_publishes_a_text_is_not_its_voice(tmp_path):
     gazetteer = tmp_path / "g.yaml"
     gazetteer.write_text("version: 1\nactors:\n  - id: harbour-wire\n    name: Harbour Wire\n"

@@ -36,6 +36,7 @@ INHERIT_DEPS = {"conj", "xcomp", "advcl", "ccomp", "acomp", "pcomp", "prep", "po
 #: the outlet, never the holder of what follows
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z/ .'-]+,[^\n]{0,40}?(?:\([^)\n]*\))?\s+[-–—]\s")
 _LIST_MARK = re.compile(r"[ \t]*[-–—•*][ \t]+(?=\S)")
+MAX_LEAD_WORDS = 6  # a list's lead that names the items' subject is a short noun phrase ("The guarantor states:")
 _ITEM_SEPARATOR = re.compile(r"\s[—–-]\s|:\s")
 #: from a subject's head, the dependents that still name the subject ("the UK and France", "Kyiv's army")
 FIRST_PERSON = {"we", "i", "us"}
@@ -1133,6 +1134,8 @@ class Holders:
         """A named subject inside a reported content ("X said Y rejects …": Y), else the speaker, else the
         clause subject. A list item's name holds everything on its line (`at`: the token whose line counts,
         as parses join list items to the line above)."""
+        if led := self.list_lead_actors(verb):
+            return led  # "The guarantor states:" over "- reaffirm their full support for …"
         prefix = list_item_prefix(self.doc, at if at is not None else verb)
         if prefix is not None and (found := self.actors_in_chars(*prefix)):
             subject = subject_of(verb)
@@ -1309,6 +1312,51 @@ class Holders:
             return found
         resolved = self.resolver.resolve(phrase_head.i, phrase_head.i, phrase_head.i)
         return [resolved] if resolved else []
+
+    def list_lead_actors(self, verb: Token) -> list[str]:
+        """A list item that opens with its verb ("- reaffirm their full support for …") under a lead line that
+        ends with a colon and names its subject ("The guarantor states:"): the actors the lead names, else, for a
+        plural noun, the group of actors last named together in a sentence's subject ("The defence ministers of
+        A, B and C met …")."""
+        text = doc_text(self.doc)
+        line_start = text.rfind("\n", 0, verb.idx) + 1
+        mark = _LIST_MARK.match(text, line_start)
+        if mark is None or mark.end() > verb.idx:
+            return []
+        # (read by lines, as the parse hangs such items on the lead: "states" taken for a verb)
+        opening = self.doc.char_span(mark.end(), verb.idx + len(verb), alignment_mode="expand")
+        if opening is None or any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in opening if t.i < verb.i):
+            return []  # ("- Brisane will lead …": the item names its own subject)
+        lead = _lead_line(text, line_start, _LIST_MARK)
+        if lead is None or not text[lead[0]:lead[1]].endswith(":"):
+            return []
+        span = self.doc.char_span(lead[0], lead[1] - 1, alignment_mode="contract")
+        words = [t for t in span or () if not t.is_punct]
+        if not words or len(words) > MAX_LEAD_WORDS or words[0].pos_ not in {"DET", "NOUN", "PROPN", "ADJ", "NUM"} \
+                or any(t.pos_ in {"VERB", "AUX"} for t in words[:-1]):
+            # ("Under the plan:", "The partners call on Morvath to:": not the items' subject; the last word may be
+            # a plural taken for a verb)
+            return []
+        if named := self.actors_in_chars(*lead):
+            return named
+        if not (words[-1].tag_ in {"NNS", "NNPS"} or words[-1].lower_.endswith("s")):
+            return []  # (a plural noun, which the tagger may take for a verb: "The guarantor states:")
+        return self._last_group(words[0].i)
+
+    def _last_group(self, before: int) -> list[str]:
+        """The states last named together (two or more) in the subject of a sentence's main verb before token
+        `before` ("The defence ministers of A, B and C met …")."""
+        for sent in reversed(sentences(self.doc)):
+            if sent.start >= before:
+                continue
+            for subject in (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"):
+                # the states it names, not a possessor ("Marvaine's Defence Minister Anouk Selvester")
+                group = list(dict.fromkeys(self.actor_at[t.i] for t in subject.subtree
+                                           if t.i in self.actor_at and t.dep_ != "poss" and not self._in_dateline(t)
+                                           and getattr(self.actors.get(self.actor_at[t.i]), "kind", None) == "state"))
+                if len(group) >= 2:
+                    return group
+        return []
 
     def actors_in_chars(self, start: int, end: int) -> list[str]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
