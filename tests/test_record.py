@@ -1134,6 +1134,12 @@ def test_other_words_for_the_same_positions(record_pipeline, sentence, actor, to
     assert stance(analyze(record_pipeline, sentence), actor, topic).polarity == polarity
 
 
+def test_a_subject_the_parse_hangs_on_the_auxiliary_still_holds_the_clause(record_pipeline):
+    analysis = analyze(record_pipeline, "The Russian delegation has, however, proposed a 30-day moratorium on "
+                                        "strikes against energy infrastructure.")
+    assert commitment(analysis, "russia", "ceasefire").modality == "offered"
+
+
 def test_looking_forward_to_a_step_supports_it(record_pipeline):
     analysis = analyze(record_pipeline, "We look forward to the opening of accession talks with the EU in June, "
                                         "Zelensky said.")

@@ -771,6 +771,9 @@ def subject_of(verb: Token) -> Token | None:
     t, seen = verb, 0
     while seen < 8:
         subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "there"]
+        # ("The delegation has, however, proposed …": the parse may hang the subject on the auxiliary)
+        subjects = subjects or [g for c in t.children if c.dep_ in {"aux", "auxpass"} and c.i < t.i
+                                for g in c.children if g.dep_ in SUBJECT_DEPS]
         if subjects:
             # "TORDEL, 11 March - President X addressed …", "13 March — Telvik calls …": the parse may take a
             # dateline's place or a timeline entry's date for a second subject
