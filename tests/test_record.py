@@ -289,6 +289,16 @@ def test_an_alias_with_the_opens_a_sentence(tmp_path):
     assert commitment(analysis, "federated-isles", "monitoring_intelligence").modality == "ready"
 
 
+def test_a_title_shortened_to_its_last_word_names_its_one_holder(tmp_path):
+    gazetteer = tmp_path / "g.yaml"
+    gazetteer.write_text("version: 1\nactors:\n  - id: ines-arbo\n    name: Ines Arbo\n    kind: person\n"
+                         "    aliases: [Special Mediator]\n", "utf-8")
+    pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), gazetteer=[str(gazetteer)]))
+    analysis = analyze(pipeline, "Special Mediator Ines Arbo met both delegations. The Mediator urges both "
+                                 "parties to agree a ceasefire before 25 March.")
+    assert commitment(analysis, "ines-arbo", "ceasefire").modality == "demanded"
+
+
 def test_one_topic_without_another_wants_the_other(record_pipeline):
     analysis = analyze(record_pipeline, "Vladimir Putin said a ceasefire without guarantees would be an intermission.")
     assert stance(analysis, "vladimir-putin", "ceasefire").polarity == "conditional"

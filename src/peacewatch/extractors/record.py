@@ -1055,9 +1055,12 @@ class Holders:
             return None
         if any(c.dep_ in {"compound", "amod", "poss"} for c in noun.children):
             return None  # "the Tidewater Pact" is matched by name; "the other Pact" is not this one
-        found = {a.id for a in self.actors.values() if a.kind not in {"person", "anonymous"}
-                 and any(form.split()[-1] == noun.text and " of " not in form for form in [a.name, *a.aliases]
-                         if form)}
+        # (or the one person of the document with a title alias ending with it: "the Mediator" for the "Special
+        # Mediator")
+        found = {a.id for a in self.actors.values() if a.kind != "anonymous"
+                 and any(form.split()[-1] == noun.text and " of " not in form
+                         for form in ([a.name, *a.aliases] if a.kind != "person" else
+                                      [f for f in a.aliases if " " in f]) if form)}
         return found.pop() if len(found) == 1 else None
 
     def _state_of(self, actor_id: str) -> str | None:
