@@ -1768,6 +1768,20 @@ def test_rejecting_that_demand_answers_the_demand_just_made(record_pipeline):
     assert not [s for s in analysis.stances if s.actor == "ukraine"]
 
 
+def test_measures_lifted_or_imposed_are_sanctions_and_prisoners_handed_over_an_exchange(record_pipeline):
+    analysis = analyze(record_pipeline, "France will not lift a single measure while Russian troops remain in "
+                                        "Ukraine.")
+    assert stance(analysis, "france", "sanctions").polarity == "support"
+    assert commitment(analysis, "france", "sanctions").modality == "refused"
+    analysis = analyze(record_pipeline, "Germany will impose new restrictions on Russian banks.")
+    assert stance(analysis, "germany", "sanctions").polarity == "support"
+    # (the parse takes "over" for the number's, the act is still handing prisoners over)
+    analysis = analyze(record_pipeline, "Russia will hand over 300 Ukrainian prisoners on Sunday.")
+    assert stance(analysis, "russia", "prisoner_exchange").polarity == "support"
+    analysis = analyze(record_pipeline, "Britain is prepared to lead a ground force.")
+    assert commitment(analysis, "united-kingdom", "foreign_troops").modality == "ready"
+
+
 def test_readiness_required_of_others_is_the_speakers_demand(record_pipeline):
     analysis = analyze(record_pipeline, "Germany's chancellor Friedrich Merz said Europe must be prepared to "
                                         "provide security guarantees.")

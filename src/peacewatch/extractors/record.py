@@ -102,6 +102,7 @@ class Action:
     preps: frozenset[str] = frozenset()  # the object comes through these prepositions (else: direct object)
     subjects: frozenset[str] = frozenset()  # if any, the verb's subject must be one of these lemmas
     intransitive: bool = False  # the verb takes no direct object ("forces withdrew to the bank")
+    undoes: bool = False  # the act undoes the topic ("lift a measure"): a position on it is the reverse one
 
     def object_of(self, verb: Token) -> Token | None:
         """The verb's object that makes it this action, if any."""
@@ -205,7 +206,8 @@ def _action(where: Path | str, topic: str, entry: Any) -> Action:
                                     for o in entry["objects"]),
                   preps=frozenset(str(p).lower() for p in entry.get("preps") or ()),
                   subjects=frozenset(str(w).lower() for w in entry.get("subjects") or ()),
-                  intransitive=bool(entry.get("intransitive", False)))
+                  intransitive=bool(entry.get("intransitive", False)),
+                  undoes=bool(entry.get("undoes", False)))
 
 
 class TopicMatcher:
@@ -323,7 +325,7 @@ class TopicMatcher:
                 if obj is None or any(m.topic == topic and (m.first <= obj.i <= m.last or m.first <= token.i <= m.last)
                                       for m in terms):
                     continue
-                out.append(TopicMention(topic, token.i, token.i, token.i))
+                out.append(TopicMention(topic, token.i, token.i, token.i, opposite=action.undoes))
                 break
         return out
 
