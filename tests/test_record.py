@@ -1782,6 +1782,13 @@ def test_measures_lifted_or_imposed_are_sanctions_and_prisoners_handed_over_an_e
     assert commitment(analysis, "united-kingdom", "foreign_troops").modality == "ready"
 
 
+def test_a_tally_of_votes_is_no_election(record_pipeline):
+    analysis = analyze(record_pipeline, "The Bundestag approved the motion by 341 votes to 227.")
+    assert not [s for s in analysis.stances if s.topic == "elections_leadership"]
+    analysis = analyze(record_pipeline, "Zelensky said a vote could be held within six months.")
+    assert stance(analysis, "volodymyr-zelensky", "elections_leadership").polarity == "conditional"
+
+
 def test_readiness_required_of_others_is_the_speakers_demand(record_pipeline):
     analysis = analyze(record_pipeline, "Germany's chancellor Friedrich Merz said Europe must be prepared to "
                                         "provide security guarantees.")

@@ -64,6 +64,8 @@ class Topic:
     undoing_nouns: frozenset[str] = frozenset()
     #: nouns that alone, after the topic was named, stand for it: "our application stands"
     standing_nouns: frozenset[str] = frozenset()
+    #: terms that, counted or over a motion, are a tally: "approved by 341 votes to 227", "a vote on the plan"
+    tally_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +183,7 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
             opposites = tuple(phrase(str(t)) for t in entry.get("opposite_terms") or ())
             undoing = frozenset(str(t).lower() for t in entry.get("undoing_nouns") or ())
             standing = frozenset(str(t).lower() for t in entry.get("standing_nouns") or ())
+            tally = frozenset(str(t).lower() for t in entry.get("tally_nouns") or ())
             base = topics.get(name) if entry.get("extend") else None
             if entry.get("extend") and base is None:
                 raise ConfigError(f"{where}: topic {name!r} extends no known topic")
@@ -190,11 +193,13 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
                                      actions=base.actions + actions, noun_terms=base.noun_terms | nouns,
                                      opposite_terms=base.opposite_terms + opposites,
                                      undoing_nouns=base.undoing_nouns | undoing,
-                                     standing_nouns=base.standing_nouns | standing)
+                                     standing_nouns=base.standing_nouns | standing,
+                                     tally_nouns=base.tally_nouns | tally)
             else:
                 topics[name] = Topic(name=name, definition=str(entry.get("definition", "")), terms=terms,
                                      examples=examples, actions=actions, noun_terms=nouns,
-                                     opposite_terms=opposites, undoing_nouns=undoing, standing_nouns=standing)
+                                     opposite_terms=opposites, undoing_nouns=undoing, standing_nouns=standing,
+                                     tally_nouns=tally)
     return topics
 
 
@@ -295,6 +300,9 @@ class TopicMatcher:
                     end = _match_term(doc, i, term)
                     if end == i and doc[i].pos_ == "VERB" and term[0] in self.topics[name].noun_terms:
                         continue  # "to guarantee freedom of navigation" is no security guarantee
+                    if end == i and term[0] in self.topics[name].tally_nouns and any(
+                            c.dep_ == "nummod" or c.dep_ == "prep" and c.lower_ == "on" for c in doc[i].children):
+                        continue  # "approved by 341 votes to 227", "a vote on the deployment": a count, a motion
                     if end is not None:
                         if match is None or end - i + 1 > match[1]:
                             match = (name, end - i + 1, (term, name) in self.opposites)
