@@ -651,7 +651,8 @@ def _antecedent(doc: Doc, pronoun: Token, window: int) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def _time_units() -> frozenset[str]:
+def time_units() -> frozenset[str]:
+    """Nouns of a span of time ("day", "week"), which a truce after "of" only dates."""
     return frozenset(w.lower() for w in record_cues()["stances"]["after_truce"]["time_units"])
 
 
@@ -660,7 +661,7 @@ def only_dates(head: Token) -> bool:
     ceasefire", "from the first hour of a truce"."""
     prep = head.head
     return head.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in {"of", "as"} and \
-        (prep.head.lemma_.lower() in _time_units() or prep.head.ent_type_ in {"DATE", "TIME"})
+        (prep.head.lemma_.lower() in time_units() or prep.head.ent_type_ in {"DATE", "TIME"})
 
 
 @lru_cache(maxsize=1)

@@ -44,6 +44,7 @@ from peacewatch.extractors.record import (
     refuses,
     says_how_long,
     stative_participle,
+    time_units,
 )
 from peacewatch.spans import char_span, doc_text, sentence
 
@@ -125,7 +126,6 @@ class StanceExtractor:
         self.keeping = {w.lower() for w in cues["after_truce"]["keeping_verbs"]}
         self.demanding = phrase_table({"support": record_cues()["commitments"]["demanded"]})
         self.asking = {w.lower() for w in record_cues()["asking_verbs"]}
-        self.time_units = {w.lower() for w in cues["after_truce"]["time_units"]}
         self.commitment_conditions = self.markers | {w.lower() for w in cues["commitment_conditions"]}
         self.granting = {w.lower() for w in record_cues()["deadlines"]["granting"]}
         self.request_nouns = {w.lower() for w in cues["request_nouns"]}
@@ -350,7 +350,7 @@ class StanceExtractor:
     def _counted_from_truce(self, prep: Token) -> bool:
         """ "within six weeks of a signed agreement", "from the first hour of a ceasefire": a time counted from a
         truce (not "within days", nor "from the war")."""
-        return any(g.dep_ == "pobj" and (g.lemma_.lower() in self.time_units or g.ent_type_ in {"DATE", "TIME"})
+        return any(g.dep_ == "pobj" and (g.lemma_.lower() in time_units() or g.ent_type_ in {"DATE", "TIME"})
                    and any(o.dep_ == "prep" and o.lower_ == "of" and self._names_a_truce(o) for o in g.children)
                    for g in prep.children)
 
