@@ -2228,6 +2228,17 @@ def test_the_readiness_of_a_state_is_that_states_position(record_pipeline):
     assert commitment(analysis, "norway", "maritime_support").modality == "ready"
 
 
+def test_the_readiness_of_both_parties_is_each_partys(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia and Ukraine met in Istanbul on Monday. The Council welcomes the "
+                                        "readiness of both parties to exchange prisoners.")
+    assert {c.actor for c in analysis.commitments if c.topic == "prisoner_exchange"
+            and c.modality == "ready"} == {"russia", "ukraine"}
+    analysis = analyze(record_pipeline, "Russia and Ukraine met in Istanbul on Monday. Both delegations confirmed "
+                                        "their readiness to carry out an exchange of 250 prisoners each.")
+    assert {c.actor for c in analysis.commitments if c.topic == "prisoner_exchange"
+            and c.modality == "ready"} == {"russia", "ukraine"}
+
+
 def test_who_is_thanked_for_an_act_holds_its_position(record_pipeline):
     analysis = analyze(record_pipeline, "Zelensky said: We thank Turkey for hosting the exchange of 30 March.")
     assert stance(analysis, "turkey", "prisoner_exchange").polarity == "support"

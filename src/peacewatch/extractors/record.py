@@ -1407,9 +1407,16 @@ class Holders:
         preps = {"by", "from", "of"} if noun.lemma_.lower() in self.dispositions else {"by", "from"}
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in preps:
-                found = [a for g in child.children if g.dep_ == "pobj" for a in self._actors_of_name(g)]
+                found = [a for g in child.children if g.dep_ == "pobj"
+                         for a in self._actors_of_name(g) or self._collective(g)]
                 if found:
                     return found
+        return []
+
+    def _collective(self, head: Token) -> list[str]:
+        """ "both parties", "the two delegations": the last pair of actors named together before them."""
+        if tuple(t.lower_ for t in head.subtree if t.i <= head.i) in self.collective:
+            return self._last_pair(head.left_edge.i)
         return []
 
     def _thanked(self, noun: Token) -> list[str]:
@@ -1430,7 +1437,7 @@ class Holders:
             if t.pos_ in {"VERB", "AUX"}:
                 subject = subject_of(t)
                 if subject is not None and subject.i != noun.i and not noun.is_ancestor(subject):
-                    found = self._actors_of_name(subject)
+                    found = self._actors_of_name(subject) or self._collective(subject)
                     if found:
                         return found
         return []
