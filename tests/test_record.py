@@ -2239,6 +2239,18 @@ def test_the_readiness_of_both_parties_is_each_partys(record_pipeline):
             and c.modality == "ready"} == {"russia", "ukraine"}
 
 
+def test_a_name_standing_alone_opens_a_passage_its_pronoun_continues(record_pipeline):
+    analysis = analyze(record_pipeline, "The Alliance says no invitation can be issued while Russia is at war. "
+                                        "Finally, Turkey. It refuses any new sanctions on Russia.")
+    assert stance(analysis, "turkey", "sanctions").polarity == "oppose"
+    assert not [s for s in analysis.stances if s.actor == "russia"]
+    # a speaker's label in a transcript is no such heading: "she" is still the spokeswoman
+    analysis = analyze(record_pipeline, "PIA NAVARRO: From Moscow, the reaction was swift. Russia's foreign "
+                                        "ministry spokeswoman, Maria Zakharova, warned against the plan. She also "
+                                        "dismissed the proposal for a verification mission.")
+    assert stance(analysis, "maria-zakharova", "monitoring_intelligence").polarity == "oppose"
+
+
 def test_who_is_thanked_for_an_act_holds_its_position(record_pipeline):
     analysis = analyze(record_pipeline, "Zelensky said: We thank Turkey for hosting the exchange of 30 March.")
     assert stance(analysis, "turkey", "prisoner_exchange").polarity == "support"

@@ -807,7 +807,7 @@ class SourceResolver:
             while i >= 0 and self.positions[i] >= before - 60:
                 token = self.doc[self.positions[i]]
                 actor = self.actors.get(self.actor_at[token.i])
-                if ok(actor, token.i) and token.dep_ in {"nsubj", "nsubjpass"}:
+                if ok(actor, token.i) and (token.dep_ in {"nsubj", "nsubjpass"} or _names_a_heading(token)):
                     return actor.id
                 i -= 1
         i = end
@@ -817,6 +817,14 @@ class SourceResolver:
                 return actor.id
             i -= 1
         return None
+
+
+def _names_a_heading(token: Token) -> bool:
+    """ "Finally, Samarind. It refuses …": a sentence with no verb that names an actor opens a passage about it,
+    which the next pronoun continues like a subject. (Not a speaker's label: "MARA LIND: From Kolvatia, …")"""
+    sent = sentence(token)
+    return token.dep_ == "ROOT" and sent[-1].text == "." and \
+        not any(t.pos_ in {"VERB", "AUX"} or t.text == ":" for t in sent)
 
 
 @register("attributions")
