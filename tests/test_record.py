@@ -1768,6 +1768,13 @@ def test_rejecting_that_demand_answers_the_demand_just_made(record_pipeline):
     assert not [s for s in analysis.stances if s.actor == "ukraine"]
 
 
+def test_welcoming_or_rejecting_the_offer_answers_the_offer_just_made(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia offered to exchange prisoners on Friday. Ukraine welcomed the offer.")
+    assert stance(analysis, "ukraine", "prisoner_exchange").polarity == "support"
+    analysis = analyze(record_pipeline, "Russia offered to exchange prisoners on Friday. Ukraine rejected the offer.")
+    assert stance(analysis, "ukraine", "prisoner_exchange").polarity == "oppose"
+
+
 def test_measures_lifted_or_imposed_are_sanctions_and_prisoners_handed_over_an_exchange(record_pipeline):
     analysis = analyze(record_pipeline, "France will not lift a single measure while Russian troops remain in "
                                         "Ukraine.")
