@@ -478,6 +478,8 @@ def test_a_future_send_is_a_pledge(record_pipeline):
     assert commitment(analysis, "germany", "maritime_support").modality == "pledged"
     analysis = analyze(record_pipeline, "Germany sent two frigates to the Black Sea last year.")
     assert analysis.commitments == []
+    analysis = analyze(record_pipeline, "Russia will hand over 300 prisoners on Friday.")
+    assert commitment(analysis, "russia", "prisoner_exchange").modality == "pledged"
 
 
 def test_a_position_noun_belongs_to_its_owner(record_pipeline):
