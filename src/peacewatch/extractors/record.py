@@ -967,8 +967,8 @@ class Holders:
         if subject is None or subject.i in self.topic_pronouns:
             return []
         # "Each Party undertakes …": the parties, even where the parse took "Party" for a name
-        if tuple(t.lower_ for t in subject.subtree if t.i <= subject.i) in self.collective:
-            return self._last_pair(subject.left_edge.i)
+        if self._is_collective(subject):
+            return self._collective(subject)
         if tuple(t.lower_ for t in subject.subtree) in self.member_nouns:
             return self._members_body(subject.i)
         short = self._short_name(subject)  # before names: the parse may take "the Federation" for a new one
@@ -1413,11 +1413,12 @@ class Holders:
                     return found
         return []
 
+    def _is_collective(self, head: Token) -> bool:
+        return tuple(t.lower_ for t in head.subtree if t.i <= head.i) in self.collective
+
     def _collective(self, head: Token) -> list[str]:
         """ "both parties", "the two delegations": the last pair of actors named together before them."""
-        if tuple(t.lower_ for t in head.subtree if t.i <= head.i) in self.collective:
-            return self._last_pair(head.left_edge.i)
-        return []
+        return self._last_pair(head.left_edge.i) if self._is_collective(head) else []
 
     def _thanked(self, noun: Token) -> list[str]:
         """ "I thank the Norvik Isles for their offer": the object named before "for their …" is its owner

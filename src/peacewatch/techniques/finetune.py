@@ -59,7 +59,7 @@ def window_data(articles: list[tuple[str, list[tuple[int, int]], list[tuple[int,
                 labels: list[str]) -> Windows:
     """Windows for (text, segments, gold spans or None) articles, split and featurised as inference does."""
     from peacewatch.techniques.encoder import MAX_PIECES, _windows, load_encoder
-    from peacewatch.techniques.features import piece_features
+    from peacewatch.techniques.features import N_FEATURES, piece_features
     from peacewatch.techniques.model import Sample, targets
 
     tokenizer, _ = load_encoder()
@@ -103,7 +103,7 @@ def window_data(articles: list[tuple[str, list[tuple[int, int]], list[tuple[int,
         starts=np.cumsum([0] + [len(x) for x in ids]).astype(np.int64),
         pieces=np.cumsum([0] + [len(x) for x in offsets]).astype(np.int64),
         offsets=np.concatenate(offsets) if offsets else np.zeros((0, 2), np.int32),
-        feats=(np.concatenate(feats) if feats else np.zeros((0, 11), np.float32)).astype(np.float16),
+        feats=(np.concatenate(feats) if feats else np.zeros((0, N_FEATURES), np.float32)).astype(np.float16),
         y=(np.concatenate(ys).astype(np.uint8) if ys else None),
         article=np.asarray(article_of, np.int32), segment=np.asarray(segment_of, np.int32))
 
@@ -188,7 +188,8 @@ def train_adapted(encoder: Any, windows: Windows, labels: list[str], layers: tup
             p.requires_grad_(False)
     encoder.to(device)
     head = build_net(len(labels), 384 * len(layers) + windows.feats.shape[1]).to(device)
-    assert windows.y is not None
+    if windows.y is None:
+        raise ValueError("training windows need targets (made with gold spans)")
     y_all = windows.y.astype(np.float32)
     pos = y_all.sum(0)
     total = len(y_all)
