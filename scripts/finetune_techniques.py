@@ -47,12 +47,11 @@ def _import_techniques_only() -> None:
 
 def _parts(data: Path) -> dict[str, list]:
     from peacewatch.techniques.data import read_ptc, split
-    from peacewatch.techniques.training import TUNE_SHARE
+    from peacewatch.techniques.training import fit_and_tune
 
     articles = read_ptc(data)
-    train = split(articles, "train")
-    cut = round(len(train) * (1 - TUNE_SHARE))
-    return {"fit": train[:cut], "tune": train[cut:], "dev": split(articles, "dev")}
+    fit, tune = fit_and_tune(split(articles, "train"))
+    return {"fit": fit, "tune": tune, "dev": split(articles, "dev")}
 
 
 def prepare(args: argparse.Namespace) -> None:

@@ -51,6 +51,12 @@ def samples_for(article: Article, encoded: list) -> list[Sample]:
     return samples
 
 
+def fit_and_tune(articles: list[Article]) -> tuple[list[Article], list[Article]]:
+    """The articles that train the net (the first 85%) and those that tune thresholds and calibration."""
+    cut = min(len(articles) - 1, max(1, round(len(articles) * (1 - TUNE_SHARE))))
+    return articles[:cut], articles[cut:]
+
+
 def train_model(articles: list[Article], epochs: int = 6, seed: int = 13, heads: int = 3,
                 cache: Path | None = None, log: Callable[[str], None] = print) -> TechniqueModel:
     labels = list(LABELS)
@@ -58,8 +64,7 @@ def train_model(articles: list[Article], epochs: int = 6, seed: int = 13, heads:
         raise ValueError("training needs at least two articles")
     encoded = encode_articles(articles, cache, log)
     samples = {a.id: samples_for(a, encoded[a.id]) for a in articles}
-    cut = min(len(articles) - 1, max(1, round(len(articles) * (1 - TUNE_SHARE))))
-    fit, tune = articles[:cut], articles[cut:]
+    fit, tune = fit_and_tune(articles)
     log(f"training on {len(fit)} articles, tuning on {len(tune)}")
     fit_samples = [s for a in fit for s in samples[a.id]]
     nets = []
