@@ -184,3 +184,28 @@ def test_a_states_body_named_another_way_is_the_gazetteers(tmp_path):
     pipeline = Pipeline(Settings(extractors=["actors"], gazetteer=[str(gazetteer)]))
     analysis = pipeline.analyze(make_document("Varunia's Foreign Ministry said it would present a draft."))
     assert "varunian-foreign-ministry" in {a.id for a in analysis.actors}
+
+
+def test_a_definite_title_names_the_one_person_of_the_document_who_holds_it(tmp_path):
+    gazetteer = tmp_path / "gazetteer.yaml"
+    gazetteer.write_text("version: 1\nactors:\n"
+                         "  - {id: varunia, name: Varunia, kind: state, demonyms: [Varunian]}\n"
+                         "  - {id: orsk, name: Orsk, kind: state}\n"
+                         "  - {id: ida-lamm, name: Ida Lamm, kind: person, affiliation: varunia,"
+                         " role: 'Foreign Minister of Varunia'}\n"
+                         "  - {id: tom-berg, name: Tom Berg, kind: person, affiliation: orsk,"
+                         " role: 'Foreign Minister of Orsk'}\n", "utf-8")
+    pipeline = Pipeline(Settings(extractors=["actors"], gazetteer=[str(gazetteer)]))
+
+    def mentions(text: str) -> dict[str, list[str]]:
+        return {a.id: [m.text for m in a.mentions] for a in pipeline.analyze(make_document(text)).actors}
+
+    # introduced by the words before the name, unknown to the gazetteer
+    found = mentions("Envoy-General Pia Holm opened the talks. The Envoy-General said both sides had come.")
+    assert found["pia-holm"] == ["Pia Holm", "Envoy-General"]
+    # by the gazetteer's role; "of Orsk" picks one of two foreign ministers
+    found = mentions("Ida Lamm met Tom Berg. The Foreign Minister of Orsk said talks were useful.")
+    assert found["tom-berg"] == ["Tom Berg", "Foreign Minister"]
+    # two holders and nothing to choose between them: nobody
+    found = mentions("Ida Lamm met Tom Berg. The Foreign Minister said talks were useful.")
+    assert found["ida-lamm"] == ["Ida Lamm"] and found["tom-berg"] == ["Tom Berg"]

@@ -217,6 +217,16 @@ class ActorExtractor:
                 found[actor_id] = _Found(make(), cand.first)
             self._mention(doc, found[actor_id], cand.first, cand.last)
 
+        for first, last, actor_id in list(self._titled(doc, found)):
+            for key, item in list(found.items()):  # spaCy took the title for an organization's name
+                if item.actor.kind != "person" and not item.actor.in_gazetteer and first in item.tokens:
+                    item.actor.mentions = [m for m in item.actor.mentions if m.start != doc[first].idx]
+                    item.tokens -= set(range(first, last + 1))
+                    if not item.actor.mentions:
+                        del found[key]
+            self._mention(doc, found[actor_id], first, last)
+            taken.update(range(first, last + 1))
+
         for first, last, actor in self._anonymous(doc, taken, found):
             if actor.id not in found:
                 found[actor.id] = _Found(actor, first)
@@ -310,6 +320,75 @@ class ActorExtractor:
             return hit[0].id
         return None
 
+    # -- people named by their title -------------------------------------------------------------
+
+    def _titled(self, doc: Doc, found: dict[str, _Found]):
+        """ "The Secretary-General welcomes…" after "Secretary-General Adaeze Whitford": a definite title
+        names the one person of the document who holds it, by the gazetteer's role or by the words the
+        document put before the name. A title two people hold, or nobody, names nobody."""
+        text = doc_text(doc)
+        holders: dict[str, dict[str, bool]] = {}  # title or its last words → person id → whole title?
+        for item in found.values():
+            if item.actor.kind != "person":
+                continue
+            for title in _role_titles(item.actor.role) | self._titles_before(text, item):
+                words = title.lower().split()
+                for k in range(len(words)):
+                    whole = holders.setdefault(" ".join(words[k:]), {})
+                    whole[item.actor.id] = whole.get(item.actor.id, False) or k == 0
+        if not holders:
+            return
+        person_tokens = {i for f in found.values() if f.actor.kind == "person" for i in f.tokens}
+        # tokens spaCy alone made an organization of may still be a title
+        named = {i for f in found.values() if f.actor.kind == "person" or f.actor.in_gazetteer for i in f.tokens}
+        for match in _TITLE_AFTER_THE.finditer(text):
+            words = match.group(1).split()
+            n = next((n for n in range(len(words), 0, -1) if " ".join(words[:n]).lower() in holders), 0)
+            if not n:
+                continue
+            span = doc.char_span(match.start(1), match.start(1) + len(" ".join(words[:n])),
+                                 alignment_mode="expand")
+            if span is None or any(t.i in named for t in span) or span.end in person_tokens:
+                continue  # already a name, or a title before one ("the President Noemi Farrant")
+            held = holders[" ".join(words[:n]).lower()]
+            people = [p for p in held if found[p].first_token < span.start]
+            body = self._of_body(doc, span.end, found)
+            if body is not None:  # "the Foreign Minister of Cendra"
+                people = [p for p in people if _serves(found[p].actor, body)]
+            whole = [p for p in people if held[p]]
+            people = whole or people
+            if len(people) == 1:
+                yield span.start, span.end - 1, people[0]
+
+    def _titles_before(self, text: str, item: _Found) -> set[str]:
+        """ "Foreign Minister Jasper Kell", "Kolvatian Deputy Foreign Minister Gleb Arshin": the capitalised
+        words just before a mention of the name, without a state or body named first."""
+        out = set()
+        for mention in item.actor.mentions:
+            before = _TITLE_BEFORE.search(text, max(0, mention.start - 80), mention.start)
+            if before is None:
+                continue
+            words = before.group(1).split()
+            while words and (words[0] in {"The", "the"} or self.gazetteer.lookup(words[0]) is not None
+                             or self.gazetteer.demonym_state(words[0]) is not None):
+                words.pop(0)
+            if words:
+                out.add(" ".join(words))
+        return out
+
+    @staticmethod
+    def _of_body(doc: Doc, i: int, found: dict[str, _Found]) -> Actor | None:
+        """The state or body named just after a title by "of"."""
+        if i + 1 >= len(doc) or doc[i].lower_ != "of":
+            return None
+        for token in doc[i + 1:i + 6]:
+            if token.is_punct:
+                break
+            actor = next((f.actor for f in found.values() if token.i in f.tokens), None)
+            if actor is not None:
+                return actor if actor.kind != "person" else None
+        return None
+
     # -- anonymous actors -------------------------------------------------------------------------
 
     def _anonymous(self, doc: Doc, taken: set[int], found: dict[str, _Found]):
@@ -396,6 +475,26 @@ class ActorExtractor:
     def _affiliation_among(self, span: SpacySpan) -> str | None:
         ids = {hit for hit in map(self._body_named, span) if hit}
         return ids.pop() if len(ids) == 1 else None
+
+
+_TITLE_AFTER_THE = re.compile(r"\b[Tt]he ([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})\b")
+_TITLE_BEFORE = re.compile(r"((?:[A-Z][\w-]* )+)$")
+
+
+def _role_titles(role: str | None) -> set[str]:
+    """ "Foreign Minister of Lunemark, Special Mediator of the Vaire talks" → Foreign Minister, Special
+    Mediator: each part of a gazetteer role up to what it is the title of."""
+    out = set()
+    for part in re.split(r"[,;(]", role or ""):
+        title = re.split(r"\s+(?:of|for|to|in|at)\s+", part.strip())[0]
+        if title[:1].isupper() and title.replace("-", " ").replace(" ", "").isalpha():
+            out.add(title)
+    return out
+
+
+def _serves(person: Actor, body: Actor) -> bool:
+    """Whether a person belongs to a state or body, by affiliation or by the gazetteer's role."""
+    return person.affiliation == body.id or body.name in (person.role or "")
 
 
 def _noun_phrase_end(doc: Doc, start: int, stop: int) -> int:
