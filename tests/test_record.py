@@ -882,6 +882,9 @@ def test_a_truce_as_the_circumstance_of_an_act_is_not_undone_by_it(record_pipeli
 def test_not_negotiable_holds_and_waiting_puts_off(record_pipeline):
     analysis = analyze(record_pipeline, "Accession to the European Union is not negotiable, Zelensky said.")
     assert stance(analysis, "volodymyr-zelensky", "eu_membership").polarity == "support"
+    # ... and the talks named inside the judgement are no topic of it
+    analysis = analyze(record_pipeline, "NATO membership is not a subject of the talks, Zelensky said.")
+    assert [(s.topic, s.polarity) for s in analysis.stances] == [("nato_membership", "support")]
     analysis = analyze(record_pipeline, "Zelensky said he now accepts that elections should wait until 2027.")
     assert stance(analysis, "volodymyr-zelensky", "elections_leadership").polarity == "oppose"
     # a postponement reported is no position

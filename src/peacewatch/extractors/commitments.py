@@ -30,6 +30,7 @@ from peacewatch.extractors.record import (
     demand_list_lead,
     evidence_range,
     holders_of,
+    inside_predicates,
     introduces_alternative,
     labelled_list_item,
     line_of,
@@ -88,7 +89,8 @@ class CommitmentExtractor:
 
     def __call__(self, doc: Doc) -> list[Commitment]:
         holders = holders_of(doc)
-        found = self.matcher.outermost(doc)
+        judged = inside_predicates(doc)  # ("is not open to negotiation": no talks are refused)
+        found = [m for m in self.matcher.outermost(doc) if m.head not in judged]
         pronouns = anaphoric_mentions(doc, found, self.cues)
         holders.topic_pronouns.update(m.head for m in pronouns if doc[m.head].pos_ == "PRON")
         # ("ready to patrol from the first hour of a ceasefire" commits to no ceasefire)

@@ -692,6 +692,22 @@ def says_how_long(tokens: list[Token], k: int) -> bool:
 
 
 @lru_cache(maxsize=8)
+@lru_cache(maxsize=1)
+def _predicates() -> PhraseTable:
+    return phrase_table(record_cues()["stances"]["predicates"])
+
+
+def inside_predicates(doc: Doc) -> set[int]:
+    """Tokens inside a predicate phrase of several words ("up for negotiation", "subject of the talks"): a
+    topic named there is part of a judgement on something else, not what the judgement is about."""
+    inside: set[int] = set()
+    for token in doc:
+        found = cue_at(token, _predicates())
+        if found is not None and found[1] > 1:
+            inside.update(range(token.i + 1, token.i + found[1]))
+    return inside
+
+
 def default_topics(extra: tuple[str, ...] = ()) -> TopicMatcher:
     return TopicMatcher(load_topics(extra))
 

@@ -34,6 +34,7 @@ from peacewatch.extractors.record import (
     demand_list_lead,
     evidence_range,
     holders_of,
+    inside_predicates,
     introduces_alternative,
     names_no_one,
     only_dates,
@@ -147,7 +148,10 @@ class StanceExtractor:
         pronouns = anaphoric_mentions(doc, mentions + standing, self.cues)
         holders.topic_pronouns.update(m.head for m in pronouns if doc[m.head].pos_ == "PRON")
         mentions = mentions + standing + pronouns
+        judged = inside_predicates(doc)
         for mention in sorted(mentions, key=lambda m: m.first):
+            if mention.head in judged:
+                continue  # "is not a subject of the talks": the talks are part of the judgement, not its topic
             if asks(doc[mention.head]):
                 continue  # "Should sanctions be eased?": a question takes no position
             if only_dates(doc[mention.head]):
