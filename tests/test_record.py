@@ -299,6 +299,17 @@ def test_a_title_shortened_to_its_last_word_names_its_one_holder(tmp_path):
     assert commitment(analysis, "ines-arbo", "ceasefire").modality == "demanded"
 
 
+def test_a_name_the_parse_takes_for_an_adverb_is_still_the_subject(tmp_path):
+    gazetteer = tmp_path / "g.yaml"
+    gazetteer.write_text("version: 1\nactors:\n  - {id: ardally, name: Ardally, kind: state}\n"
+                         "  - {id: loramar, name: Loramar, kind: state}\n", "utf-8")
+    pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), gazetteer=[str(gazetteer)]))
+    # ("Ardally" ends like an adverb, and "Loramar, Ardally" is a list, not one name)
+    analysis = analyze(pipeline, "Together with Castagne and Loramar, Ardally will provide military aid this year.")
+    assert commitment(analysis, "ardally", "military_aid").modality == "pledged"
+    assert {a.id for a in analysis.actors} >= {"ardally", "loramar"}
+
+
 def test_one_topic_without_another_wants_the_other(record_pipeline):
     analysis = analyze(record_pipeline, "Vladimir Putin said a ceasefire without guarantees would be an intermission.")
     assert stance(analysis, "vladimir-putin", "ceasefire").polarity == "conditional"

@@ -141,6 +141,8 @@ class ActorExtractor:
             if hit is not None:  # spaCy found a gazetteer form: keep the gazetteer's identity
                 out.append(_Candidate(first, last, 3, hit[0], hit[1], ent.label_))
                 continue
+            if any(t.text == "," for t in span):
+                continue  # "Fjellmar and Loramar, Ardally": a list the parse ran together, not one name
             if self._is_place(span.text) or doc[last].lower_ in _document_heads():
                 continue  # a place, or a document ("the Budapest Memorandum"): neither acts
             if all(t.lower_ in _generic_words() or not t.is_alpha for t in span):

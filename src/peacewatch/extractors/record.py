@@ -979,7 +979,7 @@ class Holders:
             found = self.actors_in_chars(*prefix)
             if found:
                 return found
-        subject = subject_of(verb)
+        subject = subject_of(verb) or self._name_taken_for_adverb(verb)
         if subject is None or subject.i in self.topic_pronouns:
             return []
         # "Each Party undertakes …": the parties, even where the parse took "Party" for a name
@@ -1010,6 +1010,15 @@ class Holders:
             return list(dict.fromkeys(owners))  # "Marivelle's aircraft will protect our skies": Marivelle
         resolved = self.resolver.resolve(subject.left_edge.i, subject.right_edge.i, subject.i)
         return [resolved] if resolved and not self._only_in_datelines(resolved) else []
+
+    def _name_taken_for_adverb(self, verb: Token) -> Token | None:
+        """ "Ardally will provide …": a name the parse took for an adverb (by its "-ly") before a verb that has
+        no subject is that verb's subject."""
+        t = verb
+        while t.dep_ in {"xcomp", "conj"} and t.head.i != t.i:  # ("Ardally is ready to send …")
+            t = t.head
+        return next((c for c in t.children if c.dep_ in {"advmod", "npadvmod"} and c.i < t.i
+                     and c.i in self.actor_at), None)
 
     def position_owner(self, verb: Token) -> list[str]:
         """ "Kyiv's position is that sanctions must stay": the owner of the position a clause spells out (the
