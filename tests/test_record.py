@@ -893,6 +893,12 @@ def test_a_truce_as_the_circumstance_of_an_act_is_not_undone_by_it(record_pipeli
 def test_not_negotiable_holds_and_waiting_puts_off(record_pipeline):
     analysis = analyze(record_pipeline, "Accession to the European Union is not negotiable, Zelensky said.")
     assert stance(analysis, "volodymyr-zelensky", "eu_membership").polarity == "support"
+    analysis = analyze(record_pipeline, "NATO membership remains non-negotiable, Zelensky said.")
+    assert stance(analysis, "volodymyr-zelensky", "nato_membership").polarity == "support"
+    analysis = analyze(record_pipeline, "Monitors from the OSCE are welcome, Zelensky said.")
+    assert stance(analysis, "volodymyr-zelensky", "monitoring_intelligence").polarity == "support"
+    analysis = analyze(record_pipeline, "The European Union adopted new sanctions on Monday.")
+    assert stance(analysis, "european-union", "sanctions").polarity == "support"
     # ... and the talks named inside the judgement are no topic of it
     analysis = analyze(record_pipeline, "NATO membership is not a subject of the talks, Zelensky said.")
     assert [(s.topic, s.polarity) for s in analysis.stances] == [("nato_membership", "support")]
