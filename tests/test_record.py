@@ -1196,6 +1196,12 @@ def test_one_party_saying_another_must_act_is_the_speakers_demand(record_pipelin
     analysis = analyze(record_pipeline, "Lavrov says Ukraine must give up its NATO bid.")
     assert stance(analysis, "sergei-lavrov", "nato_membership").polarity == "oppose"
     assert not [s for s in analysis.stances if s.actor == "ukraine"]
+    assert commitment(analysis, "sergei-lavrov", "nato_membership").modality == "demanded"
+    analysis = analyze(record_pipeline, "Zelensky said elections must be held by June.")
+    assert commitment(analysis, "volodymyr-zelensky", "elections_leadership").modality == "demanded"
+    # ... an obligation one takes on oneself, or a narrator's, asks nothing of anyone
+    analysis = analyze(record_pipeline, "We must send troops to Ukraine, Macron said. Russia must lift the blockade.")
+    assert not [c for c in analysis.commitments if c.modality == "demanded"]
     # of one's own side it stays the subject's: "Zelensky said Ukraine must join NATO"
     analysis = analyze(record_pipeline, "Zelensky said Ukraine must join NATO.")
     assert stance(analysis, "ukraine", "nato_membership").polarity == "support"

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from peacewatch.contract import Commitment
 from peacewatch.extractors.base import Resources, register
 from peacewatch.extractors.record import (
+    FIRST_PERSON,
     Holders,
     TopicMatcher,
     TopicMention,
@@ -64,6 +65,7 @@ class CommitmentExtractor:
         self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
         # phrase tables, as some of these are phrases ("take part in")
         self.future_pledges = phrase_table({"pledged": record_cues()["future_pledges"]})
+        self.obliged_acts = phrase_table({"demanded": record_cues()["future_pledges"] + record_cues()["obliged_acts"]})
         self.future_aux = {w.lower() for w in record_cues()["future_auxiliaries"]}
         self.future_verbs = {w.lower() for w in record_cues()["future_verbs"]}
         self.expected_verbs = {w.lower() for w in record_cues()["expected_verbs"]}
@@ -115,6 +117,9 @@ class CommitmentExtractor:
                 if bare_answer(question[0]) != "no" or modality not in {"ready", "pledged", "offered", "signed"}:
                     continue
                 modality = "refused"
+            obliged = modality is None and self._obliged_act(token)
+            if obliged:
+                modality = "demanded"  # "the Union must lift the embargo": asked of the Union by whoever says so
             if modality is None or asks(token):
                 continue  # (a question commits no one: "Will Pellonia also provide air defence?")
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.non_complements for c in token.children):
@@ -125,9 +130,10 @@ class CommitmentExtractor:
                                                                                     self.negations)]
             agent = passive_agent(token)
             announced = agent is None and _announced_passive(token, self.negations)
-            if agent is not None or announced:
+            if agent is not None or announced or obliged:
                 # "guarantees were promised by Vantor", "elections would be held": the topic is the passive's subject
-                topics += [m for m in mentions if any(c.dep_ == "nsubjpass" and c.left_edge.i <= m.head <= c.i
+                subjects = {"nsubjpass", "nsubj"} if obliged else {"nsubjpass"}  # ("Belvo must return to …")
+                topics += [m for m in mentions if any(c.dep_ in subjects and c.left_edge.i <= m.head <= c.i
                                                       for c in token.children)]
             if token.lemma_.lower() in self.object_only:
                 # (or the cue's own action: "announced a 500 million euro package")
@@ -151,6 +157,10 @@ class CommitmentExtractor:
             else:
                 actors = holders.parties(owner or (holders.named_by(agent) if agent is not None else
                                                    holders.holders(token, token.idx, token.idx + len(token))))
+            subject = subject_of(token)
+            if obliged and (set(actors) & set(holders.subject_actors(token)) or
+                            subject is not None and subject.lower_ in FIRST_PERSON):
+                continue  # "we must send troops", or a narrator's "Karsavia must …": nobody else asks it
             if modality in {"ready", "pledged", "offered"} and not owner and agent is None and \
                     holders.obliged(token) and not set(actors) & set(holders.subject_actors(token)):
                 modality = "demanded"  # "Merz said Europe must be prepared to provide guarantees": asked of others
@@ -329,6 +339,12 @@ class CommitmentExtractor:
                 c.dep_ == "aux" and c.lower_ in {"could", "might"} for c in token.children):
             return "considering"  # "Pellonia could send troops": an act weighed, not promised
         return None
+
+    def _obliged_act(self, verb: Token) -> bool:
+        """ "must lift the embargo", "should hold elections", "must be held by June": an act under an obligation,
+        stated, not asked."""
+        return verb.pos_ == "VERB" and cue_at(verb, self.obliged_acts) is not None and Holders.obliged(verb) and \
+            not _supposed(verb) and not asks(verb)
 
     def _own_position_undone(self, noun: Token, holders: Holders, owner: list[str]) -> bool:
         """ "dropped its demand", "has backed away from its offer": the verb over the position noun undoes it, and
