@@ -310,6 +310,15 @@ def test_a_name_the_parse_takes_for_an_adverb_is_still_the_subject(tmp_path):
     assert {a.id for a in analysis.actors} >= {"ardally", "loramar"}
 
 
+def test_a_refusal_beside_an_offer_on_the_same_topic_is_a_second_commitment(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland is willing to lead a reassurance force once a ceasefire holds, but "
+                                        "would not send soldiers while fighting continued.")
+    assert {c.modality for c in analysis.commitments if c.topic == "foreign_troops"} == {"ready", "refused"}
+    # ... while what a refusal refuses is no commitment of its own
+    analysis = analyze(record_pipeline, "Poland has refused to commit ground troops.")
+    assert [c.modality for c in analysis.commitments] == ["refused"]
+
+
 def test_one_topic_without_another_wants_the_other(record_pipeline):
     analysis = analyze(record_pipeline, "Vladimir Putin said a ceasefire without guarantees would be an intermission.")
     assert stance(analysis, "vladimir-putin", "ceasefire").polarity == "conditional"

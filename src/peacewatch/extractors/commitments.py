@@ -98,7 +98,7 @@ class CommitmentExtractor:
         # ("ready to patrol from the first hour of a ceasefire" commits to no ceasefire)
         mentions = sorted((m for m in found + pronouns if not only_dates(doc[m.head])), key=lambda m: m.first)
         out: list[Commitment] = []
-        seen: set[tuple[str, str, int]] = set()
+        seen: set[tuple[str, str, int, bool]] = set()
         text = doc_text(doc)
         for token in doc:
             owner = holders.owner(token)  # "Kesh's demand that …", "their offer of troops"
@@ -117,6 +117,9 @@ class CommitmentExtractor:
                 if bare_answer(question[0]) != "no" or modality not in {"ready", "pledged", "offered", "signed"}:
                     continue
                 modality = "refused"
+            if modality != "refused" and token.dep_ == "xcomp" and any(c.lower_ == "to" for c in token.children) \
+                    and (above := cue_at(token.head, self.cues)) is not None and above[0] == "refused":
+                continue  # "refused to commit troops", "declined to discuss": the refusal is the commitment
             obliged = modality is None and self._obliged_act(token)
             if obliged:
                 modality = "demanded"  # "the Union must lift the embargo": asked of the Union by whoever says so
@@ -173,7 +176,7 @@ class CommitmentExtractor:
                     continue  # "the parties shall agree on a mechanism": an agenda until it is agreed
             for mention in topics:
                 for actor in actors:
-                    key = (actor, mention.topic, sentence(token).start)
+                    key = (actor, mention.topic, sentence(token).start, modality == "refused")
                     if key in seen or any(c.actor == actor for c in replied_to):
                         continue
                     seen.add(key)
@@ -257,14 +260,14 @@ class CommitmentExtractor:
         return t
 
     @staticmethod
-    def _listed(doc: Doc, out: list[Commitment], seen: set[tuple[str, str, int]], mention: TopicMention,
+    def _listed(doc: Doc, out: list[Commitment], seen: set[tuple[str, str, int, bool]], mention: TopicMention,
                 actors: list[str], modality: str) -> None:
         """One commitment per actor for a topic named in a list under its lead: the topic's words are the action."""
         head, first, last = doc[mention.head], doc[mention.first], doc[mention.last]
         text = doc_text(doc)
         start, end = evidence_range(doc, head)
         for actor in actors:
-            key = (actor, mention.topic, sentence(head).start)
+            key = (actor, mention.topic, sentence(head).start, modality == "refused")
             if key not in seen:
                 seen.add(key)
                 out.append(Commitment(id=f"commitment-{len(out) + 1}", actor=actor, topic=mention.topic,
