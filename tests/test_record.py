@@ -319,6 +319,15 @@ def test_a_refusal_beside_an_offer_on_the_same_topic_is_a_second_commitment(reco
     assert [c.modality for c in analysis.commitments] == ["refused"]
 
 
+def test_lettered_items_are_each_their_own_sentence(record_pipeline):
+    analysis = analyze(record_pipeline, "Each of us will contribute according to its means:\n"
+                                        "(a) France will lead a reassurance force;\n"
+                                        "(b) Germany will provide air policing over western Ukraine.")
+    assert {(c.actor, c.topic, c.modality) for c in analysis.commitments} == {
+        ("france", "foreign_troops", "pledged"), ("germany", "air_support", "pledged")}
+    assert commitment(analysis, "germany", "air_support").evidence.text.startswith("(b) Germany")
+
+
 def test_one_topic_without_another_wants_the_other(record_pipeline):
     analysis = analyze(record_pipeline, "Vladimir Putin said a ceasefire without guarantees would be an intermission.")
     assert stance(analysis, "vladimir-putin", "ceasefire").polarity == "conditional"

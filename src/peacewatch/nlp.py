@@ -20,9 +20,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: a title or a list item never runs into the paragraph after it (the parser
     may join them, and a title would then read as the source of the sentence below it)."""
     for token in doc[1:]:
-        if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2:
+        before = doc[token.i - 1]
+        if before.is_space and before.text.count("\n") >= 2:
             token.is_sent_start = True
+        elif "\n" in before.text + before.whitespace_ and _lettered_item(doc, token.i):
+            token.is_sent_start = True  # "(a) Ardally will lead …;" on its own line: an item of its own
     return doc
+
+
+def _lettered_item(doc: Doc, i: int) -> bool:
+    """A line opened by "(a)", "(b)", "(ii)": a lettered item, which a parse may run into the line above."""
+    return i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and \
+        doc[i + 1].text.isalpha() and doc[i + 1].text.islower() and len(doc[i + 1].text) <= 4
 
 
 @lru_cache(maxsize=4)

@@ -797,7 +797,7 @@ def subject_of(verb: Token) -> Token | None:
     """The clause's nominal subject, inherited from the verbs it hangs on ("X said … and is open to …")."""
     t, seen = verb, 0
     while seen < 8:
-        subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "there"]
+        subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "there" and not _label(c)]
         # ("The delegation has, however, proposed …": the parse may hang the subject on the auxiliary)
         subjects = subjects or [g for c in t.children if c.dep_ in {"aux", "auxpass"} and c.i < t.i
                                 for g in c.children if g.dep_ in SUBJECT_DEPS]
@@ -809,6 +809,12 @@ def subject_of(verb: Token) -> Token | None:
             return None
         t, seen = t.head, seen + 1
     return None
+
+
+def _label(token: Token) -> bool:
+    """ "(a)", "(ii)": an item's label in parentheses, which the parse may take for the subject."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
 
 
 def answers_alone(verb: Token) -> bool:
