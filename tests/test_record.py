@@ -37,6 +37,13 @@ def check_spans(analysis: Analysis) -> None:
         assert text[span.start:span.end] == span.text
 
 
+def with_gazetteer(tmp_path, actors_yaml: str) -> Pipeline:
+    """The record's pipeline with a gazetteer of these actors (YAML lines under `actors:`)."""
+    gazetteer = tmp_path / "gazetteer.yaml"
+    gazetteer.write_text("version: 1\nactors:\n" + actors_yaml, "utf-8")
+    return Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), gazetteer=[str(gazetteer)]))
+
+
 def stance(analysis: Analysis, actor: str, topic: str) -> Stance:
     hits = [s for s in analysis.stances if s.actor == actor and s.topic == topic]
     assert hits, f"no {topic} stance by {actor} in {[(s.actor, s.topic, s.polarity) for s in analysis.stances]}"
@@ -281,29 +288,23 @@ def test_unwilling_is_a_refusal_and_verification_is_monitoring(record_pipeline):
 
 
 def test_an_alias_with_the_opens_a_sentence(tmp_path):
-    gazetteer = tmp_path / "g.yaml"
-    gazetteer.write_text("version: 1\nactors:\n  - id: federated-isles\n    name: Federated Isles\n"
-                         "    kind: state\n    aliases: [the Isles]\n", "utf-8")
-    pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), gazetteer=[str(gazetteer)]))
+    pipeline = with_gazetteer(tmp_path, "  - {id: federated-isles, name: Federated Isles, kind: state,"
+                                        " aliases: [the Isles]}\n")
     analysis = analyze(pipeline, "The Isles are now ready to provide intelligence and surveillance.")
     assert commitment(analysis, "federated-isles", "monitoring_intelligence").modality == "ready"
 
 
 def test_a_title_shortened_to_its_last_word_names_its_one_holder(tmp_path):
-    gazetteer = tmp_path / "g.yaml"
-    gazetteer.write_text("version: 1\nactors:\n  - id: ines-arbo\n    name: Ines Arbo\n    kind: person\n"
-                         "    aliases: [Special Mediator]\n", "utf-8")
-    pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), gazetteer=[str(gazetteer)]))
+    pipeline = with_gazetteer(tmp_path, "  - {id: ines-arbo, name: Ines Arbo, kind: person,"
+                                        " aliases: [Special Mediator]}\n")
     analysis = analyze(pipeline, "Special Mediator Ines Arbo met both delegations. The Mediator urges both "
                                  "parties to agree a ceasefire before 25 March.")
     assert commitment(analysis, "ines-arbo", "ceasefire").modality == "demanded"
 
 
 def test_a_name_the_parse_takes_for_an_adverb_is_still_the_subject(tmp_path):
-    gazetteer = tmp_path / "g.yaml"
-    gazetteer.write_text("version: 1\nactors:\n  - {id: ardally, name: Ardally, kind: state}\n"
-                         "  - {id: loramar, name: Loramar, kind: state}\n", "utf-8")
-    pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), gazetteer=[str(gazetteer)]))
+    pipeline = with_gazetteer(tmp_path, "  - {id: ardally, name: Ardally, kind: state}\n"
+                                        "  - {id: loramar, name: Loramar, kind: state}\n")
     # ("Ardally" ends like an adverb, and "Loramar, Ardally" is a list, not one name)
     analysis = analyze(pipeline, "Together with Castagne and Loramar, Ardally will provide military aid this year.")
     assert commitment(analysis, "ardally", "military_aid").modality == "pledged"
@@ -2000,10 +2001,7 @@ def test_items_that_open_with_a_verb_belong_to_the_subject_that_leads_the_list(r
 
 
 def test_the_outlet_that_publishes_a_text_is_not_its_voice(tmp_path):
-    gazetteer = tmp_path / "g.yaml"
-    gazetteer.write_text("version: 1\nactors:\n  - id: harbour-wire\n    name: Harbour Wire\n"
-                         "    kind: organization\n", "utf-8")
-    pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), gazetteer=[str(gazetteer)]))
+    pipeline = with_gazetteer(tmp_path, "  - {id: harbour-wire, name: Harbour Wire, kind: organization}\n")
     text = ("Harbour Wire publishes below the text of the declaration.\n\n"
             "Sanctions must stay until the last occupying soldier has gone.\n")
     analysis = pipeline.analyze(make_document(text, published="2026-03-11", outlet="Harbour Wire"))
