@@ -160,9 +160,8 @@ class CommitmentExtractor:
             else:
                 actors = holders.parties(owner or (holders.named_by(agent) if agent is not None else
                                                    holders.holders(token, token.idx, token.idx + len(token))))
-            subject = subject_of(token)
             if obliged and (set(actors) & set(holders.subject_actors(token)) or
-                            subject is not None and subject.lower_ in FIRST_PERSON):
+                            getattr(subject_of(token), "lower_", None) in FIRST_PERSON):
                 continue  # "we must send troops", or a narrator's "Karsavia must …": nobody else asks it
             if modality in {"ready", "pledged", "offered"} and not owner and agent is None and \
                     holders.obliged(token) and not set(actors) & set(holders.subject_actors(token)):

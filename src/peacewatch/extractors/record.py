@@ -691,7 +691,9 @@ def says_how_long(tokens: list[Token], k: int) -> bool:
         any(t.lemma_.lower() in lasting for t in tokens[k + 3:k + 8] if t.pos_ in {"VERB", "AUX"}))
 
 
-@lru_cache(maxsize=8)
+_JUDGED = "peacewatch.judged"  # `doc.user_data` key of `inside_predicates`
+
+
 @lru_cache(maxsize=1)
 def _predicates() -> PhraseTable:
     return phrase_table(record_cues()["stances"]["predicates"])
@@ -699,15 +701,19 @@ def _predicates() -> PhraseTable:
 
 def inside_predicates(doc: Doc) -> set[int]:
     """Tokens inside a predicate phrase of several words ("up for negotiation", "subject of the talks"): a
-    topic named there is part of a judgement on something else, not what the judgement is about."""
-    inside: set[int] = set()
-    for token in doc:
-        found = cue_at(token, _predicates())
-        if found is not None and found[1] > 1:
-            inside.update(range(token.i + 1, token.i + found[1]))
+    topic named there is part of a judgement on something else, not what the judgement is about. Found once
+    per document, for stances and commitments alike."""
+    inside = doc.user_data.get(_JUDGED)
+    if inside is None:
+        inside = doc.user_data[_JUDGED] = set()
+        for token in doc:
+            found = cue_at(token, _predicates())
+            if found is not None and found[1] > 1:
+                inside.update(range(token.i + 1, token.i + found[1]))
     return inside
 
 
+@lru_cache(maxsize=8)
 def default_topics(extra: tuple[str, ...] = ()) -> TopicMatcher:
     return TopicMatcher(load_topics(extra))
 
