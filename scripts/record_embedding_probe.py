@@ -25,7 +25,7 @@ import numpy as np
 
 from peacewatch.claims.embed import embed
 from peacewatch.errors import PeacewatchError
-from peacewatch.evaluation.record import RECORD_CHAIN, read_gold
+from peacewatch.evaluation.record import RECORD_CHAIN, occurrences, read_gold
 from peacewatch.extractors.record import default_topics
 from peacewatch.ingest import read_path
 from peacewatch.pipeline import Pipeline, Settings
@@ -67,7 +67,7 @@ def sentence_rows(gold_path: Path) -> list[Row]:
         for sent, vector in zip(sents, embed([s.text.strip() for s in sents]), strict=True):
             b, e = sent.start_char, sent.end_char
             quoted = {(g["actor"], g["topic"], g["polarity"]) for g in entry.get("stances") or []
-                      if any(overlaps(b, e, i, i + len(g["evidence"])) for i in _find_all(text, g["evidence"]))}
+                      if any(overlaps(b, e, i, j) for i, j in occurrences(text, g["evidence"]))}
             rows.append(Row(
                 set=gold_path.parent.name, text=sent.text, vector=vector,
                 topics={m.topic for m in mentions if b <= doc[m.first].idx < e}, gold=quoted,
@@ -76,14 +76,6 @@ def sentence_rows(gold_path: Path) -> list[Row]:
                 speakers=[a.source_actor for a in analysis.attributions
                           if a.source_actor and overlaps(b, e, a.content.start, a.content.end)]))
     return rows
-
-
-def _find_all(text: str, quote: str) -> list[int]:
-    out, at = [], text.find(quote)
-    while at >= 0:
-        out.append(at)
-        at = text.find(quote, at + 1)
-    return out
 
 
 def main() -> None:

@@ -55,7 +55,8 @@ def read_gold(path: Path) -> dict[str, Any]:
     return data
 
 
-def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
+def occurrences(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every (start, end) of a gold quote in the text."""
     out, start = [], text.find(quote)
     while start >= 0:
         out.append((start, start + len(quote)))
@@ -84,7 +85,7 @@ def score_document(analysis: Analysis, gold: dict[str, Any], totals: dict[str, C
         used: set[int] = set()
         for entry in gold.get(kind) or []:
             quote = str(entry.get("evidence", ""))
-            places = _occurrences(text, quote) if quote else []
+            places = occurrences(text, quote) if quote else []
             if quote and not places:
                 raise PeacewatchError(f"{gold.get('file')}: gold evidence not in the text: {quote!r}")
             hit = next((n for n, p in enumerate(predicted) if n not in used

@@ -343,10 +343,10 @@ class CommitmentExtractor:
         return None
 
     def _obliged_act(self, verb: Token) -> bool:
-        """ "must lift the embargo", "should hold elections", "must be held by June": an act under an obligation,
-        stated, not asked."""
+        """ "must lift the embargo", "should hold elections", "must be held by June": an act under an obligation
+        (a question is left to the caller)."""
         return verb.pos_ == "VERB" and cue_at(verb, self.obliged_acts) is not None and Holders.obliged(verb) and \
-            not _supposed(verb) and not asks(verb)
+            not _supposed(verb)
 
     def _own_position_undone(self, noun: Token, holders: Holders, owner: list[str]) -> bool:
         """ "dropped its demand", "has backed away from its offer": the verb over the position noun undoes it, and
