@@ -2359,3 +2359,18 @@ def test_in_exchange_for_is_no_prisoner_exchange_and_names_what_an_act_would_buy
     analysis = analyze(record_pipeline, "Starmer said: We will not put British soldiers between two armies that are "
                                         "still shooting.")
     assert commitment(analysis, "keir-starmer", "foreign_troops").modality == "refused"
+
+
+def test_a_topic_named_outright_wins_over_a_noun_standing_for_it(record_pipeline):
+    # "the force" stands for the reassurance force named before; the refusal names the troops themselves
+    analysis = analyze(record_pipeline, "Ministers discussed a reassurance force for Ukraine.\n\n"
+                                        "- Canada — ready to provide intelligence in support of the force; "
+                                        "refused to commit ground troops.\n")
+    assert stance(analysis, "canada", "foreign_troops").polarity == "oppose"
+
+
+def test_a_mediators_framework_is_the_talks_and_what_it_includes_is_its_own_topic(record_pipeline):
+    analysis = analyze(record_pipeline, "Norway said it supports the framework proposed by Turkey, "
+                                        "including a ceasefire of 60 days.")
+    assert stance(analysis, "norway", "peace_talks").polarity == "support"
+    assert stance(analysis, "norway", "ceasefire").polarity == "support"

@@ -364,8 +364,8 @@ def _outermost(doc: Doc, mentions: list[TopicMention], light: frozenset[str],
         for _ in range(NESTING_CLIMB):
             if t.head.i == t.i or t.tag_ in FINITE_TAGS or t.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "conj"}:
                 break  # a clause of its own: "agreed to extend their ceasefire" is about the ceasefire
-            if t.dep_ == "prep" and t.lower_ in {"without", "besides", "beyond", "instead"}:
-                break  # "a ceasefire without guarantees" is about both
+            if t.dep_ == "prep" and t.lower_ in {"without", "besides", "beyond", "instead", "including"}:
+                break  # "a ceasefire without guarantees", "a framework including a ceasefire" are about both
             if t.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
                 break  # "guarantees that Ukraine would never join NATO": the content has its own topic
             if t.dep_ == "appos" or "\n" in doc_text(doc)[min(t.idx, t.head.idx):max(t.idx, t.head.idx)]:

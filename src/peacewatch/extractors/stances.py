@@ -147,8 +147,10 @@ class StanceExtractor:
         standing = self.matcher.standing_for(doc, mentions)
         pronouns = anaphoric_mentions(doc, mentions + standing, self.cues)
         holders.topic_pronouns.update(m.head for m in pronouns if doc[m.head].pos_ == "PRON")
+        stand_ins = {m.head for m in standing + pronouns}
         mentions = mentions + standing + pronouns
         judged = inside_predicates(doc)
+        from_stand_in: set[tuple[str, str, int]] = set()
         for mention in sorted(mentions, key=lambda m: m.first):
             if mention.head in judged:
                 continue  # "is not a subject of the talks": the talks are part of the judgement, not its topic
@@ -213,8 +215,14 @@ class StanceExtractor:
                 elif key not in seen:
                     seen[key] = len(out)
                     out.append(stance)
-                elif out[seen[key]].polarity == "neutral" and reading.polarity != "neutral":
-                    out[seen[key]] = stance  # one stance per actor and topic in a sentence: the clearest
+                    if mention.head in stand_ins:
+                        from_stand_in.add(key)
+                elif out[seen[key]].polarity == "neutral" and reading.polarity != "neutral" or \
+                        key in from_stand_in and mention.head not in stand_ins:
+                    # one stance per actor and topic in a sentence: the clearest, and a topic named outright
+                    # over a noun that only stands for it ("in support of the force; refused to commit troops")
+                    out[seen[key]] = stance
+                    from_stand_in.discard(key)
         for key, before in earlier.items():
             if key not in seen:
                 out.append(before)  # "after rejecting the truce, X left": still a reported position
