@@ -2374,3 +2374,24 @@ def test_a_mediators_framework_is_the_talks_and_what_it_includes_is_its_own_topi
                                         "including a ceasefire of 60 days.")
     assert stance(analysis, "norway", "peace_talks").polarity == "support"
     assert stance(analysis, "norway", "ceasefire").polarity == "support"
+
+
+def test_a_relative_clause_holds_its_own_position_on_the_topic(record_pipeline):
+    analysis = analyze(record_pipeline, "Norway proposed a ceasefire, which Sweden rejected on Friday.")
+    assert stance(analysis, "norway", "ceasefire").polarity == "support"
+    assert stance(analysis, "sweden", "ceasefire").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Sweden rejected the ceasefire that Norway proposed.")
+    assert stance(analysis, "norway", "ceasefire").polarity == "support"
+    assert stance(analysis, "sweden", "ceasefire").polarity == "oppose"
+
+
+def test_who_runs_a_plant_is_its_nuclear_status(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine will not hand the plant to a committee.")
+    assert stance(analysis, "ukraine", "nuclear_status").polarity == "oppose"
+
+
+def test_the_alliances_open_door_and_an_application(record_pipeline):
+    analysis = analyze(record_pipeline, "Finland applied for NATO membership in May.\n\n"
+                                        "Jens Stoltenberg said the door remains open for Finland.")
+    assert stance(analysis, "finland", "nato_membership").polarity == "support"
+    assert stance(analysis, "jens-stoltenberg", "nato_membership").polarity == "support"

@@ -504,6 +504,26 @@ def _described_again(doc: Doc, mentions: list[TopicMention], determiners: frozen
     return out
 
 
+def relative_mentions(doc: Doc, mentions: list[TopicMention]) -> dict[TopicMention, Token]:
+    """Relative pronouns that stand for a topic as what their clause acts on: "the ceasefire, which both sides
+    agreed to extend", "the proposal that Kesh rejected". Each with the verb of its relative clause, where a
+    reading of the pronoun must end (the clause's position is not the sentence's)."""
+    out: dict[TopicMention, Token] = {}
+    for mention in mentions:
+        for clause in doc[mention.head].children:
+            if clause.dep_ != "relcl":
+                continue
+            pronoun = next((t for t in clause.subtree if t.tag_ in {"WDT", "WP"} and t.lower_ in RELATIVE_PRONOUNS
+                            and t.dep_ in {"dobj", "nsubjpass", "pobj"}), None)
+            if pronoun is not None:
+                out[TopicMention(mention.topic, pronoun.i, pronoun.i, pronoun.i, mention.opposite)] = clause
+    return out
+
+
+#: the relative pronouns that can stand for a thing acted on
+RELATIVE_PRONOUNS = frozenset({"which", "that", "whom"})
+
+
 def anaphoric_mentions(doc: Doc, mentions: list[TopicMention],
                        cues: dict[tuple[str, ...], str]) -> list[TopicMention]:
     """Words that stand for a topic named just before: "has come around to the idea" (a generic noun with a

@@ -43,6 +43,7 @@ from peacewatch.extractors.record import (
     phrase_table,
     record_cues,
     refuses,
+    relative_mentions,
     says_how_long,
     stative_participle,
     time_units,
@@ -148,7 +149,8 @@ class StanceExtractor:
         pronouns = anaphoric_mentions(doc, mentions + standing, self.cues)
         holders.topic_pronouns.update(m.head for m in pronouns if doc[m.head].pos_ == "PRON")
         stand_ins = {m.head for m in standing + pronouns}
-        mentions = mentions + standing + pronouns
+        relatives = relative_mentions(doc, mentions)
+        mentions = mentions + standing + pronouns + list(relatives)
         judged = inside_predicates(doc)
         from_stand_in: set[tuple[str, str, int]] = set()
         for mention in sorted(mentions, key=lambda m: m.first):
@@ -162,7 +164,10 @@ class StanceExtractor:
             if question is not None:  # "Asked whether Russia would accept peacekeepers, Lavrov said: 'No.'"
                 reading = self._answered(doc[mention.head], *question)
             else:
-                reading = self._without(doc[mention.head], heads) or self.polarity(doc[mention.head])
+                relative = relatives.get(mention)
+                # "the ceasefire, which both sides agreed to extend": read within the relative clause only
+                reading = self.polarity(doc[mention.head], stop=relative) if relative is not None else \
+                    self._without(doc[mention.head], heads) or self.polarity(doc[mention.head])
             if reading is None:
                 continue
             if reading.condition and mention.topic in self.after_topics and reading.polarity == "support" and \
