@@ -2395,3 +2395,13 @@ def test_the_alliances_open_door_and_an_application(record_pipeline):
                                         "Jens Stoltenberg said the door remains open for Finland.")
     assert stance(analysis, "finland", "nato_membership").polarity == "support"
     assert stance(analysis, "jens-stoltenberg", "nato_membership").polarity == "support"
+
+
+def test_a_future_act_of_support_is_a_pledge(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland will fly air policing missions over Lithuania.")
+    assert commitment(analysis, "poland", "air_support").modality == "pledged"
+
+
+def test_a_blocs_own_summit_only_dates_what_is_wanted(record_pipeline):
+    analysis = analyze(record_pipeline, "Norway wants the text initialled before the NATO summit on 26 April.")
+    assert not [s for s in analysis.stances if s.topic == "peace_talks"]

@@ -303,6 +303,8 @@ class TopicMatcher:
                     if end == i and term[0] in self.topics[name].tally_nouns and any(
                             c.dep_ == "nummod" or c.dep_ == "prep" and c.lower_ == "on" for c in doc[i].children):
                         continue  # "approved by 341 votes to 227", "a vote on the deployment": a count, a motion
+                    if end == i and _blocs_own(doc[i]):
+                        continue  # "the alliance summit": the bloc's own meeting, not talks on the war
                     if end is not None:
                         if match is None or end - i + 1 > match[1]:
                             match = (name, end - i + 1, (term, name) in self.opposites)
@@ -678,10 +680,32 @@ def time_units() -> frozenset[str]:
 
 def only_dates(head: Token) -> bool:
     """Whether a topic only dates something: "within two weeks of a ceasefire", "on the same day as the
-    ceasefire", "from the first hour of a truce"."""
+    ceasefire", "from the first hour of a truce", "before the summit", "on the margins of the NATO summit"."""
+    gatherings, _, settings = _gatherings()
     prep = head.head
+    if head.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in {"before", "after", "until", "at"} and \
+            head.lemma_.lower() in gatherings:
+        return True
+    place = head.head if head.dep_ == "compound" else head  # (the bloc that names the gathering)
+    if place.dep_ == "pobj" and place.head.lower_ == "of" and place.head.head.lemma_.lower() in settings:
+        return True
     return head.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in {"of", "as"} and \
         (prep.head.lemma_.lower() in time_units() or prep.head.ent_type_ in {"DATE", "TIME"})
+
+
+@lru_cache(maxsize=1)
+def _gatherings() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    cues = record_cues()
+    return tuple(frozenset(w.lower() for w in cues[key])  # type: ignore[return-value]
+                 for key in ("gathering_nouns", "bloc_nouns", "setting_nouns"))
+
+
+def _blocs_own(noun: Token) -> bool:
+    """A gathering named by the bloc that holds it: "the NATO summit", "the alliance's meeting"."""
+    gatherings, blocs, _ = _gatherings()
+    return noun.lemma_.lower() in gatherings and any(
+        c.dep_ in {"compound", "poss", "nmod"} and (c.ent_type_ == "ORG" or c.lemma_.lower() in blocs)
+        for c in noun.children)
 
 
 @lru_cache(maxsize=1)
