@@ -2405,3 +2405,8 @@ def test_a_future_act_of_support_is_a_pledge(record_pipeline):
 def test_a_blocs_own_summit_only_dates_what_is_wanted(record_pipeline):
     analysis = analyze(record_pipeline, "Norway wants the text initialled before the NATO summit on 26 April.")
     assert not [s for s in analysis.stances if s.topic == "peace_talks"]
+
+
+def test_ready_to_consider_is_considering(record_pipeline):
+    analysis = analyze(record_pipeline, "Norway confirmed its readiness to consider a reassurance force for Ukraine.")
+    assert commitment(analysis, "norway", "foreign_troops").modality == "considering"

@@ -311,6 +311,10 @@ class CommitmentExtractor:
                 for c in token.children):
             return None  # "wants to exchange prisoners": the subject's own wish, no demand
         found = cue_at(token, self.cues)
+        if found is not None and found[0] == "ready" and any(
+                c.dep_ in {"xcomp", "acl"} and c.lemma_.lower() not in self.talking and
+                (cue_at(c, self.cues) or ("",))[0] == "considering" for c in token.children):
+            return "considering"  # "ready to consider a force": to weigh it, not to do it
         if found is not None and cue_at(token, self.open_when_negated) and any(c.dep_ == "neg" for c in token.children):
             return "considering"  # "has not ruled out sending troops"
         if found is not None and found[0] == "considering" and token.tag_ == "VBD" and lemma in self.talking:
