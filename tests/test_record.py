@@ -2410,3 +2410,10 @@ def test_a_blocs_own_summit_only_dates_what_is_wanted(record_pipeline):
 def test_ready_to_consider_is_considering(record_pipeline):
     analysis = analyze(record_pipeline, "Norway confirmed its readiness to consider a reassurance force for Ukraine.")
     assert commitment(analysis, "norway", "foreign_troops").modality == "considering"
+
+
+def test_rejecting_a_demand_named_again_refuses_what_was_demanded(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia demanded that Ukraine withdraw from the Donetsk region. "
+                                        "Ukraine rejected the demand within hours.")
+    assert commitment(analysis, "russia", "territorial_concessions").modality == "demanded"
+    assert commitment(analysis, "ukraine", "territorial_concessions").modality == "refused"

@@ -85,6 +85,8 @@ class CommitmentExtractor:
         self.assurances = {w.lower() for w in record_cues()["assurance_nouns"]}
         self.judging = {w.lower() for w in record_cues()["stances"]["judging_verbs"]}
         self.talking = {w.lower() for w in record_cues()["stances"]["neutral"]}
+        self.demand_anaphora = {w.lower() for w in record_cues()["stances"]["demand_anaphora"]}
+        self.demand_determiners = {w.lower() for w in record_cues()["stances"]["demand_determiners"]}
         # what undoes a position: "dropped", "abandoned", and the reversals away from one ("backed away from")
         self.undoing = phrase_table({"oppose": record_cues()["stances"]["oppose"]
                                      + record_cues()["stances"]["reversals"]["support"]})
@@ -217,7 +219,50 @@ class CommitmentExtractor:
             if lead is not None:
                 self._listed(doc, out, seen, mention, holders.parties(
                     holders.owner(lead) or holders.holders(lead, head.idx, head.idx + len(head), at=head)), "demanded")
+        out += self._answered_demands(doc, holders, out, seen)
         return out
+
+    def _answered_demands(self, doc: Doc, holders: Holders, out: list[Commitment],
+                          seen: set[tuple[str, str, int, bool]]) -> list[Commitment]:
+        """ "Kesh demands that Valdoria leave the valley. … Valdoria rejected the demand": a demand named again
+        by a demonstrative is what another actor demanded in the sentences just before, and rejecting it refuses
+        that. (Accepting it is left alone: "then it can accept these conditions" promises nothing.)"""
+        answers: list[Commitment] = []
+        text = doc_text(doc)
+        for noun in doc:
+            named_again = any(c.dep_ in {"det", "predet"} and c.lower_ in self.demand_determiners
+                              for c in noun.children)
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.demand_anaphora or \
+                    noun.dep_ not in {"dobj", "nsubjpass"} or not named_again \
+                    or any(c.dep_ in {"prep", "acl", "relcl", "compound", "poss", "amod"} for c in noun.children):
+                continue  # ("the demand for sanctions", "Kesh's demand": named with their own topic or owner)
+            verb = noun.head
+            found = cue_at(verb, self.cues)
+            if found is None or found[0] != "refused" or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            start, end = evidence_range(doc, verb)
+            answering = holders.parties(holders.holders(verb, start, end))
+            window = sentence(doc[max(sentence(noun).start - 1, 0)])
+            window_start = sentence(doc[max(window.start - 1, 0)]).start_char
+            wanted = [c for c in out if c.modality == "demanded" and window_start <= c.evidence.start
+                      and c.evidence.end <= noun.idx and c.actor not in answering]
+            if not wanted:
+                continue
+            last = max(c.evidence.start for c in wanted)  # the latest sentence's demands, by one actor
+            asker = next(c.actor for c in wanted if c.evidence.start == last)
+            topics = list(dict.fromkeys(c.topic for c in wanted if c.evidence.start == last and c.actor == asker))
+            first, final = sorted((verb, noun), key=lambda t: t.i)
+            action = " ".join(text[first.idx:final.idx + len(final)].split())
+            for actor in answering:
+                for topic in topics:
+                    key = (actor, topic, sentence(verb).start, found[0] == "refused")
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    answers.append(Commitment(id=f"commitment-{len(out) + len(answers) + 1}", actor=actor,
+                                              action=action, topic=topic, modality=found[0],  # type: ignore[arg-type]
+                                              evidence=text_span(text, start, end)))
+        return answers
 
     def _kept(self, head: Token) -> tuple[Token, str] | None:
         """A topic said to stay as it is, under a modal, until something happens or for as long as it lasts: its
