@@ -2376,11 +2376,10 @@ def test_a_mediators_framework_is_the_talks_and_what_it_includes_is_its_own_topi
     assert stance(analysis, "norway", "ceasefire").polarity == "support"
 
 
-def test_a_relative_clause_holds_its_own_position_on_the_topic(record_pipeline):
-    analysis = analyze(record_pipeline, "Norway proposed a ceasefire, which Sweden rejected on Friday.")
-    assert stance(analysis, "norway", "ceasefire").polarity == "support"
-    assert stance(analysis, "sweden", "ceasefire").polarity == "oppose"
-    analysis = analyze(record_pipeline, "Sweden rejected the ceasefire that Norway proposed.")
+@pytest.mark.parametrize("text", ["Norway proposed a ceasefire, which Sweden rejected on Friday.",
+                                  "Sweden rejected the ceasefire that Norway proposed."])
+def test_a_relative_clause_holds_its_own_position_on_the_topic(record_pipeline, text):
+    analysis = analyze(record_pipeline, text)
     assert stance(analysis, "norway", "ceasefire").polarity == "support"
     assert stance(analysis, "sweden", "ceasefire").polarity == "oppose"
 

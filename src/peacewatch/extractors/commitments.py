@@ -29,6 +29,7 @@ from peacewatch.extractors.record import (
     cue_at,
     default_topics,
     demand_list_lead,
+    demand_named_again,
     evidence_range,
     holders_of,
     inside_predicates,
@@ -45,6 +46,7 @@ from peacewatch.extractors.record import (
     says_how_long,
     stative_participle,
     subject_of,
+    two_sentences_before,
     until_markers,
 )
 from peacewatch.spans import doc_text, sentence, text_span
@@ -85,8 +87,6 @@ class CommitmentExtractor:
         self.assurances = {w.lower() for w in record_cues()["assurance_nouns"]}
         self.judging = {w.lower() for w in record_cues()["stances"]["judging_verbs"]}
         self.talking = {w.lower() for w in record_cues()["stances"]["neutral"]}
-        self.demand_anaphora = {w.lower() for w in record_cues()["stances"]["demand_anaphora"]}
-        self.demand_determiners = {w.lower() for w in record_cues()["stances"]["demand_determiners"]}
         # what undoes a position: "dropped", "abandoned", and the reversals away from one ("backed away from")
         self.undoing = phrase_table({"oppose": record_cues()["stances"]["oppose"]
                                      + record_cues()["stances"]["reversals"]["support"]})
@@ -230,21 +230,16 @@ class CommitmentExtractor:
         answers: list[Commitment] = []
         text = doc_text(doc)
         for noun in doc:
-            named_again = any(c.dep_ in {"det", "predet"} and c.lower_ in self.demand_determiners
-                              for c in noun.children)
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.demand_anaphora or \
-                    noun.dep_ not in {"dobj", "nsubjpass"} or not named_again \
-                    or any(c.dep_ in {"prep", "acl", "relcl", "compound", "poss", "amod"} for c in noun.children):
-                continue  # ("the demand for sanctions", "Kesh's demand": named with their own topic or owner)
+            if not demand_named_again(noun):
+                continue
             verb = noun.head
             found = cue_at(verb, self.cues)
             if found is None or found[0] != "refused" or any(c.dep_ == "neg" for c in verb.children):
                 continue
             start, end = evidence_range(doc, verb)
             answering = holders.parties(holders.holders(verb, start, end))
-            window = sentence(doc[max(sentence(noun).start - 1, 0)])
-            window_start = sentence(doc[max(window.start - 1, 0)]).start_char
-            wanted = [c for c in out if c.modality == "demanded" and window_start <= c.evidence.start
+            window = two_sentences_before(noun)
+            wanted = [c for c in out if c.modality == "demanded" and window <= c.evidence.start
                       and c.evidence.end <= noun.idx and c.actor not in answering]
             if not wanted:
                 continue

@@ -526,6 +526,30 @@ def relative_mentions(doc: Doc, mentions: list[TopicMention]) -> dict[TopicMenti
 RELATIVE_PRONOUNS = frozenset({"which", "that", "whom"})
 
 
+@lru_cache(maxsize=1)
+def _named_again_words() -> tuple[frozenset[str], frozenset[str]]:
+    cues = record_cues()["stances"]
+    anaphora, determiners = cues["demand_anaphora"], cues["demand_determiners"]
+    return frozenset(w.lower() for w in anaphora), frozenset(w.lower() for w in determiners)
+
+
+def demand_named_again(noun: Token) -> bool:
+    """ "rejected that demand", "both conditions were turned down": a demand named again by a demonstrative, as
+    the object of what answers it (not "the demand for sanctions", "Kesh's demand", "the new conditions", which
+    name their own content or owner)."""
+    anaphora, determiners = _named_again_words()
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in anaphora and noun.dep_ in {"dobj", "nsubjpass"} and \
+        any(c.dep_ in {"det", "predet"} and c.lower_ in determiners for c in noun.children) and \
+        not any(c.dep_ in {"prep", "acl", "relcl", "compound", "poss", "amod"} for c in noun.children)
+
+
+def two_sentences_before(token: Token) -> int:
+    """The first character of the sentence two before the token's: where a demand named again was made."""
+    doc = token.doc
+    previous = sentence(doc[max(sentence(token).start - 1, 0)])
+    return sentence(doc[max(previous.start - 1, 0)]).start_char
+
+
 def anaphoric_mentions(doc: Doc, mentions: list[TopicMention],
                        cues: dict[tuple[str, ...], str]) -> list[TopicMention]:
     """Words that stand for a topic named just before: "has come around to the idea" (a generic noun with a

@@ -32,6 +32,7 @@ from peacewatch.extractors.record import (
     cue_at,
     default_topics,
     demand_list_lead,
+    demand_named_again,
     evidence_range,
     holders_of,
     inside_predicates,
@@ -47,6 +48,7 @@ from peacewatch.extractors.record import (
     says_how_long,
     stative_participle,
     time_units,
+    two_sentences_before,
 )
 from peacewatch.spans import char_span, doc_text, sentence
 
@@ -133,8 +135,6 @@ class StanceExtractor:
         self.request_nouns = {w.lower() for w in cues["request_nouns"]}
         self.dispositions = {w.lower() for w in record_cues()["disposition_nouns"]}
         self.thanking = {w.lower() for w in cues["thanking_verbs"]}
-        self.demand_anaphora = {w.lower() for w in cues["demand_anaphora"]}
-        self.demand_determiners = {w.lower() for w in cues["demand_determiners"]}
         self.contrasts = {w.lower() for w in record_cues()["contrast_conjunctions"]}
 
     def __call__(self, doc: Doc) -> list[Stance]:
@@ -278,11 +278,8 @@ class StanceExtractor:
         doc = holders.doc
         out: list[Stance] = []
         for t in doc:
-            if t.pos_ != "NOUN" or t.lemma_.lower() not in self.demand_anaphora or \
-                    t.dep_ not in {"dobj", "nsubjpass"} or \
-                    not any(c.dep_ in {"det", "predet"} and c.lower_ in self.demand_determiners for c in t.children) \
-                    or any(c.dep_ in {"prep", "acl", "relcl", "compound", "poss", "amod"} for c in t.children):
-                continue  # ("the demand for sanctions", "Kesh's demand", "the new conditions": their own)
+            if not demand_named_again(t):
+                continue
             verb = t.head
             found = cue_at(verb, self.cues)
             if found is None or found[0] not in OPPOSITE:
@@ -292,8 +289,7 @@ class StanceExtractor:
                 polarity = OPPOSITE[polarity]
             start, end = evidence_range(doc, verb)
             answering = holders.parties(holders.holders(verb, start, end))
-            window = sentence(doc[max(sentence(t).start - 1, 0)])
-            window = sentence(doc[max(window.start - 1, 0)]).start_char
+            window = two_sentences_before(t)
             wanted = [s for s in stances if window <= s.evidence.start and s.evidence.end <= t.idx
                       and s.polarity == "support" and s.actor not in answering]
             if not answering or not wanted:
