@@ -35,6 +35,7 @@ from peacewatch.extractors.record import (
     inside_predicates,
     introduces_alternative,
     labelled_list_item,
+    latest_demands,
     line_of,
     list_item_prefix,
     names_no_one,
@@ -243,19 +244,17 @@ class CommitmentExtractor:
                       and c.evidence.end <= noun.idx and c.actor not in answering]
             if not wanted:
                 continue
-            last = max(c.evidence.start for c in wanted)  # the latest sentence's demands, by one actor
-            asker = next(c.actor for c in wanted if c.evidence.start == last)
-            topics = list(dict.fromkeys(c.topic for c in wanted if c.evidence.start == last and c.actor == asker))
+            _, topics = latest_demands(wanted)
             first, final = sorted((verb, noun), key=lambda t: t.i)
             action = " ".join(text[first.idx:final.idx + len(final)].split())
             for actor in answering:
                 for topic in topics:
-                    key = (actor, topic, sentence(verb).start, found[0] == "refused")
+                    key = (actor, topic, sentence(verb).start, True)
                     if key in seen:
                         continue
                     seen.add(key)
                     answers.append(Commitment(id=f"commitment-{len(out) + len(answers) + 1}", actor=actor,
-                                              action=action, topic=topic, modality=found[0],  # type: ignore[arg-type]
+                                              action=action, topic=topic, modality="refused",
                                               evidence=text_span(text, start, end)))
         return answers
 

@@ -10,6 +10,7 @@ the attribution resolver (pronouns, "the minister").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -19,7 +20,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Token
 
-from peacewatch.contract import Actor, Attribution
+from peacewatch.contract import Actor, Attribution, Commitment, Stance
 from peacewatch.errors import ConfigError
 from peacewatch.extractors.actors import BYLINE_KEY
 from peacewatch.extractors.attributions import SourceResolver, default_lexicon
@@ -541,6 +542,14 @@ def demand_named_again(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in anaphora and noun.dep_ in {"dobj", "nsubjpass"} and \
         any(c.dep_ in {"det", "predet"} and c.lower_ in determiners for c in noun.children) and \
         not any(c.dep_ in {"prep", "acl", "relcl", "compound", "poss", "amod"} for c in noun.children)
+
+
+def latest_demands(wanted: Sequence[Stance | Commitment]) -> tuple[str, list[str]]:
+    """Of the records a demand named again may stand for, the latest sentence's, by one actor: that actor and
+    the topics it wanted there."""
+    last = max(r.evidence.start for r in wanted)
+    actor = next(r.actor for r in wanted if r.evidence.start == last)
+    return actor, list(dict.fromkeys(r.topic for r in wanted if r.evidence.start == last and r.actor == actor))
 
 
 def two_sentences_before(token: Token) -> int:

@@ -37,6 +37,7 @@ from peacewatch.extractors.record import (
     holders_of,
     inside_predicates,
     introduces_alternative,
+    latest_demands,
     names_no_one,
     only_dates,
     passive_agent,
@@ -294,9 +295,7 @@ class StanceExtractor:
                       and s.polarity == "support" and s.actor not in answering]
             if not answering or not wanted:
                 continue
-            last = max(s.evidence.start for s in wanted)  # the latest sentence's demands, by one actor
-            actor = next(s.actor for s in wanted if s.evidence.start == last)
-            topics = list(dict.fromkeys(s.topic for s in wanted if s.evidence.start == last and s.actor == actor))
+            actor, topics = latest_demands(wanted)
             out += [Stance(id="", actor=a, topic=topic, polarity=polarity,  # type: ignore[arg-type]
                            strength=BASE_STRENGTH[polarity], evidence=char_span(doc, start, end))
                     for a in answering for topic in topics]
