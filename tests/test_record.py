@@ -329,6 +329,13 @@ def test_lettered_items_are_each_their_own_sentence(record_pipeline):
     assert commitment(analysis, "germany", "air_support").evidence.text.startswith("(b) Germany")
 
 
+def test_a_heading_in_capitals_is_its_own_sentence(record_pipeline):
+    analysis = analyze(record_pipeline, "SUMMARY\nThe talks opened on Monday.\n\nWHERE THE PARTIES STAND\n"
+                                        "Turkey accepts the ceasefire in principle, on condition that international "
+                                        "monitors are deployed on the first day.")
+    assert stance(analysis, "turkey", "ceasefire").evidence.text.startswith("Turkey accepts")
+
+
 def test_one_topic_without_another_wants_the_other(record_pipeline):
     analysis = analyze(record_pipeline, "Vladimir Putin said a ceasefire without guarantees would be an intermission.")
     assert stance(analysis, "vladimir-putin", "ceasefire").polarity == "conditional"
@@ -1330,6 +1337,12 @@ def test_a_condition_is_wanted_by_whoever_sets_it(record_pipeline):
     analysis = analyze(record_pipeline, 'Foreign Minister Hakan Fidan said his government was ready to sign a '
                                         'ceasefire, but "only if monitors are on the ground from the first hour".')
     assert stance(analysis, "turkey", "monitoring_intelligence").polarity == "support"
+    # "on condition that" parsed as a noun with its clause: the same condition, and no pledge of what it asks
+    analysis = analyze(record_pipeline, "Turkey accepts the ceasefire in principle, on condition that international "
+                                        "monitors are deployed on the first day.")
+    assert stance(analysis, "turkey", "ceasefire").polarity == "conditional"
+    assert stance(analysis, "turkey", "monitoring_intelligence").polarity == "support"
+    assert not [c for c in analysis.commitments if c.topic == "monitoring_intelligence"]
 
 
 def test_a_passive_with_its_doer_is_the_doers_position(record_pipeline):

@@ -25,7 +25,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif "\n" in before.text + before.whitespace_ and _lettered_item(doc, token.i):
             token.is_sent_start = True  # "(a) Ardally will lead …;" on its own line: an item of its own
+        elif "\n" in before.text + before.whitespace_ and _after_heading(doc, token.idx):
+            token.is_sent_start = True  # "WHERE THE PARTIES STAND" on its own line: a heading, not a subject
     return doc
+
+
+def _after_heading(doc: Doc, offset: int) -> bool:
+    """Whether the line before `offset` is a heading in capitals, which the parser would run into the line
+    below it."""
+    text = doc.text
+    end = text.rfind("\n", 0, offset)
+    line = text[text.rfind("\n", 0, end) + 1:end].strip()
+    return sum(c.isalpha() for c in line) >= 2 and not any(c.islower() for c in line)
 
 
 def _lettered_item(doc: Doc, i: int) -> bool:

@@ -26,6 +26,7 @@ from peacewatch.extractors.record import (
     asks,
     bare_answer,
     bought_by,
+    condition_clause,
     cue_at,
     default_topics,
     demand_list_lead,
@@ -511,7 +512,8 @@ def _through_advcl(token: Token, top: Token) -> bool:
 def _through_time(token: Token, top: Token) -> bool:
     """ "would lead a force after a ceasefire", "will not send troops without a ceasefire": a topic that dates or
     conditions the act is not what is committed."""
-    return any(t.dep_ == "pobj" and t.head.lower_ in CIRCUMSTANCE_PREPOSITIONS for t in _on_the_way(token, top))
+    return any(t.dep_ == "pobj" and t.head.lower_ in CIRCUMSTANCE_PREPOSITIONS or condition_clause(t)
+               for t in _on_the_way(token, top))
 
 
 def _through_alternative(token: Token, top: Token) -> bool:

@@ -747,6 +747,13 @@ def until_markers() -> frozenset[str]:
     return frozenset(w.lower() for w in record_cues()["stances"]["until_markers"])
 
 
+def condition_clause(token: Token) -> bool:
+    """Whether the token is the "that" clause of a condition noun: "on condition that monitors are deployed"."""
+    nouns = {w.lower() for w in record_cues()["stances"]["condition_nouns"]}
+    return token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in nouns and \
+        token.head.dep_ == "pobj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
 @lru_cache(maxsize=1)
 def _duration_words() -> tuple[list[tuple[str, ...]], frozenset[str]]:
     words = record_cues()["stances"]

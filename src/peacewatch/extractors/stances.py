@@ -29,6 +29,7 @@ from peacewatch.extractors.record import (
     bare_answer,
     bought_by,
     clause_verb,
+    condition_clause,
     cue_at,
     default_topics,
     demand_list_lead,
@@ -602,6 +603,9 @@ class StanceExtractor:
                 in_condition = True  # "…, provided that observers are deployed" parsed as a preposition
                 setter = t.head
                 continue  # the condition word is no cue over its own condition
+            elif n > 1 and t.dep_ == "prep" and condition_clause(path[n - 2]):
+                in_condition, setter = True, t.head  # "…, on condition that monitors are deployed"
+                continue
             elif from_subject and not kinds and self._continuing(t):
                 kinds.append("support")  # "sanctions must stay until …", "talks will resume": the speaker's wish
                 anchor, predicate = t, True
