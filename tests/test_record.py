@@ -1105,6 +1105,14 @@ def test_we_in_a_statement_the_document_reproduces_is_its_author(record_pipeline
     assert not analysis.stances
 
 
+def test_what_a_statement_says_another_must_do_is_its_authors_demand(record_pipeline):
+    text = ("The Kremlin published the following statement on Monday.\n\n"
+            "Ukraine must renounce NATO membership before any ceasefire.\n")
+    analysis = analyze(record_pipeline, text)
+    assert stance(analysis, "kremlin", "nato_membership").polarity == "oppose"
+    assert not [s for s in analysis.stances if s.actor == "ukraine"]
+
+
 def test_what_must_come_first_is_wanted_and_the_condition_itself_too(record_pipeline):
     analysis = analyze(record_pipeline, "Lavrov said any ceasefire must be preceded by the withdrawal of Ukrainian "
                                         "forces from Donbas.")

@@ -1317,6 +1317,8 @@ class Holders:
             # "We categorically reject …", "I will not cede …" in a text the document reproduces
             return list(self.voices)
         own = self.subject_actors(verb)
+        if own and self.voices and self.obliged(verb) and not set(self.voices) & set(own):
+            return list(self.voices)  # "Russia must withdraw" in a ministry's statement: the ministry's demand
         if not own and self.voices and subject is not None and subject.pos_ == "NOUN" and \
                 verb.lemma_.lower() in self.impersonal:
             return list(self.voices)  # "Any peace agreement must include guarantees" in a ministry's statement
