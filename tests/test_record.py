@@ -340,6 +340,16 @@ def test_one_topic_without_another_wants_the_other(record_pipeline):
     analysis = analyze(record_pipeline, "Vladimir Putin said a ceasefire without guarantees would be an intermission.")
     assert stance(analysis, "vladimir-putin", "ceasefire").polarity == "conditional"
     assert stance(analysis, "vladimir-putin", "security_guarantees").polarity == "support"
+    analysis = analyze(record_pipeline, 'Zelensky said: "Without guarantees, a ceasefire is a countdown to the next '
+                                        'war."')
+    assert stance(analysis, "volodymyr-zelensky", "ceasefire").polarity == "conditional"
+    assert stance(analysis, "volodymyr-zelensky", "security_guarantees").polarity == "support"
+
+
+def test_what_can_be_done_only_once_another_thing_is_done_is_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said that a ceasefire can be considered only once Russian forces "
+                                        "have withdrawn.")
+    assert stance(analysis, "volodymyr-zelensky", "ceasefire").polarity == "conditional"
 
 
 def test_their_offer_belongs_to_the_subject_of_the_clause_above(record_pipeline):
@@ -1688,6 +1698,14 @@ def test_a_joint_statement_speaks_for_the_governments_it_names(record_pipeline):
     for state in ("france", "germany", "poland"):
         assert stance(analysis, state, "security_guarantees").polarity == "support"
         assert commitment(analysis, state, "security_guarantees").modality == "ready"
+    # "our governments" is the signatories too; agreeing to conclude a treaty promises it, not yet signs it
+    analysis = analyze(record_pipeline, "We, the Governments of France, Germany and Poland, met today in Paris.\n\n"
+                                        "Our governments have agreed to conclude a Treaty of Guarantee with Ukraine.")
+    for state in ("france", "germany", "poland"):
+        assert stance(analysis, state, "security_guarantees").polarity == "support"
+        assert commitment(analysis, state, "security_guarantees").modality == "pledged"
+    analysis = analyze(record_pipeline, "France and Germany agreed to extend the ceasefire.")
+    assert commitment(analysis, "france", "ceasefire").modality == "signed"
 
 
 def test_signing_away_or_trading_land_is_a_territorial_concession(record_pipeline):

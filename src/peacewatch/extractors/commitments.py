@@ -173,6 +173,9 @@ class CommitmentExtractor:
             if modality == "pledged" and token.lemma_.lower() in self.mutual:
                 concluded = len(actors) > 1 and (token.tag_ in {"VBD", "VBN"}
                                                  or any(c.tag_ in {"VBZ", "VBP"} for c in token.children))
+                # ... but "agreed to conclude a treaty", "agreed to sign": the signing is still to come
+                concluded = concluded and not any(c.dep_ == "xcomp" and (c.lemma_.lower() in self.mutual or (
+                    cue_at(c, self.cues) or ("",))[0] == "signed") for c in token.children)
                 if concluded:
                     modality = "signed"  # "the two sides agreed to extend their ceasefire": a concluded agreement
                 elif not any(c.dep_ == "xcomp" for c in token.children):

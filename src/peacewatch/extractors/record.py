@@ -1320,6 +1320,9 @@ class Holders:
         if own and self.voices and self.obliged(verb) and not set(self.voices) & set(own):
             return list(self.voices)  # "Russia must withdraw" in a ministry's statement: the ministry's demand
         if not own and self.voices and subject is not None and subject.pos_ == "NOUN" and \
+                any(c.dep_ == "poss" and c.lower_ == "our" for c in subject.children):
+            return list(self.voices)  # "our Governments have agreed to conclude …" in their joint statement
+        if not own and self.voices and subject is not None and subject.pos_ == "NOUN" and \
                 verb.lemma_.lower() in self.impersonal:
             return list(self.voices)  # "Any peace agreement must include guarantees" in a ministry's statement
         if not own and self.voices and subject is not None and names_no_one(subject) and \

@@ -471,6 +471,9 @@ class StanceExtractor:
             outer = head.head.head
             if outer.i in heads and outer.dep_ in {"nsubj", "nsubjpass"}:
                 return Reading("support", BASE_STRENGTH["support"], outer.head, predicate=True)
+            # "Without guarantees, a ceasefire is a countdown to the next war": the same, fronted
+            if outer.lemma_ == "be" and any(c.dep_ == "nsubj" and c.i in heads for c in outer.children):
+                return Reading("support", BASE_STRENGTH["support"], outer, predicate=True)
             # "without security guarantees there can be no lasting peace": what nothing good comes without
             if outer.lemma_ == "be" and any(c.dep_ == "expl" for c in outer.children) and \
                     any(c.dep_ == "attr" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
@@ -479,6 +482,10 @@ class StanceExtractor:
         lacking = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "without"
                    for g in c.children if g.dep_ == "pobj" and g.i in heads]
         if head.dep_ in {"nsubj", "nsubjpass"} and lacking:
+            return Reading("conditional", BASE_STRENGTH["conditional"], head.head, predicate=True)
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be" and any(
+                c.dep_ == "prep" and c.lower_ == "without" and any(g.dep_ == "pobj" and g.i in heads
+                                                                   for g in c.children) for c in head.head.children):
             return Reading("conditional", BASE_STRENGTH["conditional"], head.head, predicate=True)
         return None
 
@@ -617,6 +624,10 @@ class StanceExtractor:
                     any(c.dep_ == "aux" and c.lower_ in self.topic_act_modals for c in t.children):
                 kinds.append("support")  # "a reassurance force could deploy within days": what the force will do
                 anchor, predicate = t, True
+            elif from_subject and not kinds and any(c.dep_ == "auxpass" for c in t.children) and \
+                    any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children) and \
+                    cue_at(t, self.cues) is not None and self._strict_condition_after(t, head):
+                conditional, anchor = True, t  # "a ceasefire can be considered only once forces have withdrawn"
             elif from_subject and not kinds and (announced := self._announced(t)) is not None:
                 kinds.append(announced)  # "troops will be deployed", "sanctions will be lifted": the act announced
                 anchor, predicate = t, True
