@@ -166,6 +166,8 @@ def test_a_demand_named_by_its_owner(record_pipeline):
 def test_a_judging_verb_takes_its_predicate(record_pipeline):
     analysis = analyze(record_pipeline, "Russia would regard any foreign troops in the country as a direct threat.")
     assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Russia would regard any guarantee treaty as hostile.")
+    assert stance(analysis, "russia", "security_guarantees").polarity == "oppose"
 
 
 def test_a_declared_ceasefire_is_support(record_pipeline):
@@ -2455,3 +2457,9 @@ def test_rejecting_a_demand_named_again_refuses_what_was_demanded(record_pipelin
                                         "Ukraine rejected the demand within hours.")
     assert commitment(analysis, "russia", "territorial_concessions").modality == "demanded"
     assert commitment(analysis, "ukraine", "territorial_concessions").modality == "refused"
+
+
+def test_a_phrasal_cue_split_by_its_object_still_holds(record_pipeline):
+    # the parse hangs "for" under "partners": still "ask … for"
+    analysis = analyze(record_pipeline, "Zelensky asks partners for a treaty of guarantees by the end of June.")
+    assert stance(analysis, "volodymyr-zelensky", "security_guarantees").polarity == "support"

@@ -659,7 +659,7 @@ class StanceExtractor:
             # of X and the lifting of sanctions" only "lifting" is over the sanctions
             elif t.i != head.i and (wanted or not from_subject and not passive or by is not None) \
                     and not coordinated and not small_clause:
-                found = cue_at(t, self.cues) or _particle_cue(t, self.cues)
+                found = cue_at(t, self.cues) or _particle_cue(t, self.cues, {p.i for p in path[:n]})
                 if found is not None and t.ent_type_ in {"DATE", "TIME"}:
                     found = None  # "until the end of the week to agree to a ceasefire": a time ends, not the truce
                 if found is not None and t.lemma_.lower() in self.object_only and path[n - 1].dep_ != "dobj":
@@ -956,9 +956,13 @@ def _states_a_fact(path: list[Token]) -> bool:
     return past or verb.lemma_ == "have"
 
 
-def _particle_cue(token: Token, cues: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
-    """Phrasal cues split by the object: "rules the deployment out", "calls for" with its preposition."""
-    for child in token.children:
+def _particle_cue(token: Token, cues: dict[tuple[str, ...], str], below: set[int] | frozenset[int] = frozenset()
+                  ) -> tuple[str, int] | None:
+    """Phrasal cues split by the object: "rules the deployment out", "calls for" with its preposition; "asks
+    partners for" too, when the preposition parsed under the object is among the tokens `below` the cue (those
+    on the way up from the topic)."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for child in [*token.children, *(g for o in objects for g in o.children if g.dep_ == "prep" and g.i in below)]:
         if child.dep_ in {"prt", "prep"}:
             words = (token.lemma_.lower(), child.lower_)
             if words in cues:
