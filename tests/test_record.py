@@ -2463,3 +2463,16 @@ def test_a_phrasal_cue_split_by_its_object_still_holds(record_pipeline):
     # the parse hangs "for" under "partners": still "ask … for"
     analysis = analyze(record_pipeline, "Zelensky asks partners for a treaty of guarantees by the end of June.")
     assert stance(analysis, "volodymyr-zelensky", "security_guarantees").polarity == "support"
+
+
+def test_both_delegations_agreeing_to_meet_again_promise_more_talks(record_pipeline):
+    text = ("GENEVA, May 2 (Wire) - Delegations from the Republic of Ukraine and the Russian Federation met face to "
+            "face on Monday.\n\nThe envoy said both delegations had agreed to meet again within ten days.")
+    analysis = analyze(record_pipeline, text)
+    for state in ("ukraine", "russia"):
+        assert stance(analysis, state, "peace_talks").polarity == "support"
+        # talks are held, not signed: agreeing to more of them is a pledge
+        assert commitment(analysis, state, "peace_talks").modality == "pledged"
+    # ministers meeting again among themselves are no talks of the parties
+    analysis = analyze(record_pipeline, "France and Germany said: we will meet again in Rome on 22 April.")
+    assert not [s for s in analysis.stances if s.topic == "peace_talks"]

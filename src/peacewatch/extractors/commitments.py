@@ -67,6 +67,7 @@ class CommitmentExtractor:
         self.cues = phrase_table(record_cues()["commitments"])
         self.negations = {w.lower() for w in record_cues()["stances"]["negations"]}
         self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
+        self.unsigned = {str(t) for t in record_cues()["unsigned_topics"]}
         # phrase tables, as some of these are phrases ("take part in")
         self.future_pledges = phrase_table({"pledged": record_cues()["future_pledges"]})
         self.obliged_acts = phrase_table({"demanded": record_cues()["future_pledges"] + record_cues()["obliged_acts"]})
@@ -170,6 +171,7 @@ class CommitmentExtractor:
             if modality in {"ready", "pledged", "offered"} and not owner and agent is None and \
                     holders.obliged(token) and not set(actors) & set(holders.subject_actors(token)):
                 modality = "demanded"  # "Merz said Europe must be prepared to provide guarantees": asked of others
+            mutual = False  # an agreement the parties concluded together (talks are held, not signed)
             if modality == "pledged" and token.lemma_.lower() in self.mutual:
                 concluded = len(actors) > 1 and (token.tag_ in {"VBD", "VBN"}
                                                  or any(c.tag_ in {"VBZ", "VBP"} for c in token.children))
@@ -178,6 +180,7 @@ class CommitmentExtractor:
                     cue_at(c, self.cues) or ("",))[0] == "signed") for c in token.children)
                 if concluded:
                     modality = "signed"  # "the two sides agreed to extend their ceasefire": a concluded agreement
+                    mutual = True
                 elif not any(c.dep_ == "xcomp" for c in token.children):
                     continue  # "the parties shall agree on a mechanism": an agenda until it is agreed
             for mention in topics:
@@ -192,7 +195,8 @@ class CommitmentExtractor:
                     action = text_span(text, first.idx, last.idx + len(last)).text
                     out.append(Commitment(id=f"commitment-{len(out) + 1}", actor=actor,
                                           action=" ".join(action.split()), topic=mention.topic,
-                                          modality=modality,  # type: ignore[arg-type]
+                                          modality=("pledged" if mutual and mention.topic in self.unsigned
+                                                    else modality),  # type: ignore[arg-type]
                                           evidence=text_span(text, start, end)))
         for mention in mentions:  # "Key pledges:" over "- Germany: 2 billion euros for air defence"
             item = labelled_list_item(doc[mention.head])

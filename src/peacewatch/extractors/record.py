@@ -112,6 +112,12 @@ class Action:
         if not any(verb.lemma_.lower() == v[0] and all(any(c.lower_ == w for c in verb.children if c.dep_ == "prt")
                                                        for w in v[1:]) for v in self.verbs):
             return None
+        if not self.objects:  # the subject alone makes it the act: "both delegations agreed to meet again"
+            subject = subject_of(verb)
+            if subject is None or subject.lemma_.lower() not in self.subjects or \
+                    any(c.dep_ == "dobj" for c in verb.children):
+                return None
+            return verb
         if self.subjects and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in self.subjects
                                      for c in verb.children):
             return None
@@ -205,11 +211,13 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
 
 
 def _action(where: Path | str, topic: str, entry: Any) -> Action:
-    if not isinstance(entry, dict) or not entry.get("verbs") or not entry.get("objects"):
-        raise ConfigError(f"{where}: topic {topic!r}: each action needs `verbs` and `objects`")
+    if not isinstance(entry, dict) or not entry.get("verbs") or not (
+            entry.get("objects") or entry.get("intransitive") and entry.get("subjects")):
+        raise ConfigError(f"{where}: topic {topic!r}: each action needs `verbs` and `objects` (or, intransitive, "
+                          "`subjects`)")
     return Action(verbs=tuple(phrase(str(v)) for v in entry["verbs"]),
                   objects=frozenset(str(o) if o in {"PLACE", "AMOUNT", "PERSON"} else str(o).lower()
-                                    for o in entry["objects"]),
+                                    for o in entry.get("objects") or ()),
                   preps=frozenset(str(p).lower() for p in entry.get("preps") or ()),
                   subjects=frozenset(str(w).lower() for w in entry.get("subjects") or ()),
                   intransitive=bool(entry.get("intransitive", False)),
@@ -1258,12 +1266,32 @@ class Holders:
             first = self.actor_at.get(t.i)
             if not first or self._in_dateline(t):
                 continue
-            second = next((self.actor_at.get(c.i) for c in t.children if c.dep_ == "conj"), None)
+            second = next((self.actor_at.get(c.i) for c in t.children if c.dep_ == "conj"), None) or \
+                self._joined_before(t)
             if second and second != first:
                 if all(getattr(self.actors.get(a), "kind", None) == "state" for a in (first, second)):
                     return [first, second]
                 pairs.append([first, second])
         return pairs[0] if pairs else []
+
+    def _joined_before(self, token: Token) -> str | None:
+        """The actor named just before the name ending at `token`, joined to it by "and" alone ("the Republic of
+        Valdoria and the Kesh Federation", however the parse hangs the two)."""
+        actor = self.actor_at.get(token.i)
+        t = token
+        while t.i > 0 and self.actor_at.get(t.i - 1) == actor:
+            t = self.doc[t.i - 1]  # the name's first token
+        between = []
+        for g in reversed(self.doc[max(0, t.i - 4):t.i]):
+            if self.actor_at.get(g.i):
+                break
+            between.append(g.lower_)
+        else:
+            return None
+        if "and" not in between or not set(between) <= {"and", "the", ","} or len(between) == t.i:
+            return None
+        other = self.actor_at.get(t.i - len(between) - 1)
+        return other if other != actor else None
 
     def is_pronoun(self, token: Token | None) -> bool:
         return token is not None and (token.lower_ in self.pronouns or token.pos_ == "PRON")
