@@ -2476,3 +2476,12 @@ def test_both_delegations_agreeing_to_meet_again_promise_more_talks(record_pipel
     # ministers meeting again among themselves are no talks of the parties
     analysis = analyze(record_pipeline, "France and Germany said: we will meet again in Rome on 22 April.")
     assert not [s for s in analysis.stances if s.topic == "peace_talks"]
+
+
+def test_both_sides_as_a_source_are_the_pair_just_named(record_pipeline):
+    text = ("300 Ukrainian and 300 Russian prisoners were swapped on Tuesday. Both sides said they were ready for a "
+            "further exchange of the remaining wounded before the end of May.")
+    analysis = analyze(record_pipeline, text)
+    for state in ("ukraine", "russia"):
+        assert stance(analysis, state, "prisoner_exchange").polarity == "support"
+        assert commitment(analysis, state, "prisoner_exchange").modality == "ready"

@@ -1066,10 +1066,13 @@ class Holders:
         return out
 
     def speaker(self, start: int, end: int) -> Attribution | None:
-        """The innermost attribution whose content holds characters start..end and has a known source."""
+        """The innermost attribution whose content holds characters start..end and has a known source (or the
+        two sides for one: "Both sides said they were ready …")."""
         best = None
         for a in self.attributions:
-            inside = bool(a.source_actor) and a.content.start <= start and end <= a.content.end
+            known = bool(a.source_actor) or a.source is not None and \
+                phrase(a.source.text) in self.collective
+            inside = known and a.content.start <= start and end <= a.content.end
             if inside and (best is None or
                            a.content.end - a.content.start < best.content.end - best.content.start):
                 best = a
@@ -1288,7 +1291,9 @@ class Holders:
             between.append(g.lower_)
         else:
             return None
-        if "and" not in between or not set(between) <= {"and", "the", ","} or len(between) == t.i:
+        # (a count may come between: "300 Sarennese and 300 Kolvatian prisoners")
+        if "and" not in between or not all(w in {"and", "the", ","} or w.isdigit() or w.replace(",", "").isdigit()
+                                           for w in between) or len(between) == t.i:
             return None
         other = self.actor_at.get(t.i - len(between) - 1)
         return other if other != actor else None
