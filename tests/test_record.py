@@ -2485,3 +2485,13 @@ def test_both_sides_as_a_source_are_the_pair_just_named(record_pipeline):
     for state in ("ukraine", "russia"):
         assert stance(analysis, state, "prisoner_exchange").polarity == "support"
         assert commitment(analysis, state, "prisoner_exchange").modality == "ready"
+
+
+@pytest.mark.parametrize(("text", "topic", "polarity"), [
+    ("Zelensky said any easing of sanctions before that point would reward aggression.", "sanctions", "support"),
+    ("Zelensky said lifting sanctions in exchange for a ceasefire would reward the aggressor.", "sanctions",
+     "support"),
+    ("Zelensky said a ceasefire on the coast alone would reward the aggressor.", "ceasefire", "conditional"),
+])
+def test_what_would_reward_the_aggressor_is_unwanted(record_pipeline, text, topic, polarity):
+    assert stance(analyze(record_pipeline, text), "volodymyr-zelensky", topic).polarity == polarity

@@ -115,6 +115,7 @@ class StanceExtractor:
         self.threats = phrase_table({"oppose": cues["threats"]})
         self.penalties = {w.lower() for w in cues["penalties"]}
         self.deferring = phrase_table({"oppose": cues["deferring_verbs"]})
+        self.condemning = phrase_table({"oppose": cues["condemning_verbs"]})
         self.topic_acts = phrase_table({"support": cues["topic_acts"]})
         self.topic_act_modals = {w.lower() for w in cues["topic_act_modals"]}
         self.circumstances = {w.lower() for w in cues["circumstance_preps"]}
@@ -616,6 +617,13 @@ class StanceExtractor:
             elif from_subject and not kinds and self._continuing(t):
                 kinds.append("support")  # "sanctions must stay until …", "talks will resume": the speaker's wish
                 anchor, predicate = t, True
+            elif from_subject and path[n - 1].dep_ in {"nsubj", "csubj"} and \
+                    cue_at(t, self.condemning) is not None and any(c.tag_ == "MD" for c in t.children):
+                if any(c.lower_ == "alone" for c in path[n - 1].subtree):
+                    conditional, anchor = True, t  # "a ceasefire alone would reward aggression": not on its own
+                else:
+                    kinds.append("oppose")  # "any easing of sanctions would reward aggression"
+                    anchor, predicate, sign = t, True, -sign
             elif from_subject and not kinds and cue_at(t, self.deferring) is not None and \
                     any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children):
                 kinds.append("oppose")  # "elections should wait until 2031" (not a report: "was postponed")
