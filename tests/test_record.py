@@ -2495,3 +2495,18 @@ def test_both_sides_as_a_source_are_the_pair_just_named(record_pipeline):
 ])
 def test_what_would_reward_the_aggressor_is_unwanted(record_pipeline, text, topic, polarity):
     assert stance(analyze(record_pipeline, text), "volodymyr-zelensky", topic).polarity == polarity
+
+
+def test_a_unit_deploying_and_personnel_provided_are_troops(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland said no Polish unit will deploy before a ceasefire is in force.")
+    assert stance(analysis, "poland", "foreign_troops").polarity == "conditional"
+    # the second of two objects counts too
+    analysis = analyze(record_pipeline, "Poland will provide its headquarters and up to 1,200 personnel.")
+    assert commitment(analysis, "poland", "foreign_troops").modality == "pledged"
+
+
+def test_land_as_the_price_of_peace_is_a_territorial_concession(record_pipeline):
+    analysis = analyze(record_pipeline, 'Zelensky said: "We will not reward the invasion with land."')
+    assert stance(analysis, "volodymyr-zelensky", "territorial_concessions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Zelensky said Ukraine would not recognise any part of its land as Russian.")
+    assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"

@@ -137,6 +137,11 @@ class Action:
                            for g in p.children if g.dep_ == "pobj"]
         else:
             candidates = [c for c in verb.children if c.dep_ in {"dobj", "xcomp"}]
+        # (each of coordinated objects: "will provide its headquarters and up to 1,200 personnel", the parse
+        # hanging the second on the object or on the verb)
+        candidates += [g for c in candidates for g in c.children if g.dep_ == "conj"]
+        if candidates and not self.preps:
+            candidates += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
         for obj in candidates:
             if obj.lemma_.lower() in self.objects or obj.lower_ in self.objects:
                 return obj
