@@ -2510,3 +2510,22 @@ def test_land_as_the_price_of_peace_is_a_territorial_concession(record_pipeline)
     assert stance(analysis, "volodymyr-zelensky", "territorial_concessions").polarity == "oppose"
     analysis = analyze(record_pipeline, "Zelensky said Ukraine would not recognise any part of its land as Russian.")
     assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
+
+
+@pytest.mark.parametrize(("text", "actor", "topic", "modality"), [
+    ("The European Union extends sanctions on Russia for six months.", "european-union", "sanctions", "signed"),
+    ("Last Tuesday, the Polish parliament voted by 402 to 171 to approve a Polish-led reassurance force for "
+     "Ukraine.", "poland", "foreign_troops", "signed"),
+    ("The European Union will adopt a new sanctions package in May.", "european-union", "sanctions", "pledged"),
+    ("Zelensky said Poland might extend air policing to the west of the country.", "poland", "air_support",
+     "considering"),
+])
+def test_an_act_done_is_enacted_and_one_to_come_is_promised(record_pipeline, text, actor, topic, modality):
+    assert commitment(analyze(record_pipeline, text), actor, topic).modality == modality
+
+
+def test_every_act_of_a_demanded_clause_is_asked_of_its_subject(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia demands that Ukraine withdraw from Donetsk and accept neutral status.")
+    assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
+    assert not [s for s in analysis.stances if s.actor == "ukraine"]
+    assert not [c for c in analysis.commitments if c.actor == "ukraine"]

@@ -39,6 +39,7 @@ from peacewatch.extractors.record import (
     latest_demands,
     line_of,
     list_item_prefix,
+    mandative,
     names_no_one,
     negated_between,
     only_dates,
@@ -68,6 +69,7 @@ class CommitmentExtractor:
         self.negations = {w.lower() for w in record_cues()["stances"]["negations"]}
         self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
         self.unsigned = {str(t) for t in record_cues()["unsigned_topics"]}
+        self.enacting = {str(w).lower() for w in record_cues()["enacting"]}
         # phrase tables, as some of these are phrases ("take part in")
         self.future_pledges = phrase_table({"pledged": record_cues()["future_pledges"]})
         self.obliged_acts = phrase_table({"demanded": record_cues()["future_pledges"] + record_cues()["obliged_acts"]})
@@ -125,6 +127,8 @@ class CommitmentExtractor:
             if modality != "refused" and token.dep_ == "xcomp" and any(c.lower_ == "to" for c in token.children) \
                     and (above := cue_at(token.head, self.cues)) is not None and above[0] == "refused":
                 continue  # "refused to commit troops", "declined to discuss": the refusal is the commitment
+            if modality not in {None, "refused", "demanded"} and self._demanded_clause(token):
+                continue  # "demands that Ukraine withdraw and accept neutral status": asked of Ukraine, not promised
             obliged = modality is None and self._obliged_act(token)
             if obliged:
                 modality = "demanded"  # "the Union must lift the embargo": asked of the Union by whoever says so
@@ -321,6 +325,17 @@ class CommitmentExtractor:
                                       modality=modality,  # type: ignore[arg-type]
                                       evidence=text_span(text, start, end)))
 
+    def _demanded_clause(self, token: Token) -> bool:
+        """Whether the verb (or the verb it is coordinated with) is the "that" clause of a demand: "Moscow demands
+        that Ukraine withdraw and accept neutral status" asks both acts of Ukraine."""
+        t = token
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t.dep_ != "ccomp" or not mandative(t):
+            return False
+        above = cue_at(t.head, self.cues)
+        return above is not None and above[0] == "demanded"
+
     def _modality(self, token: Token) -> str | None:
         """The cue's modality; a future or "never" refusal ("would never accept"); a future pledge ("would send")."""
         lemma = token.lemma_.lower()
@@ -374,6 +389,17 @@ class CommitmentExtractor:
         if found is not None and found[0] == "ready" and token.dep_ == "acomp" and not _supposed(token) and \
                 any(c.dep_ == "neg" for c in [*token.children, *token.head.children]):
             return "refused"  # "Ukraine was not ready to give up territory": a refusal, not a readiness
+        if found is not None and lemma in self.enacting and token.pos_ == "VERB" and (
+                token.tag_ in {"VBD", "VBZ"} and not any(c.dep_ == "aux" for c in token.children)
+                or token.tag_ == "VBN" and token.dep_ == "acl"
+                # "parliament voted by 402 to 171 to approve the force"
+                or token.head.lemma_ == "vote" and token.head.tag_ in {"VBD", "VBZ"}
+                and token.dep_ in {"xcomp", "advcl"}
+        ) and self._asserted(token, self.negations):
+            return "signed"  # "the Union extended its sanctions", "the package, adopted on Wednesday": enacted
+        if found is not None and lemma in self.enacting and any(
+                c.dep_ == "aux" and c.lower_ in {"might", "may", "could"} for c in token.children):
+            return "considering"  # "Montevar might extend air policing to the coast": weighed, not promised
         if found is not None and self._asserted(token, self.negations):
             # "will sign" is a promise and "would sign", "could accept" a readiness, not a signature or a pledge
             if found[0] == "signed" or found[0] == "pledged" and lemma in {"accept", "agree"}:

@@ -760,6 +760,12 @@ def until_markers() -> frozenset[str]:
     return frozenset(w.lower() for w in record_cues()["stances"]["until_markers"])
 
 
+def mandative(verb: Token) -> bool:
+    """ "demanded that Valdoria abandon its bid": a base form after "that" (tagged VB, or VBP with a plural
+    or ambiguous subject) is what the verb above wants, not a position of its own."""
+    return verb.tag_ == "VB" or verb.tag_ == "VBP" and any(c.dep_ == "mark" for c in verb.children)
+
+
 def condition_clause(token: Token) -> bool:
     """Whether the token is the "that" clause of a condition noun: "on condition that monitors are deployed"."""
     nouns = {w.lower() for w in record_cues()["stances"]["condition_nouns"]}

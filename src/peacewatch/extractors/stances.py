@@ -39,6 +39,7 @@ from peacewatch.extractors.record import (
     inside_predicates,
     introduces_alternative,
     latest_demands,
+    mandative,
     names_no_one,
     only_dates,
     passive_agent,
@@ -503,6 +504,7 @@ class StanceExtractor:
             return None
         sign, negations, bare, denied = 1, 0, False, False
         counted: list[Token] = []  # the path's tokens whose cue has counted
+        sibling_acts: set[int] = set()  # verbs on the way that are another act of the same demand
         intense = hedged = conditional = ready = predicate = no_longer = in_condition = until = False
         depended_on = False  # the topic is what another depends on ("a ceasefire could only follow a withdrawal")
         kinds: list[str] = []
@@ -656,6 +658,11 @@ class StanceExtractor:
             # ... unless that clause is what a cue verb wants: "wants sanctions lifted", "demanded that
             # sanctions be lifted", "insists that monitors be deployed"
             wanted = t.dep_ in {"ccomp", "xcomp", "oprd", "acl"} and cue_at(t.head, self.cues) is not None
+            # ... or the second act of a demanded clause: "demands that Ukraine withdraw … and accept neutrality"
+            second = t.dep_ == "conj" and t.head.dep_ == "ccomp" and mandative(t.head) and mandative(t) and \
+                cue_at(t.head.head, self.cues) is not None
+            if second:
+                sibling_acts.add(t.head.i)  # (whose own word is no cue over this act: "withdraw … and accept")
             passive = any(c.dep_ == "auxpass" for c in t.children) and not stative_participle(t)
             # "guarantees were promised by Vantor": a passive cue with its agent takes a position after all
             by = passive_agent(t) if passive and from_subject and not kinds else None
@@ -666,7 +673,7 @@ class StanceExtractor:
             # a coordinated sibling's own word is not over this mention: in "the withdrawal of …, a renunciation
             # of X and the lifting of sanctions" only "lifting" is over the sanctions
             elif t.i != head.i and (wanted or not from_subject and not passive or by is not None) \
-                    and not coordinated and not small_clause:
+                    and not coordinated and not small_clause and t.i not in sibling_acts:
                 found = cue_at(t, self.cues) or _particle_cue(t, self.cues, {p.i for p in path[:n]})
                 if found is not None and t.ent_type_ in {"DATE", "TIME"}:
                     found = None  # "until the end of the week to agree to a ceasefire": a time ends, not the truce
@@ -689,7 +696,7 @@ class StanceExtractor:
                     if reversal is not None and reversal[1] == found[1]:
                         previous = reversal[0]
             if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj", "ccomp"} and kinds \
-                    and not (wanted and (from_subject or t.dep_ == "ccomp" and _mandative(t))):
+                    and not (wanted and (from_subject or t.dep_ == "ccomp" and mandative(t))) and not second:
                 # "wants [sanctions lifted]", "demanded [that X abandon Y]" (a mandative base form): the wanting
                 # is above
                 break  # the clause that holds the cue is complete
@@ -941,12 +948,6 @@ def _restricted(noun: Token) -> bool:
 def _only(verb: Token) -> bool:
     """ "will only accept …": the verb is limited to what follows."""
     return any(c.dep_ == "advmod" and c.lower_ == "only" for c in verb.children)
-
-
-def _mandative(verb: Token) -> bool:
-    """ "demanded that Valdoria abandon its bid": a base form after "that" (tagged VB, or VBP with a plural
-    or ambiguous subject) is what the verb above wants, not a position of its own."""
-    return verb.tag_ == "VB" or verb.tag_ == "VBP" and any(c.dep_ == "mark" for c in verb.children)
 
 
 def _states_a_fact(path: list[Token]) -> bool:
