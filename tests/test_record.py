@@ -8,6 +8,7 @@ import pytest
 
 from peacewatch import Analysis, Pipeline, Settings, make_document
 from peacewatch.contract import Commitment, Deadline, Stance
+from peacewatch.errors import ConfigError
 from peacewatch.extractors.record import load_topics
 from peacewatch.ingest import read_path
 from peacewatch.render.markdown import render_document
@@ -81,6 +82,21 @@ def test_a_user_topic_file_extends_the_topics(tmp_path):
     pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), topics=[str(extra)]))
     analysis = analyze(pipeline, "Turkey strongly supports a new grain deal for the region.")
     assert stance(analysis, "turkey", "grain_deal").polarity == "support"
+
+
+def test_a_yaml_boolean_in_an_action_is_one_clear_error(tmp_path):
+    extra = tmp_path / "topics.yaml"
+    # a bare "on" is true to YAML: the preposition would be lost without a word
+    extra.write_text("topics:\n  grain_deal:\n    definition: Grain exports by sea.\n    terms: [grain deal]\n"
+                     "    actions:\n      - {verbs: [ship], objects: [grain], preps: [by, on]}\n", "utf-8")
+    with pytest.raises(ConfigError, match=r"topics\.yaml: topic 'grain_deal'.*in quotes"):
+        load_topics((str(extra),))
+
+
+def test_every_preposition_of_the_built_in_actions_is_a_word():
+    for topic in load_topics().values():
+        for action in topic.actions:
+            assert not {"true", "false"} & action.preps, (topic.name, action.preps)
 
 
 # -- stances ------------------------------------------------------------------------------------------
@@ -2529,3 +2545,10 @@ def test_every_act_of_a_demanded_clause_is_asked_of_its_subject(record_pipeline)
     assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
     assert not [s for s in analysis.stances if s.actor == "ukraine"]
     assert not [c for c in analysis.commitments if c.actor == "ukraine"]
+
+
+def test_moving_marines_off_islands_and_a_wont_are_territory_refused(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia still refuses to move its marines off the islands.")
+    assert commitment(analysis, "russia", "territorial_concessions").modality == "refused"
+    analysis = analyze(record_pipeline, "Poland won't sign a guarantee.")
+    assert commitment(analysis, "poland", "security_guarantees").modality == "refused"

@@ -220,6 +220,11 @@ def _action(where: Path | str, topic: str, entry: Any) -> Action:
             entry.get("objects") or entry.get("intransitive") and entry.get("subjects")):
         raise ConfigError(f"{where}: topic {topic!r}: each action needs `verbs` and `objects` (or, intransitive, "
                           "`subjects`)")
+    for key in ("verbs", "objects", "preps", "subjects"):
+        if any(isinstance(w, bool) for w in entry.get(key) or ()):
+            # YAML reads a bare on, off, yes or no as true/false: "preps: [to, on]" would lose "on"
+            raise ConfigError(f"{where}: topic {topic!r}: an action's `{key}` holds true/false; write words such "
+                              'as on, off, yes and no in quotes ("on")')
     return Action(verbs=tuple(phrase(str(v)) for v in entry["verbs"]),
                   objects=frozenset(str(o) if o in {"PLACE", "AMOUNT", "PERSON"} else str(o).lower()
                                     for o in entry.get("objects") or ()),
