@@ -2552,3 +2552,13 @@ def test_moving_marines_off_islands_and_a_wont_are_territory_refused(record_pipe
     assert commitment(analysis, "russia", "territorial_concessions").modality == "refused"
     analysis = analyze(record_pipeline, "Poland won't sign a guarantee.")
     assert commitment(analysis, "poland", "security_guarantees").modality == "refused"
+
+
+def test_a_demand_named_by_its_partys_adjective_is_that_partys(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky rejected the Russian demand that Ukrainian forces leave Donetsk.")
+    assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
+    assert commitment(analysis, "russia", "territorial_concessions").modality == "demanded"
+    assert commitment(analysis, "volodymyr-zelensky", "territorial_concessions").modality == "refused"
+    # a proposal so named is only discussed: no position of the party's from it
+    analysis = analyze(record_pipeline, "The committee discussed the Russian proposal for a separate ceasefire.")
+    assert not [s for s in analysis.stances if s.actor == "russia"]

@@ -1578,6 +1578,12 @@ class Holders:
                     resolved = self.resolver.resolve(child.i, child.i, child.i)
                     found = [resolved] if resolved else []
                 return found
+        # "the Russian demand", "the Heltish demand that …": the adjective of a named party (a demand only: "the
+        # Kolvatian proposal" may be discussed by others, "the Russian demand" is Russia's)
+        named = [self.actor_at[c.i] for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i
+                 and c.i in self.actor_at and not self._in_dateline(c)]
+        if named and noun.lemma_.lower() in _demand_words()[0] | {"insistence", "call", "ultimatum"}:
+            return list(dict.fromkeys(named))
         # "an offer from Ambrin to provide the escort", "the offer by Zerakh", "the readiness of Norway"
         preps = {"by", "from", "of"} if noun.lemma_.lower() in self.dispositions else {"by", "from"}
         for child in noun.children:
