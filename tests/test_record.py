@@ -2562,3 +2562,20 @@ def test_a_demand_named_by_its_partys_adjective_is_that_partys(record_pipeline):
     # a proposal so named is only discussed: no position of the party's from it
     analysis = analyze(record_pipeline, "The committee discussed the Russian proposal for a separate ceasefire.")
     assert not [s for s in analysis.stances if s.actor == "russia"]
+
+
+def test_an_act_under_way_is_announced_by_who_says_so(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine says a second exchange of about 600 prisoners is being prepared.")
+    assert stance(analysis, "ukraine", "prisoner_exchange").polarity == "support"
+    assert commitment(analysis, "ukraine", "prisoner_exchange").modality == "pledged"
+    analysis = analyze(record_pipeline, "Ukraine says the first prisoner exchange is on track for 15 April.")
+    assert stance(analysis, "ukraine", "prisoner_exchange").polarity == "support"
+
+
+def test_both_sides_long_after_a_pair_are_the_two_sides_of_the_war(record_pipeline):
+    text = ("Russia and Ukraine met in Geneva. Russia wants Donetsk; Ukraine wants its land back. Russia shelled "
+            "Kharkiv and Ukraine struck Belgorod.\n\nPoland and Hungary argued about transit fees in Brussels on "
+            "Monday. Grain prices fell. The port of Odesa reopened. Exports rose.\n\n"
+            "Both sides say a second prisoner exchange is being prepared.")
+    analysis = analyze(record_pipeline, text)
+    assert {s.actor for s in analysis.stances if s.topic == "prisoner_exchange"} == {"russia", "ukraine"}

@@ -412,8 +412,10 @@ class CommitmentExtractor:
         pledge = cue_at(token, self.future_pledges) is not None
         if pledge and future and self._asserted(token, self.negations):
             return "pledged"
-        if pledge and future and _announced_passive(token, self.negations):
-            return "pledged"  # "elections would be held within six months": the act announced for its subject
+        if pledge and (future or any(c.dep_ == "auxpass" and c.lower_ == "being" for c in token.children)) and \
+                _announced_passive(token, self.negations):
+            # "elections would be held within six months", "a second exchange is being prepared": the act announced
+            return "pledged"
         if pledge and self._asserted(token, self.negations) and any(
                 c.dep_ == "aux" and c.lower_ in {"could", "might"} for c in token.children):
             return "considering"  # "Pellonia could send troops": an act weighed, not promised
@@ -589,5 +591,6 @@ def _announced_passive(verb: Token, negations: set[str] | frozenset[str]) -> boo
     the act is announced for ("elections would be held within six months", "the troops will be deployed")."""
     return passive_agent(verb) is None and any(c.dep_ == "auxpass" for c in verb.children) and \
         any(c.dep_ == "nsubjpass" and not names_no_one(c) for c in verb.children) and \
-        any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in verb.children) and \
+        any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"}
+            or c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children) and \
         not any(c.dep_ == "neg" or c.lower_ in negations for c in verb.children)

@@ -1281,6 +1281,8 @@ class Holders:
         """The last two states named together ("Valdoria and Kesh") before token `before`, else the last two
         actors ("Marren and Vasko"): the sides of a peace process are states first."""
         pairs = []
+        near = sentence(self.doc[before]).start if before < len(self.doc) else len(self.doc)
+        near = sentence(self.doc[near - 1]).start if near > 0 else 0  # this sentence and the one before
         for t in reversed(self.doc[:before]):
             first = self.actor_at.get(t.i)
             if not first or self._in_dateline(t):
@@ -1289,9 +1291,22 @@ class Holders:
                 self._joined_before(t)
             if second and second != first:
                 if all(getattr(self.actors.get(a), "kind", None) == "state" for a in (first, second)):
-                    return [first, second]
+                    # a pair named long before may be any two states: the sides are the two named most
+                    return [first, second] if t.i >= near else self._main_pair([first, second])
                 pairs.append([first, second])
         return pairs[0] if pairs else []
+
+    def _main_pair(self, fallback: list[str]) -> list[str]:
+        """The two states the document names most often (the sides of its war), if they clearly lead."""
+        counts: dict[str, int] = {}
+        for i, actor in self.actor_at.items():
+            if getattr(self.actors.get(actor), "kind", None) == "state" and self.actor_at.get(i - 1) != actor \
+                    and not self._in_dateline(self.doc[i]):
+                counts[actor] = counts.get(actor, 0) + 1
+        ranked = sorted(counts, key=lambda a: -counts[a])
+        if len(ranked) >= 2 and (len(ranked) == 2 or counts[ranked[1]] > counts[ranked[2]]):
+            return ranked[:2]
+        return fallback
 
     def _joined_before(self, token: Token) -> str | None:
         """The actor named just before the name ending at `token`, joined to it by "and" alone ("the Republic of

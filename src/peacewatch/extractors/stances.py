@@ -802,8 +802,10 @@ class StanceExtractor:
         speaker's announcement ("could be held": a possibility, made conditional below); the act's own cue says
         for or against the topic. (With an agent, the agent holds it: see `passive_agent`.)"""
         children = list(verb.children)
+        # (or under way: "a second exchange is being prepared")
         if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in children) or \
-                not any(c.dep_ == "aux" and c.lower_ in self.announcing for c in children) or \
+                not any(c.dep_ == "aux" and c.lower_ in self.announcing or c.dep_ == "auxpass" and c.lower_ == "being"
+                        for c in children) or \
                 any(c.dep_ == "agent" for c in children):
             return None
         found = cue_at(verb, self.cues)
