@@ -2579,3 +2579,12 @@ def test_both_sides_long_after_a_pair_are_the_two_sides_of_the_war(record_pipeli
             "Both sides say a second prisoner exchange is being prepared.")
     analysis = analyze(record_pipeline, text)
     assert {s.actor for s in analysis.stances if s.topic == "prisoner_exchange"} == {"russia", "ukraine"}
+
+
+def test_the_plural_a_groups_name_ends_with_is_that_group(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("version: 1\nactors:\n"
+                     "  - {id: kyiv-partners, name: Kyiv partners, kind: group}\n", "utf-8")
+    pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), gazetteer=[str(extra)]))
+    analysis = analyze(pipeline, "The Kyiv partners met in Paris on Monday.\n\nThe partners welcomed the ceasefire.")
+    assert stance(analysis, "kyiv-partners", "ceasefire").polarity == "support"

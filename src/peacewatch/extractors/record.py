@@ -1209,8 +1209,10 @@ class Holders:
         return None
 
     def _short_name(self, noun: Token) -> str | None:
-        """ "the Pact", "the Federation": the one body of the document whose name ends with this word."""
-        if not noun.text[:1].isupper() or not any(c.lower_ == "the" for c in noun.children if c.dep_ == "det"):
+        """ "the Pact", "the Federation": the one body of the document whose name ends with this word (as
+        written: "the partners" for the "Brenmouth partners", a plural, never "the mission" for a "Mission")."""
+        if not (noun.text[:1].isupper() or noun.tag_ == "NNS") or \
+                not any(c.lower_ == "the" for c in noun.children if c.dep_ == "det"):
             return None
         if any(c.dep_ in {"compound", "amod", "poss"} for c in noun.children):
             return None  # "the Tidewater Pact" is matched by name; "the other Pact" is not this one
