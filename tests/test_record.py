@@ -2588,3 +2588,15 @@ def test_the_plural_a_groups_name_ends_with_is_that_group(tmp_path):
     pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), gazetteer=[str(extra)]))
     analysis = analyze(pipeline, "The Kyiv partners met in Paris on Monday.\n\nThe partners welcomed the ceasefire.")
     assert stance(analysis, "kyiv-partners", "ceasefire").polarity == "support"
+
+
+def test_a_list_items_label_names_whose_item_it_is_not_a_topic(tmp_path):
+    topics = tmp_path / "topics.yaml"  # as a world's own file names its alliance (the examples' dev sets do)
+    topics.write_text("topics:\n  nato_membership:\n    extend: true\n    terms: [north atlantic alliance]\n",
+                      "utf-8")
+    pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), topics=[str(topics)]))
+    text = ("What each has offered:\n\n* NORTH ATLANTIC ALLIANCE: The alliance as such will not deploy. Secretary "
+            "General Mark Rutte has said the door to membership remains open.\n")
+    analysis = analyze(pipeline, text)
+    assert [(s.actor, s.polarity) for s in analysis.stances if s.topic == "nato_membership"] == [
+        ("mark-rutte", "support")]

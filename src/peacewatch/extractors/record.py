@@ -1007,6 +1007,20 @@ def list_item_prefix(doc: Doc, token: Token) -> tuple[int, int] | None:
     return mark.end(), verb.idx if verb is not None and verb.idx > mark.end() else token.idx
 
 
+def in_item_label(doc: Doc, token: Token) -> bool:
+    """Whether the token is in a list item's label ("* RAMPART ALLIANCE: The alliance as such …"): the label
+    names whose item it is, not a topic."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    line_end = text.find("\n", token.idx)
+    mark = _LIST_MARK.match(text, line_start)
+    if mark is None or mark.end() > token.idx:
+        return False
+    sep = _ITEM_SEPARATOR.search(text, mark.end(), line_end if line_end >= 0 else len(text))
+    return sep is not None and token.idx + len(token) <= sep.start() and \
+        len(text[mark.end():sep.start()].split()) <= MAX_LEAD_WORDS
+
+
 def paragraph_start(doc: Doc, offset: int) -> int:
     """Where the paragraph (text after the last blank line) holding `offset` starts."""
     cut = doc_text(doc).rfind("\n\n", 0, offset)

@@ -36,6 +36,7 @@ from peacewatch.extractors.record import (
     demand_named_again,
     evidence_range,
     holders_of,
+    in_item_label,
     inside_predicates,
     introduces_alternative,
     latest_demands,
@@ -147,6 +148,9 @@ class StanceExtractor:
         seen: dict[tuple[str, str, int], int] = {}
         earlier: dict[tuple[str, str, int], Stance] = {}
         mentions = self.matcher.outermost(doc)
+        # a list item's label ("* RAMPART ALLIANCE: The alliance will not deploy") says whose item it is, not
+        # what it is about; nor does a stand-in for it in the item's sentence
+        labels = [(m.topic, sentence(doc[m.first]).start) for m in mentions if in_item_label(doc, doc[m.first])]
         heads = {m.head for m in mentions}
         taken: list[tuple[str, Reading, list[str]]] = []  # (topic, reading, holders) of each position read
         standing = self.matcher.standing_for(doc, mentions)
@@ -164,6 +168,9 @@ class StanceExtractor:
                 continue  # "Should sanctions be eased?": a question takes no position
             if only_dates(doc[mention.head]):
                 continue  # "within two weeks of a ceasefire": when, not what is wanted
+            if in_item_label(doc, doc[mention.first]) or mention.head in stand_ins and \
+                    (mention.topic, sentence(doc[mention.head]).start) in labels:
+                continue
             question = asked_clause(doc[mention.head])
             if question is not None:  # "Asked whether Russia would accept peacekeepers, Lavrov said: 'No.'"
                 reading = self._answered(doc[mention.head], *question)
