@@ -2600,3 +2600,12 @@ def test_a_list_items_label_names_whose_item_it_is_not_a_topic(tmp_path):
     analysis = analyze(pipeline, text)
     assert [(s.actor, s.polarity) for s in analysis.stances if s.topic == "nato_membership"] == [
         ("mark-rutte", "support")]
+
+
+def test_a_treatys_shall_cease_hostilities_is_the_truce_signed(record_pipeline):
+    text = ("Russia and Ukraine signed the following declaration.\n\nThe Parties shall cease all hostilities along "
+            "the line of contact. The Parties shall exchange all prisoners of war.\n")
+    analysis = analyze(record_pipeline, text)
+    for state in ("russia", "ukraine"):
+        assert commitment(analysis, state, "ceasefire").modality == "signed"
+        assert commitment(analysis, state, "prisoner_exchange").modality == "pledged"

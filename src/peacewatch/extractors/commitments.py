@@ -70,6 +70,7 @@ class CommitmentExtractor:
         self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
         self.unsigned = {str(t) for t in record_cues()["unsigned_topics"]}
         self.enacting = {str(w).lower() for w in record_cues()["enacting"]}
+        self.declared = {str(t) for t in record_cues()["declared_by_treaty"]}
         # phrase tables, as some of these are phrases ("take part in")
         self.future_pledges = phrase_table({"pledged": record_cues()["future_pledges"]})
         self.obliged_acts = phrase_table({"demanded": record_cues()["future_pledges"] + record_cues()["obliged_acts"]})
@@ -199,8 +200,8 @@ class CommitmentExtractor:
                     action = text_span(text, first.idx, last.idx + len(last)).text
                     out.append(Commitment(id=f"commitment-{len(out) + 1}", actor=actor,
                                           action=" ".join(action.split()), topic=mention.topic,
-                                          modality=("pledged" if mutual and mention.topic in self.unsigned
-                                                    else modality),  # type: ignore[arg-type]
+                                          modality=self._topic_modality(token, mention.topic, modality, mutual),
+                                          # type: ignore[arg-type]
                                           evidence=text_span(text, start, end)))
         for mention in mentions:  # "Key pledges:" over "- Germany: 2 billion euros for air defence"
             item = labelled_list_item(doc[mention.head])
@@ -324,6 +325,17 @@ class CommitmentExtractor:
                                       action=" ".join(text[first.idx:last.idx + len(last)].split()),
                                       modality=modality,  # type: ignore[arg-type]
                                       evidence=text_span(text, start, end)))
+
+    def _topic_modality(self, token: Token, topic: str, modality: str, mutual: bool) -> str:
+        """The modality on this topic: talks agreed are pledged, not signed; a treaty's "The Parties shall cease
+        all hostilities" declares the truce it is (signed), where its other "shall" clauses are pledges."""
+        if mutual and topic in self.unsigned:
+            return "pledged"
+        if modality == "pledged" and topic in self.declared and any(
+                c.dep_ == "aux" and c.lower_ == "shall" for c in token.children) and \
+                (subject := subject_of(token)) is not None and subject.lemma_.lower() in {"party", "side"}:
+            return "signed"
+        return modality
 
     def _demanded_clause(self, token: Token) -> bool:
         """Whether the verb (or the verb it is coordinated with) is the "that" clause of a demand: "Moscow demands
