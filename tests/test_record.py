@@ -2609,3 +2609,9 @@ def test_a_treatys_shall_cease_hostilities_is_the_truce_signed(record_pipeline):
     for state in ("russia", "ukraine"):
         assert commitment(analysis, state, "ceasefire").modality == "signed"
         assert commitment(analysis, state, "prisoner_exchange").modality == "pledged"
+
+
+def test_a_partys_decision_to_act_is_its_pledge(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky welcomed Poland's decision to send engineers to Ukraine.")
+    assert stance(analysis, "poland", "foreign_troops").polarity == "support"
+    assert commitment(analysis, "poland", "foreign_troops").modality == "pledged"
