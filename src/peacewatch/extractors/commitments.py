@@ -71,6 +71,7 @@ class CommitmentExtractor:
         self.unsigned = {str(t) for t in record_cues()["unsigned_topics"]}
         self.enacting = {str(w).lower() for w in record_cues()["enacting"]}
         self.declared = {str(t) for t in record_cues()["declared_by_treaty"]}
+        self.treaty_parties = {str(w).lower() for w in record_cues()["treaty_parties"]}
         # phrase tables, as some of these are phrases ("take part in")
         self.future_pledges = phrase_table({"pledged": record_cues()["future_pledges"]})
         self.obliged_acts = phrase_table({"demanded": record_cues()["future_pledges"] + record_cues()["obliged_acts"]})
@@ -198,10 +199,10 @@ class CommitmentExtractor:
                     first = token if mention.first > token.i else doc[max(mention.first, token.i - MAX_ACTION_TOKENS)]
                     last = doc[max(token.i, min(mention.last, token.i + MAX_ACTION_TOKENS))]
                     action = text_span(text, first.idx, last.idx + len(last)).text
+                    on_topic = self._topic_modality(token, mention.topic, modality, mutual)
                     out.append(Commitment(id=f"commitment-{len(out) + 1}", actor=actor,
                                           action=" ".join(action.split()), topic=mention.topic,
-                                          modality=self._topic_modality(token, mention.topic, modality, mutual),
-                                          # type: ignore[arg-type]
+                                          modality=on_topic,  # type: ignore[arg-type]
                                           evidence=text_span(text, start, end)))
         for mention in mentions:  # "Key pledges:" over "- Germany: 2 billion euros for air defence"
             item = labelled_list_item(doc[mention.head])
@@ -333,7 +334,7 @@ class CommitmentExtractor:
             return "pledged"
         if modality == "pledged" and topic in self.declared and any(
                 c.dep_ == "aux" and c.lower_ == "shall" for c in token.children) and \
-                (subject := subject_of(token)) is not None and subject.lemma_.lower() in {"party", "side"}:
+                (subject := subject_of(token)) is not None and subject.lemma_.lower() in self.treaty_parties:
             return "signed"
         return modality
 

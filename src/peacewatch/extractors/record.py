@@ -771,10 +771,14 @@ def mandative(verb: Token) -> bool:
     return verb.tag_ == "VB" or verb.tag_ == "VBP" and any(c.dep_ == "mark" for c in verb.children)
 
 
+@lru_cache(maxsize=1)
+def _condition_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in record_cues()["stances"]["condition_nouns"])
+
+
 def condition_clause(token: Token) -> bool:
     """Whether the token is the "that" clause of a condition noun: "on condition that monitors are deployed"."""
-    nouns = {w.lower() for w in record_cues()["stances"]["condition_nouns"]}
-    return token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in nouns and \
+    return token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in _condition_nouns() and \
         token.head.dep_ == "pobj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
 
 
