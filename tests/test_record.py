@@ -2615,3 +2615,8 @@ def test_a_partys_decision_to_act_is_its_pledge(record_pipeline):
     analysis = analyze(record_pipeline, "Zelensky welcomed Poland's decision to send engineers to Ukraine.")
     assert stance(analysis, "poland", "foreign_troops").polarity == "support"
     assert commitment(analysis, "poland", "foreign_troops").modality == "pledged"
+
+
+def test_an_act_when_the_guns_are_silent_waits_for_the_end_of_the_war(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said Ukraine would hold elections when the guns are silent.")
+    assert stance(analysis, "ukraine", "elections_leadership").polarity == "conditional"
