@@ -2620,3 +2620,9 @@ def test_a_partys_decision_to_act_is_its_pledge(record_pipeline):
 def test_an_act_when_the_guns_are_silent_waits_for_the_end_of_the_war(record_pipeline):
     analysis = analyze(record_pipeline, "Zelensky said Ukraine would hold elections when the guns are silent.")
     assert stance(analysis, "ukraine", "elections_leadership").polarity == "conditional"
+
+
+def test_a_pronoun_stands_for_the_topic_inside_its_antecedents_phrase(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine's application to join NATO was filed in 2022. Zelensky said Ukraine "
+                                        "would never withdraw it.")
+    assert stance(analysis, "ukraine", "nato_membership").polarity == "support"
