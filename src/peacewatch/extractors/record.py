@@ -611,11 +611,11 @@ def anaphoric_mentions(doc: Doc, mentions: list[TopicMention],
         if token.lower_ in pronouns | subjects:
             # "open sea lanes … keeping them open" is not about the frigates named before
             antecedent = _antecedent(doc, token, window)
-            # (or a mention inside its phrase: "our application to join NATO … We will not withdraw it")
-            phrase_of = range(doc[antecedent].left_edge.i, doc[antecedent].right_edge.i + 1) \
-                if antecedent is not None else range(0)
-            before = [m for m in before if antecedent is not None and (
-                m.first <= antecedent <= m.last or m.first in phrase_of and m.last in phrase_of)]
+            if antecedent is None:
+                continue
+            # the mention it is in, or one inside its phrase ("our application to join NATO … withdraw it")
+            left, right = doc[antecedent].left_edge.i, doc[antecedent].right_edge.i
+            before = [m for m in before if m.first <= antecedent <= m.last or left <= m.first and m.last <= right]
         if before:
             out.append(TopicMention(before[-1].topic, token.i, token.i, token.i))
     return out
