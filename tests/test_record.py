@@ -2626,3 +2626,19 @@ def test_a_pronoun_stands_for_the_topic_inside_its_antecedents_phrase(record_pip
     analysis = analyze(record_pipeline, "Ukraine's application to join NATO was filed in 2022. Zelensky said Ukraine "
                                         "would never withdraw it.")
     assert stance(analysis, "ukraine", "nato_membership").polarity == "support"
+
+
+def test_neither_nor_refuses_and_without_makes_it_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia wants guarantees. Without them, neither Ukraine nor its allies "
+                                        "will sign a ceasefire, Zelensky said.")
+    assert stance(analysis, "ukraine", "ceasefire").polarity == "conditional"
+    assert all(c.modality != "pledged" for c in analysis.commitments if c.topic == "ceasefire")
+
+
+def test_refusing_a_kind_named_by_a_relative_clause_is_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Kyiv said Ukraine will not accept monitors from states that arm Russia.")
+    assert stance(analysis, "ukraine", "monitoring_intelligence").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Ukraine would not sign a mandate that kept the monitors' findings secret.")
+    assert stance(analysis, "ukraine", "monitoring_intelligence").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Ukraine will not back any deal that freezes the ceasefire line.")
+    assert stance(analysis, "ukraine", "ceasefire").polarity != "conditional"

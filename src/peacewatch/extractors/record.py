@@ -75,8 +75,9 @@ def _negative_subjects() -> frozenset[str]:
 
 
 def names_no_one(subject: Token) -> bool:
-    """ "nobody", "none", "no one", "no government I lead": a subject that negates its verb."""
-    return subject.lower_ in _negative_subjects() or any(c.dep_ == "det" and c.lower_ == "no"
+    """ "nobody", "none", "no one", "no government I lead", "neither X nor Y": a subject that negates its verb."""
+    return subject.lower_ in _negative_subjects() or any(c.dep_ == "det" and c.lower_ == "no" or
+                                                        c.dep_ == "preconj" and c.lower_ == "neither"
                                                         for c in subject.children)
 
 

@@ -513,6 +513,7 @@ class StanceExtractor:
         counted: list[Token] = []  # the path's tokens whose cue has counted
         sibling_acts: set[int] = set()  # verbs on the way that are another act of the same demand
         intense = hedged = conditional = ready = predicate = no_longer = in_condition = until = False
+        qualifies = -1  # the negations below a noun that a relative clause holding the topic narrows
         depended_on = False  # the topic is what another depends on ("a ceasefire could only follow a withdrawal")
         kinds: list[str] = []
         previous: str | None = None
@@ -576,13 +577,16 @@ class StanceExtractor:
                 if marks & self.markers:
                     conditional, anchor = True, t
                 if child.dep_ == "prep" and child.lower_ == "without" and child not in path and (
-                        child.i > head.i and any(g.dep_ == "neg" for g in t.children)
+                        any(g.dep_ == "neg" or g.dep_ == "nsubj" and names_no_one(g) for g in t.children)
                         # "without military presence, there will be no guarantees"
                         or t.lemma_ == "be" and any(g.dep_ == "det" and g.lower_ == "no" for g in head.children)):
                     # "would not provide guarantees without a ceasefire": only with one
                     conditional, anchor = True, t
                 if marks & self.until_markers:
                     until = True  # "no ceasefire until your forces leave": refused only for now
+            if n > 0 and path[n - 1].dep_ == "relcl" and t.pos_ == "NOUN" and \
+                    not any(c.dep_ == "det" and c.lower_ == "any" for c in t.children):
+                qualifies = negations  # ("any deal that freezes the occupation": none of that kind at all)
             # a passive verb, or one the topic is the subject of ("troops sent there would …"), says what
             # happens to or by the topic, not what its holder wants
             from_subject = n > 0 and path[n - 1].dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass"}
@@ -771,6 +775,9 @@ class StanceExtractor:
             # "will not accept monitors from any state that arms Sarenne", "will only accept escorts from countries
             # outside the alliance": some, not all
             polarity = "conditional"
+        if polarity == "oppose" and 0 <= qualifies < negations and "oppose" not in kinds:
+            # "would not sign a mandate that kept the monitors' findings secret": not that kind, another may do
+            polarity = "conditional"
         if any(cue_at(t, self.open_when_negated) and any(c.dep_ == "neg" for c in t.children) for t in counted):
             polarity = "conditional"  # "has not ruled out sending troops": possible, not promised
         if no_longer and polarity in OPPOSITE:
@@ -933,6 +940,12 @@ def _restricted(noun: Token) -> bool:
     (not "foreign troops disguised as peacekeepers", which only describes them)."""
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return False  # "withdraw from the highlands" is a place, not a kind
+    if _who_is(noun):
+        return True
+    # "will not accept monitors from states that arm its enemy", the "from" parsed under the verb
+    if noun.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i and any(
+            g.dep_ == "pobj" and g.pos_ == "NOUN" and _who_is(g) for g in c.children) for c in noun.head.children):
+        return True
     for c in noun.children:
         # a kind of state ("from NATO states", "from any country that arms …"), not a named provider ("from the
         # OSCE", "from Poland"): the named one is all there is
@@ -943,15 +956,18 @@ def _restricted(noun: Token) -> bool:
                                                          and any(d.dep_ == "relcl" for d in g.subtree)
                                                          for g in c.children):
             return True
-        if c.dep_ == "relcl" and any(g.lower_ in {"who", "that", "which"} and g.dep_ in {"nsubj", "nsubjpass"}
-                                     for g in c.children):
-            return True
         # "a ceasefire backed by security guarantees", "monitors vetted by both sides": a kind, by what is done to it
         # (but "the truce announced by Moscow" is the one truce it names)
         if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children) and \
                 not any(d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in DEFINITE for d in noun.children):
             return True
     return False
+
+
+def _who_is(noun: Token) -> bool:
+    """A noun with a relative clause on what it is or does: "states that arm Sarenne", "observers who …"."""
+    return any(c.dep_ == "relcl" and any(g.lower_ in {"who", "that", "which"} and g.dep_ in {"nsubj", "nsubjpass"}
+                                         for g in c.children) for c in noun.children)
 
 
 def _only(verb: Token) -> bool:
