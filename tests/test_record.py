@@ -2642,3 +2642,11 @@ def test_refusing_a_kind_named_by_a_relative_clause_is_conditional(record_pipeli
     assert stance(analysis, "ukraine", "monitoring_intelligence").polarity == "conditional"
     analysis = analyze(record_pipeline, "Ukraine will not back any deal that freezes the ceasefire line.")
     assert stance(analysis, "ukraine", "ceasefire").polarity != "conditional"
+
+
+def test_both_delegations_are_the_pair_named_with_a_modifier_between(record_pipeline):
+    text = ("GENEVA, March 12 (Harbor Wire) - Delegations from Ukraine and the breakaway Russian Federation met face "
+            "to face on Monday for the first time since the war began.\n\n"
+            "The envoy, Jane Doe, said both delegations had agreed to meet again within ten days.")
+    analysis = analyze(record_pipeline, text)
+    assert {s.actor for s in analysis.stances if s.topic == "peace_talks"} == {"russia", "ukraine"}

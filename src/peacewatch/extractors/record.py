@@ -1340,11 +1340,13 @@ class Holders:
         t = token
         while t.i > 0 and self.actor_at.get(t.i - 1) == actor:
             t = self.doc[t.i - 1]  # the name's first token
-        between = []
+        between: list[str] = []
         for g in reversed(self.doc[max(0, t.i - 4):t.i]):
             if self.actor_at.get(g.i):
                 break
-            between.append(g.lower_)
+            # (a modifier of the second name may come between: "… and the breakaway Republic of Ostmere")
+            between.append("the" if g.i == t.i - 1 > 0 and g.is_lower and g.is_alpha and
+                           self.doc[g.i - 1].lower_ == "the" else g.lower_)
         else:
             return None
         # (a count may come between: "300 Sarennese and 300 Kolvatian prisoners")
