@@ -2650,3 +2650,9 @@ def test_both_delegations_are_the_pair_named_with_a_modifier_between(record_pipe
             "The envoy, Jane Doe, said both delegations had agreed to meet again within ten days.")
     analysis = analyze(record_pipeline, text)
     assert {s.actor for s in analysis.stances if s.topic == "peace_talks"} == {"russia", "ukraine"}
+
+
+def test_what_a_caller_asks_another_to_do_is_the_callers_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky spoke in Brussels. He called on the European Union to open accession "
+                                        "talks with Ukraine before the summer.")
+    assert stance(analysis, "volodymyr-zelensky", "eu_membership").polarity == "support"

@@ -883,6 +883,9 @@ class StanceExtractor:
                     and any(c.dep_ == "dobj" and c.i == t.left_edge.i - 1 and c.lemma_.lower() in self.request_nouns
                             for c in t.head.children):
                 continue  # "resisted calls to provide missiles": what is called for (the parse's clause is the noun's)
+            if t.dep_ == "advcl" and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
+                    and (t.head.lemma_.lower() in self.asking or cue_at(t.head, self.demanding) is not None):
+                continue  # "called on the Union to open accession talks": what it is asked to do
             if t.dep_ == "advcl" and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 noun = next((c for c in t.head.children if c.dep_ == "dobj" and c.right_edge.i == t.left_edge.i - 1
                              and c.lemma_.lower() in self.dispositions), None)
