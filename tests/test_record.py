@@ -2656,3 +2656,9 @@ def test_what_a_caller_asks_another_to_do_is_the_callers_position(record_pipelin
     analysis = analyze(record_pipeline, "Zelensky spoke in Brussels. He called on the European Union to open accession "
                                         "talks with Ukraine before the summer.")
     assert stance(analysis, "volodymyr-zelensky", "eu_membership").polarity == "support"
+
+
+def test_a_subject_is_not_the_actor_named_in_a_clause_on_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Governments backing Ukraine are drawing up plans to secure any ceasefire "
+                                        "with Russia.")
+    assert not [s for s in analysis.stances if s.actor == "ukraine"]

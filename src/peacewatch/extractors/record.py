@@ -1154,7 +1154,10 @@ class Holders:
             if subject.lemma_.lower() in self.resolver.lexicon.other_party_nouns:
                 return []  # "Valdoria's partners are prepared to …": the partners, unnamed, not Valdoria
             return list(dict.fromkeys(owners))  # "Marivelle's aircraft will protect our skies": Marivelle
-        resolved = self.resolver.resolve(subject.left_edge.i, subject.right_edge.i, subject.i)
+        # (not from a clause on it: "Governments backing Lavresse" are not Lavresse)
+        end = min([c.left_edge.i - 1 for c in subject.children if c.dep_ in {"acl", "relcl"} and c.i > subject.i],
+                  default=subject.right_edge.i)
+        resolved = self.resolver.resolve(subject.left_edge.i, end, subject.i)
         return [resolved] if resolved and not self._only_in_datelines(resolved) else []
 
     def _name_taken_for_adverb(self, verb: Token) -> Token | None:
