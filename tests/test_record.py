@@ -2662,3 +2662,11 @@ def test_a_subject_is_not_the_actor_named_in_a_clause_on_it(record_pipeline):
     analysis = analyze(record_pipeline, "Governments backing Ukraine are drawing up plans to secure any ceasefire "
                                         "with Russia.")
     assert not [s for s in analysis.stances if s.actor == "ukraine"]
+
+
+def test_a_topic_after_before_is_when_another_act_happens(record_pipeline):
+    analysis = analyze(record_pipeline, "The Ukrainian government will seek the approval of parliament before any "
+                                        "deployment of troops.")
+    assert not [s for s in analysis.stances if s.topic == "foreign_troops"]
+    analysis = analyze(record_pipeline, "Russia will not sign anything before a ceasefire.")
+    assert [s.topic for s in analysis.stances] == ["ceasefire"]

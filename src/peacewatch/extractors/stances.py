@@ -121,6 +121,7 @@ class StanceExtractor:
         self.topic_acts = phrase_table({"support": cues["topic_acts"]})
         self.topic_act_modals = {w.lower() for w in cues["topic_act_modals"]}
         self.circumstances = {w.lower() for w in cues["circumstance_preps"]}
+        self.time_preps = [phrase(p) for p in cues["time_preps"]]
         self.asserting = {w.lower() for w in cues["asserting_markers"]}
         self.condition_phrases = [phrase(p) for p in cues["conditional"] if len(phrase(p)) > 1]
         self.strict_conditions = [tuple(p.lower().split()) for p in cues["strict_conditions"]]
@@ -507,7 +508,7 @@ class StanceExtractor:
         there ("Varunia's demand to withdraw": Varunia's own position, below the "rejects" over it).
         """
         path, earlier = self._path(head, stop)
-        if path is None:
+        if path is None or self._time_of_another_act(path):
             return None
         sign, negations, bare, denied = 1, 0, False, False
         counted: list[Token] = []  # the path's tokens whose cue has counted
@@ -794,6 +795,22 @@ class StanceExtractor:
         cueless = not kinds and not conditional and any(t.lemma_ == "be" for t in path)
         return Reading(polarity, round(max(0.1, min(1.0, strength)), 2), anchor, previous, predicate, earlier,
                        cueless=cueless, condition=in_condition, agent=agent)
+
+    def _time_of_another_act(self, path: list[Token]) -> bool:
+        """ "want to hear about the talks before the next round": the topic after "before" only says when another
+        act is to happen (but "no ceasefire before withdrawal", "would not sign before a ceasefire" refuse)."""
+        # (through the noun phrase it heads: "before any deployment of troops")
+        k = next((k for k, t in enumerate(path) if t.pos_ not in {"NOUN", "PROPN"} and
+                  not (t.dep_ == "prep" and t.lower_ == "of")), len(path))
+        if k == 0 or k + 1 >= len(path) or path[k].dep_ != "prep" or path[k - 1].dep_ != "pobj":
+            return False
+        words = tuple(t.lower_ for t in path[k].doc[path[k].i - 1:path[k].i + 1])
+        if not any(p == words[-len(p):] for p in self.time_preps):
+            return False
+        act = path[k + 1]
+        return act.pos_ in {"VERB", "NOUN"} and not any(
+            c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "nsubj" and names_no_one(c)
+            for c in act.children)
 
     def _continuing(self, verb: Token) -> bool:
         """ "must stay", "will resume", "stay until the islands are free", "could only take place after …": the
