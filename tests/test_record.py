@@ -2670,3 +2670,11 @@ def test_a_topic_after_before_is_when_another_act_happens(record_pipeline):
     assert not [s for s in analysis.stances if s.topic == "foreign_troops"]
     analysis = analyze(record_pipeline, "Russia will not sign anything before a ceasefire.")
     assert [s.topic for s in analysis.stances] == ["ceasefire"]
+
+
+def test_a_topic_in_a_clause_naming_a_kind_of_doer_is_no_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia said it would not accept monitors from any state that supplies "
+                                        "weapons to Ukraine.")
+    assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
+    assert not [s for s in analysis.stances if s.topic == "military_aid"]
+    assert not [c for c in analysis.commitments if c.topic == "military_aid"]

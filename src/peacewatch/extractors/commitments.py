@@ -40,6 +40,7 @@ from peacewatch.extractors.record import (
     line_of,
     list_item_prefix,
     mandative,
+    names_a_kind,
     names_no_one,
     negated_between,
     only_dates,
@@ -501,7 +502,7 @@ class CommitmentExtractor:
         inside = [m for m in on_line if m.head in subtree and not _through_advcl(doc[m.head], cue)
                   and not _through_conj_verb(doc[m.head], cue) and not _through_time(doc[m.head], cue)
                   and not _through_alternative(doc[m.head], cue)
-                  and not any(bought_by(t) for t in _on_the_way(doc[m.head], cue))
+                  and not any(bought_by(t) or names_a_kind(t) for t in _on_the_way(doc[m.head], cue))
                   # "refused to sign, arguing that Quillan would arm Karsavia": what was argued is not refused
                   and not any(t.dep_ == "ccomp" and t.head.dep_ == "advcl" and t.head.tag_ == "VBG"
                               and cue_at(t.head, cues) is None for t in _on_the_way(doc[m.head], cue))]

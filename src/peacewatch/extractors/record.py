@@ -988,6 +988,17 @@ def bought_by(prep: Token) -> bool:
         head.dep_ == "pobj" and head.head.lower_ == "as"
 
 
+def names_a_kind(clause: Token) -> bool:
+    """ "monitors from any State that supplies weapons", "escorts by ships flying a neutral flag": `clause` only says
+    which doers are meant, so a topic in it is no one's position or commitment."""
+    head = clause.head
+    if clause.dep_ not in {"relcl", "acl"} or head.dep_ != "pobj" or head.head.lower_ not in {"from", "by"}:
+        return False
+    doers = head.head.head  # (or the verb, where the parse hangs "from" there: "accept monitors from any State …")
+    return doers.pos_ == "NOUN" or doers.pos_ == "VERB" and any(c.dep_ == "dobj" and c.i < head.i
+                                                               for c in doers.children)
+
+
 def passive_agent(verb: Token) -> Token | None:
     """The doer in the "by" phrase of a passive verb ("guarantees were promised by Vantor"), if any."""
     if not any(c.dep_ == "auxpass" for c in verb.children):

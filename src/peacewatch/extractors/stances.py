@@ -41,6 +41,7 @@ from peacewatch.extractors.record import (
     introduces_alternative,
     latest_demands,
     mandative,
+    names_a_kind,
     names_no_one,
     only_dates,
     passive_agent,
@@ -887,8 +888,10 @@ class StanceExtractor:
                 break
             if t.dep_ == "prep" and t.lower_ in self.earlier_markers and t.head.pos_ in {"VERB", "AUX"}:
                 return path, True
-            if bought_by(t):
-                return None, False  # "stop arms supplies as a condition for a ceasefire": what it would buy
+            if bought_by(t) or names_a_kind(t):
+                # "stop arms supplies as a condition for a ceasefire": what it would buy; "monitors from any State
+                # that supplies weapons": which states
+                return None, False
             t = t.head
             path.append(t)
             marks = {g.lower_ for g in t.children if g.dep_ == "mark"}
