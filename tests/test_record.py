@@ -2678,3 +2678,10 @@ def test_a_topic_in_a_clause_naming_a_kind_of_doer_is_no_position(record_pipelin
     assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
     assert not [s for s in analysis.stances if s.topic == "military_aid"]
     assert not [c for c in analysis.commitments if c.topic == "military_aid"]
+
+
+def test_could_accept_is_weighed_and_would_accept_is_ready(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia said it could accept monitors from the OSCE.")
+    assert commitment(analysis, "russia", "monitoring_intelligence").modality == "considering"
+    analysis = analyze(record_pipeline, "Russia said it would accept monitors from the OSCE.")
+    assert commitment(analysis, "russia", "monitoring_intelligence").modality == "ready"

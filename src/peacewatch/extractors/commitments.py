@@ -418,6 +418,8 @@ class CommitmentExtractor:
             # "will sign" is a promise and "would sign", "could accept" a readiness, not a signature or a pledge
             if found[0] == "signed" or found[0] == "pledged" and lemma in {"accept", "agree"}:
                 modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
+                if "could" in modals and lemma in {"accept", "agree"}:
+                    return "considering"  # "it could accept monitors": possible, as "could send troops" is
                 if modals & {"would", "could", "'d"}:
                     return "ready"
                 if modals & {"will", "shall", "'ll"}:
