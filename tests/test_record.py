@@ -2685,3 +2685,27 @@ def test_could_accept_is_weighed_and_would_accept_is_ready(record_pipeline):
     assert commitment(analysis, "russia", "monitoring_intelligence").modality == "considering"
     analysis = analyze(record_pipeline, "Russia said it would accept monitors from the OSCE.")
     assert commitment(analysis, "russia", "monitoring_intelligence").modality == "ready"
+
+
+def test_which_after_a_place_can_stand_for_the_truce_named_there(record_pipeline):
+    text = ("Ukraine and Russia met in Geneva.\n\nThe exchange took place on the 31st day of the ceasefire declared in "
+            "Istanbul, which the two sides agreed on Wednesday to extend until May 31.")
+    analysis = analyze(record_pipeline, text)
+    for state in ("russia", "ukraine"):
+        assert stance(analysis, state, "ceasefire").polarity == "support"
+        assert commitment(analysis, state, "ceasefire").modality == "signed"
+
+
+def test_the_two_sides_with_no_pair_named_are_the_two_states_named_most(record_pipeline):
+    text = ("Ukraine said the talks were hard. Russia said the same. Ukraine and its partners met in Paris, "
+            "and Russia held talks with China.\n\nBoth sides say the first exchange of 300 prisoners each is on track.")
+    analysis = analyze(record_pipeline, text)
+    assert {s.actor for s in analysis.stances if s.topic == "prisoner_exchange"} == {"russia", "ukraine"}
+
+
+def test_talks_both_sides_wanted_to_continue_are_their_own_wish(record_pipeline):
+    analysis = analyze(record_pipeline, "GENEVA, Jan 10 (Harbor Wire) - Delegations from Russia and Ukraine met face "
+                                        "to face on Monday for the first time in eleven months, opening talks in the "
+                                        "Swiss city that both sides said they wanted to continue but that quickly "
+                                        "exposed how far apart they remain.")
+    assert all(c.modality != "demanded" for c in analysis.commitments)

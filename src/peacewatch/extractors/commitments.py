@@ -47,6 +47,7 @@ from peacewatch.extractors.record import (
     passive_agent,
     phrase_table,
     record_cues,
+    relative_mentions,
     says_how_long,
     stative_participle,
     subject_of,
@@ -106,7 +107,10 @@ class CommitmentExtractor:
         pronouns = anaphoric_mentions(doc, found, self.cues)
         holders.topic_pronouns.update(m.head for m in pronouns if doc[m.head].pos_ == "PRON")
         # ("ready to patrol from the first hour of a ceasefire" commits to no ceasefire)
-        mentions = sorted((m for m in found + pronouns if not only_dates(doc[m.head])), key=lambda m: m.first)
+        # (and a relative pronoun for what its clause acts on: "the ceasefire, which the two sides agreed to extend")
+        relatives = list(relative_mentions(doc, found))
+        mentions = sorted((m for m in found + pronouns + relatives if not only_dates(doc[m.head])),
+                          key=lambda m: m.first)
         out: list[Commitment] = []
         seen: set[tuple[str, str, int, bool]] = set()
         text = doc_text(doc)
@@ -459,7 +463,9 @@ class CommitmentExtractor:
         for c in verb.children:
             if c.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 own_subject = any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
-                object_before = any(o.dep_ == "dobj" and o.i < c.i for o in verb.children)
+                # (not a relative pronoun: "talks that both sides wanted to continue" are their own wish)
+                object_before = any(o.dep_ == "dobj" and o.i < c.i and o.tag_ not in {"WDT", "WP"}
+                                    for o in verb.children)
                 if own_subject or object_before:
                     return True
         return False
@@ -499,7 +505,8 @@ class CommitmentExtractor:
         line_start, line_end = line_of(doc, cue)
         # a topic on another line is another paragraph or list item, whatever the parse joined
         # (a topic verb is its own cue: "we will exchange all prisoners")
-        on_line = [m for m in mentions if (m.first > cue.i or m.head == cue.i) and doc[m.last].idx < line_end]
+        on_line = [m for m in mentions if (m.first > cue.i or m.head == cue.i or _relative_in(doc[m.head], cue))
+                   and doc[m.last].idx < line_end]
         # not in an adverbial clause ("… when the force deploys", "because the monitors …"): a circumstance
         inside = [m for m in on_line if m.head in subtree and not _through_advcl(doc[m.head], cue)
                   and not _through_conj_verb(doc[m.head], cue) and not _through_time(doc[m.head], cue)
@@ -518,6 +525,11 @@ class CommitmentExtractor:
                 out.append(m)
         return out
 
+
+
+def _relative_in(pronoun: Token, cue: Token) -> bool:
+    """A relative pronoun that is the object of the cue's own clause ("which both sides agreed to extend")."""
+    return pronoun.tag_ in {"WDT", "WP"} and pronoun.head.i == cue.i and pronoun.dep_ in {"dobj", "nsubjpass"}
 
 
 def _unnamed_in_circumstance(verb: Token) -> bool:

@@ -532,14 +532,25 @@ def relative_mentions(doc: Doc, mentions: list[TopicMention]) -> dict[TopicMenti
     reading of the pronoun must end (the clause's position is not the sentence's)."""
     out: dict[TopicMention, Token] = {}
     for mention in mentions:
-        for clause in doc[mention.head].children:
-            if clause.dep_ != "relcl":
-                continue
+        for clause in _relative_clauses(doc, mention):
             pronoun = next((t for t in clause.subtree if t.tag_ in {"WDT", "WP"} and t.lower_ in RELATIVE_PRONOUNS
                             and t.dep_ in {"dobj", "nsubjpass", "pobj"}), None)
             if pronoun is not None:
                 out[TopicMention(mention.topic, pronoun.i, pronoun.i, pronoun.i, mention.opposite)] = clause
     return out
+
+
+def _relative_clauses(doc: Doc, mention: TopicMention) -> list[Token]:
+    """The topic's relative clauses, and those the parse hung on the place that ends its phrase: "the ceasefire
+    declared in Almere, which the two sides agreed to extend" extends the ceasefire, not Almere."""
+    clauses = [c for c in doc[mention.head].children if c.dep_ == "relcl"]
+    for place in doc[mention.last + 1:mention.last + 4]:
+        between = doc[mention.last + 1:place.i]
+        if place.pos_ == "PROPN" and place.dep_ == "pobj" and all(
+                t.tag_ in {"VBN", "VBD"} or t.pos_ == "ADP" or t.dep_ == "compound" for t in between):
+            clauses += [c for c in place.children if c.dep_ == "relcl" and c.i > place.i]
+            break
+    return clauses
 
 
 #: the relative pronouns that can stand for a thing acted on
@@ -1333,7 +1344,7 @@ class Holders:
                     # a pair named long before may be any two states: the sides are the two named most
                     return [first, second] if t.i >= near else self._main_pair([first, second])
                 pairs.append([first, second])
-        return pairs[0] if pairs else []
+        return pairs[0] if pairs else self._main_pair([])  # (no pair named: the two states named most)
 
     def _main_pair(self, fallback: list[str]) -> list[str]:
         """The two states the document names most often (the sides of its war), if they clearly lead."""
