@@ -2709,3 +2709,9 @@ def test_talks_both_sides_wanted_to_continue_are_their_own_wish(record_pipeline)
                                         "Swiss city that both sides said they wanted to continue but that quickly "
                                         "exposed how far apart they remain.")
     assert all(c.modality != "demanded" for c in analysis.commitments)
+
+
+def test_a_time_counted_from_the_opening_of_talks_only_dates(record_pipeline):
+    analysis = analyze(record_pipeline, "Guterres intends to present the options to the Council within 30 days of the "
+                                        "opening of the peace conference.")
+    assert not [s for s in analysis.stances if s.topic == "peace_talks"]

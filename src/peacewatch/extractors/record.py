@@ -756,6 +756,9 @@ def only_dates(head: Token) -> bool:
     place = head.head if head.dep_ == "compound" else head  # (the bloc that names the gathering)
     if place.dep_ == "pobj" and place.head.lower_ == "of" and place.head.head.lemma_.lower() in settings:
         return True
+    if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _moments() and \
+            prep.head.dep_ == "pobj":
+        head, prep = prep.head, prep.head.head  # "within 30 days of the opening of the conference"
     return head.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in {"of", "as"} and \
         (prep.head.lemma_.lower() in time_units() or prep.head.ent_type_ in {"DATE", "TIME"})
 
@@ -765,6 +768,11 @@ def _gatherings() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     cues = record_cues()
     return tuple(frozenset(w.lower() for w in cues[key])  # type: ignore[return-value]
                  for key in ("gathering_nouns", "bloc_nouns", "setting_nouns"))
+
+
+@lru_cache(maxsize=1)
+def _moments() -> frozenset[str]:
+    return frozenset(w.lower() for w in record_cues()["moment_nouns"])
 
 
 def _blocs_own(noun: Token) -> bool:
