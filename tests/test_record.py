@@ -2715,3 +2715,10 @@ def test_a_time_counted_from_the_opening_of_talks_only_dates(record_pipeline):
     analysis = analyze(record_pipeline, "Guterres intends to present the options to the Council within 30 days of the "
                                         "opening of the peace conference.")
     assert not [s for s in analysis.stances if s.topic == "peace_talks"]
+
+
+def test_what_a_verb_of_no_position_speaks_about_is_no_stance(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine's lawmakers want to hear about the peace talks before the next round.")
+    assert not analysis.stances
+    analysis = analyze(record_pipeline, "Zelensky will talk about security guarantees.")
+    assert stance(analysis, "volodymyr-zelensky", "security_guarantees").polarity == "neutral"

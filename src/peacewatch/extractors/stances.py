@@ -509,7 +509,7 @@ class StanceExtractor:
         there ("Varunia's demand to withdraw": Varunia's own position, below the "rejects" over it).
         """
         path, earlier = self._path(head, stop)
-        if path is None or self._time_of_another_act(path):
+        if path is None or self._beside_the_act(path):
             return None
         sign, negations, bare, denied = 1, 0, False, False
         counted: list[Token] = []  # the path's tokens whose cue has counted
@@ -797,18 +797,21 @@ class StanceExtractor:
         return Reading(polarity, round(max(0.1, min(1.0, strength)), 2), anchor, previous, predicate, earlier,
                        cueless=cueless, condition=in_condition, agent=agent)
 
-    def _time_of_another_act(self, path: list[Token]) -> bool:
-        """ "want to hear about the talks before the next round": the topic after "before" only says when another
-        act is to happen (but "no ceasefire before withdrawal", "would not sign before a ceasefire" refuse)."""
+    def _beside_the_act(self, path: list[Token]) -> bool:
+        """A topic that only says when another act happens ("seek approval before any deployment"; but "no
+        ceasefire before withdrawal", "would not sign before a ceasefire" refuse), or what a verb that takes no
+        position speaks of ("want to hear about the talks")."""
         # (through the noun phrase it heads: "before any deployment of troops")
         k = next((k for k, t in enumerate(path) if t.pos_ not in {"NOUN", "PROPN"} and
                   not (t.dep_ == "prep" and t.lower_ == "of")), len(path))
         if k == 0 or k + 1 >= len(path) or path[k].dep_ != "prep" or path[k - 1].dep_ != "pobj":
             return False
         words = tuple(t.lower_ for t in path[k].doc[path[k].i - 1:path[k].i + 1])
+        act = path[k + 1]
+        if words[-1] == "about":  # ("talked about sanctions" is a cue of its own)
+            return cue_at(act, self.cues) is None and _particle_cue(act, self.cues) is None
         if not any(p == words[-len(p):] for p in self.time_preps):
             return False
-        act = path[k + 1]
         return act.pos_ in {"VERB", "NOUN"} and not any(
             c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "nsubj" and names_no_one(c)
             for c in act.children)
