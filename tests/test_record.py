@@ -2722,3 +2722,36 @@ def test_what_a_verb_of_no_position_speaks_about_is_no_stance(record_pipeline):
     assert not analysis.stances
     analysis = analyze(record_pipeline, "Zelensky will talk about security guarantees.")
     assert stance(analysis, "volodymyr-zelensky", "security_guarantees").polarity == "neutral"
+
+
+def test_a_signed_pieces_i_is_its_author_unless_the_author_only_comments(tmp_path):
+    pipeline = with_gazetteer(tmp_path, "  - {id: ada-brun, name: Ada Brun, kind: person,"
+                                        " role: Leader of the opposition party}\n"
+                                        "  - {id: tom-aske, name: Tom Aske, kind: person,"
+                                        " role: Former ambassador; op-ed author}\n")
+    text = "By {name}\n\nThe force, which I welcome, must not become a tripwire. I support sanctions.\n"
+    analysis = analyze(pipeline, text.format(name="Ada Brun"))
+    assert stance(analysis, "ada-brun", "sanctions").polarity == "support"
+    analysis = analyze(pipeline, text.format(name="Tom Aske"))
+    assert not analysis.stances
+
+
+def test_a_force_named_again_stands_for_the_reassurance_force(record_pipeline):
+    text = ("Partners discussed a reassurance force for Ukraine. France has promised a force, and the alliance "
+            "will remain in force.")
+    analysis = analyze(record_pipeline, text)
+    assert stance(analysis, "france", "foreign_troops").polarity == "support"
+    analysis = analyze(record_pipeline, "Partners discussed a reassurance force. Russia must pull its forces out.")
+    assert not [s for s in analysis.stances if s.topic == "foreign_troops" and s.actor == "russia"]
+
+
+def test_a_semicolon_ends_the_clause_a_position_is_read_in(record_pipeline):
+    analysis = analyze(record_pipeline, "Britain would lead a reassurance force after a ceasefire; France would "
+                                        "police the skies.")
+    assert not [s for s in analysis.stances if s.topic == "foreign_troops" and s.actor == "france"]
+
+
+def test_a_fronted_after_a_ceasefire_makes_an_offer_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Starmer said: \"After a ceasefire, once the monitors confirm it is holding, "
+                                        "we are prepared to put troops around Odesa.\"")
+    assert stance(analysis, "keir-starmer", "foreign_troops").polarity == "conditional"

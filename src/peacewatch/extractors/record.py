@@ -35,6 +35,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "ccomp", "acomp", "pcomp", "prep", "pobj", "dobj", "acl", "relcl"}
 #: a wire dateline opening a paragraph: "LIRSK/OSKAROV, April 1 (Harbor Wire) - "; names in it are places and
 #: the outlet, never the holder of what follows
+#: a byline: "By Ottavia Brun" on its own line
+_BYLINE = re.compile(r"(?m)^By ([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,3})\s*$")
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z/ .'-]+,[^\n]{0,40}?(?:\([^)\n]*\))?\s+[-–—]\s")
 _LIST_MARK = re.compile(r"[ \t]*[-–—•*][ \t]+(?=\S)")
 MAX_LEAD_WORDS = 6  # a list's lead that names the items' subject is a short noun phrase ("The guarantor states:")
@@ -299,6 +301,11 @@ class TopicMatcher:
                     continue
                 if any(m.topic == undone and m.last < token.i for m in mentions):
                     out.append(TopicMention(undone, token.i, token.i, token.i, opposite=True))
+                continue
+            # (a plural only as listed: "a force" stands for the reassurance force, "its forces" are its army;
+            # nor an idiom's bare noun: "remain in force")
+            if token.tag_ == "NNS" and token.lower_ not in self.standing or token.dep_ == "pobj" and \
+                    token.head.lower_ == "in" and not list(token.children):
                 continue
             topics = {t for w in words for t in self.standing.get(w, ())}
             # (a possessor names the party, not the thing: "Karsavia's application")
@@ -1117,6 +1124,7 @@ class Holders:
         self.impersonal = {w.lower() for w in record_cues()["impersonal_requirements"]}
         self.member_nouns = {phrase(p) for p in record_cues()["member_nouns"]}
         self.spokesperson_roles = [w.lower() for w in record_cues()["spokesperson_roles"]]
+        self.commentator_roles = {w.lower() for w in record_cues()["commentator_roles"]}
         self.voices = self._voices()
         # pronouns the record extractors read as standing for a topic ("They must stay until …"): no actor
         self.topic_pronouns: set[int] = set()
@@ -1485,7 +1493,18 @@ class Holders:
                     if named:
                         return named
         byline = context(self.doc).shared.get(BYLINE_KEY)  # a leader's own channel ("Halina Dorsey (official …)")
-        return [byline] if byline else []
+        if byline:
+            return [byline]
+        # a signed piece: "By Ottavia Brun" on a line of its own at the top is the one whose "I" it is
+        signed = _BYLINE.search(doc_text(self.doc)[:400])
+        if signed:
+            named = list(dict.fromkeys(self.actor_at[t.i] for t in self.doc if t.i in self.actor_at
+                                       and signed.start(1) <= t.idx < signed.end(1)))
+            author = self.actors.get(named[0]) if len(named) == 1 else None
+            role = (author.role or "").lower() if author is not None and author.kind == "person" else ""
+            if role and not any(word in role.split() for word in self.commentator_roles):
+                return named
+        return []
 
     def _voice(self) -> str | None:
         """The one actor that is the subject of a verb of publishing or speaking in the first sentences."""

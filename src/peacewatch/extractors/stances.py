@@ -159,7 +159,7 @@ class StanceExtractor:
         pronouns = anaphoric_mentions(doc, mentions + standing, self.cues)
         holders.topic_pronouns.update(m.head for m in pronouns if doc[m.head].pos_ == "PRON")
         stand_ins = {m.head for m in standing + pronouns}
-        relatives = relative_mentions(doc, mentions)
+        relatives = relative_mentions(doc, mentions + standing)  # ("Aldwyn's force, which I welcome")
         mentions = mentions + standing + pronouns + list(relatives)
         judged = inside_predicates(doc)
         from_stand_in: set[tuple[str, str, int]] = set()
@@ -341,11 +341,15 @@ class StanceExtractor:
                 return True
             if t.i > head.i and t.dep_ == "advcl" and self._after_truce_clause(t):
                 return True
+        chain = [verb]
         while verb.dep_ in {"xcomp", "acomp"} and verb.head.i != verb.i:
             verb = verb.head  # "ready to provide guarantees, once a deal is reached": the time is on "be ready"
+            chain.append(verb)
             if any(c.i > head.i and c.dep_ == "advcl" and self._after_truce_clause(c) for c in verb.children):
                 return True
-        return False
+        # ... or fronted: "After a ceasefire, we are prepared to put a force around Kelmora"
+        return any(c.i < head.i and c.i < v.i and c.dep_ == "prep" and c.lower_ in self.after_words and
+                   self._names_a_truce(c) for v in chain for c in v.children)
 
     def _truce_kept(self, head: Token) -> bool:
         """Whether a truce in a condition is said to exist or hold ("if the ceasefire holds", "unless a ceasefire
@@ -887,7 +891,8 @@ class StanceExtractor:
             if t.dep_ == "parataxis" or t.dep_ == "ccomp" and cue_at(t.head, self.cues) is None:
                 break
             lo, hi = sorted((t.idx, t.head.idx))
-            if "\n" in text[lo:hi]:  # a line is a paragraph or list item: parses that join them are wrong
+            # a line is a paragraph or list item, and a semicolon ends a clause: parses that join them are wrong
+            if "\n" in text[lo:hi] or ";" in text[lo:hi] and t.dep_ in {"ccomp", "conj", "parataxis"}:
                 break
             if t.dep_ == "prep" and t.lower_ in self.earlier_markers and t.head.pos_ in {"VERB", "AUX"}:
                 return path, True
