@@ -2755,3 +2755,8 @@ def test_a_fronted_after_a_ceasefire_makes_an_offer_conditional(record_pipeline)
     analysis = analyze(record_pipeline, "Starmer said: \"After a ceasefire, once the monitors confirm it is holding, "
                                         "we are prepared to put troops around Odesa.\"")
     assert stance(analysis, "keir-starmer", "foreign_troops").polarity == "conditional"
+
+
+def test_a_text_that_opens_with_a_preposition_over_a_topic_is_read(record_pipeline):
+    analysis = analyze(record_pipeline, "Before any ceasefire, Ukraine wants guarantees.")
+    assert stance(analysis, "ukraine", "security_guarantees").polarity == "support"

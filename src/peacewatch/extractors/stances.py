@@ -810,7 +810,7 @@ class StanceExtractor:
                   not (t.dep_ == "prep" and t.lower_ == "of")), len(path))
         if k == 0 or k + 1 >= len(path) or path[k].dep_ != "prep" or path[k - 1].dep_ != "pobj":
             return False
-        words = tuple(t.lower_ for t in path[k].doc[path[k].i - 1:path[k].i + 1])
+        words = tuple(t.lower_ for t in path[k].doc[max(0, path[k].i - 1):path[k].i + 1])
         act = path[k + 1]
         if words[-1] == "about":  # ("talked about sanctions" is a cue of its own)
             return cue_at(act, self.cues) is None and _particle_cue(act, self.cues) is None
