@@ -2760,3 +2760,8 @@ def test_a_fronted_after_a_ceasefire_makes_an_offer_conditional(record_pipeline)
 def test_a_text_that_opens_with_a_preposition_over_a_topic_is_read(record_pipeline):
     analysis = analyze(record_pipeline, "Before any ceasefire, Ukraine wants guarantees.")
     assert stance(analysis, "ukraine", "security_guarantees").polarity == "support"
+
+
+def test_placing_assets_at_a_missions_disposal_supports_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland would place two surveillance aircraft at the disposal of a mission.")
+    assert stance(analysis, "poland", "monitoring_intelligence").polarity == "support"
