@@ -2765,3 +2765,15 @@ def test_a_text_that_opens_with_a_preposition_over_a_topic_is_read(record_pipeli
 def test_placing_assets_at_a_missions_disposal_supports_it(record_pipeline):
     analysis = analyze(record_pipeline, "Poland would place two surveillance aircraft at the disposal of a mission.")
     assert stance(analysis, "poland", "monitoring_intelligence").polarity == "support"
+
+
+def test_circulating_a_draft_offers_it_and_hoping_to_table_one_does_not(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey has circulated a draft text for a 30-day ceasefire.")
+    assert commitment(analysis, "turkey", "ceasefire").modality == "offered"
+    analysis = analyze(record_pipeline, "Erdogan hopes to table a full ceasefire text in Istanbul by 20 May.")
+    assert not analysis.commitments
+
+
+def test_hopes_is_read_as_hope(record_pipeline):
+    doc = record_pipeline.nlp("She hopes to table a text, and he hoped so too.")
+    assert [t.lemma_ for t in doc if t.lower_.startswith("hop")] == ["hope", "hope"]

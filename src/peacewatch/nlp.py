@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 
 import spacy
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -45,6 +47,19 @@ def _lettered_item(doc: Doc, i: int) -> bool:
         doc[i + 1].text.isalpha() and doc[i + 1].text.islower() and len(doc[i + 1].text) <= 4
 
 
+def _fix_lemmas(nlp: Language) -> None:
+    """Sets the lemmas of `lemma_fixes.yaml` before the lemmatizer runs (it keeps a lemma already set)."""
+    with resources.files("peacewatch.data").joinpath("lemma_fixes.yaml").open(encoding="utf-8") as f:
+        fixes = yaml.safe_load(f)["lemmas"]
+    ruler = nlp.get_pipe("attribute_ruler")
+    for lemma, forms in fixes.items():
+        ruler.add([[{"LOWER": {"IN": [str(f).lower() for f in forms]}, "TAG": {"IN": list(VERB_TAGS)}}]],
+                  {"LEMMA": str(lemma)})
+
+
+VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+
+
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None, paragraphs: bool = False) -> Language:
     """The spaCy pipeline, loaded once per process. Never downloads anything. With `paragraphs`, a blank line
@@ -57,6 +72,8 @@ def load_nlp(name: str | None = None, paragraphs: bool = False) -> Language:
             continue
         if paragraphs and "parser" in nlp.pipe_names:
             nlp.add_pipe("paragraph_breaks", before="parser")
+        if paragraphs and "attribute_ruler" in nlp.pipe_names:
+            _fix_lemmas(nlp)
         return nlp
     raise ModelMissingError(
         f"The spaCy English model ({' or '.join(candidates)}) is not installed. "

@@ -70,6 +70,7 @@ class CommitmentExtractor:
         self.cues = phrase_table(record_cues()["commitments"])
         self.negations = {w.lower() for w in record_cues()["stances"]["negations"]}
         self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
+        self.hoping = {w.lower() for w in record_cues()["hoping_verbs"]}
         self.unsigned = {str(t) for t in record_cues()["unsigned_topics"]}
         self.enacting = {str(w).lower() for w in record_cues()["enacting"]}
         self.declared = {str(t) for t in record_cues()["declared_by_treaty"]}
@@ -143,6 +144,8 @@ class CommitmentExtractor:
                 continue  # (a question commits no one: "Will Pellonia also provide air defence?")
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.non_complements for c in token.children):
                 continue  # "declined to say …": a statement about speaking, not a commitment
+            if modality == "offered" and token.dep_ == "xcomp" and token.head.lemma_.lower() in self.hoping:
+                continue  # "hopes to table a ceasefire text": not yet offered
             # (what is demanded may be a negation: "calls on the Union not to ease any sanctions")
             topics = [m for m in self._topics(doc, token, mentions, self.cues)
                       if modality in {"refused", "demanded"} or not negated_between(doc, token.i, m.first,
