@@ -2777,3 +2777,16 @@ def test_circulating_a_draft_offers_it_and_hoping_to_table_one_does_not(record_p
 def test_hopes_is_read_as_hope(record_pipeline):
     doc = record_pipeline.nlp("She hopes to table a text, and he hoped so too.")
     assert [t.lemma_ for t in doc if t.lower_.startswith("hop")] == ["hope", "hope"]
+
+
+def test_an_act_begun_or_under_way_is_pledged(record_pipeline):
+    analysis = analyze(record_pipeline, "The European Union is preparing a new package of sanctions against Russia.")
+    assert commitment(analysis, "european-union", "sanctions").modality == "pledged"
+    analysis = analyze(record_pipeline, "Poland will start escorting grain ships out of Odesa next Monday.")
+    assert commitment(analysis, "poland", "maritime_support").modality == "pledged"
+    analysis = analyze(record_pipeline, "Zelensky repeated that any truce must begin with the withdrawal of Russian "
+                                        "troops.")
+    assert not [c for c in analysis.commitments if c.topic == "ceasefire"]
+    analysis = analyze(record_pipeline, "Fidan said talks on the future of Crimea would begin in Istanbul in the "
+                                        "coming days, now that a monitoring mechanism has been agreed.")
+    assert not [c for c in analysis.commitments if c.topic == "monitoring_intelligence"]

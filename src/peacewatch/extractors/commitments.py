@@ -433,8 +433,12 @@ class CommitmentExtractor:
                     return "pledged"
             return found[0]
         pledge = cue_at(token, self.future_pledges) is not None
+        pledge = pledge and not _opens_with(token)
         if pledge and future and self._asserted(token, self.negations):
             return "pledged"
+        if pledge and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children) \
+                and any(c.dep_ == "dobj" for c in token.children) and self._asserted(token, self.negations):
+            return "pledged"  # "is preparing a new package of sanctions": under way (not "preparing for …")
         if pledge and (future or any(c.dep_ == "auxpass" and c.lower_ == "being" for c in token.children)) and \
                 _announced_passive(token, self.negations):
             # "elections would be held within six months", "a second exchange is being prepared": the act announced
@@ -448,7 +452,7 @@ class CommitmentExtractor:
         """ "must lift the embargo", "should hold elections", "must be held by June": an act under an obligation
         (a question is left to the caller)."""
         return verb.pos_ == "VERB" and cue_at(verb, self.obliged_acts) is not None and Holders.obliged(verb) and \
-            not _supposed(verb)
+            not _supposed(verb) and not _opens_with(verb)
 
     def _own_position_undone(self, noun: Token, holders: Holders, owner: list[str]) -> bool:
         """ "dropped its demand", "has backed away from its offer": the verb over the position noun undoes it, and
@@ -530,6 +534,11 @@ class CommitmentExtractor:
 
 
 
+def _opens_with(verb: Token) -> bool:
+    """ "any truce must begin with a withdrawal": what comes first, not an act begun."""
+    return verb.lemma_.lower() in {"begin", "start"} and verb.i + 1 < len(verb.doc) and verb.nbor().lower_ == "with"
+
+
 def _relative_in(pronoun: Token, cue: Token) -> bool:
     """A relative pronoun that is the object of the cue's own clause ("which both sides agreed to extend")."""
     return pronoun.tag_ in {"WDT", "WP"} and pronoun.head.i == cue.i and pronoun.dep_ in {"dobj", "nsubjpass"}
@@ -578,7 +587,9 @@ def _through_advcl(token: Token, top: Token) -> bool:
 def _through_time(token: Token, top: Token) -> bool:
     """ "would lead a force after a ceasefire", "will not send troops without a ceasefire": a topic that dates or
     conditions the act is not what is committed."""
+    # (and "now that a mechanism has been agreed", which the parse may hang on "now")
     return any(t.dep_ == "pobj" and t.head.lower_ in CIRCUMSTANCE_PREPOSITIONS or condition_clause(t)
+               or t.dep_ == "ccomp" and t.head.dep_ == "advmod" and t.head.lower_ == "now"
                for t in _on_the_way(token, top))
 
 
