@@ -2790,3 +2790,9 @@ def test_an_act_begun_or_under_way_is_pledged(record_pipeline):
     analysis = analyze(record_pipeline, "Fidan said talks on the future of Crimea would begin in Istanbul in the "
                                         "coming days, now that a monitoring mechanism has been agreed.")
     assert not [c for c in analysis.commitments if c.topic == "monitoring_intelligence"]
+
+
+def test_instructing_a_minister_to_act_pledges_the_act(record_pipeline):
+    analysis = analyze(record_pipeline, "Today Zelensky instructed Foreign Minister Sybiha to prepare, together with "
+                                        "Turkey, a new exchange of prisoners.")
+    assert commitment(analysis, "volodymyr-zelensky", "prisoner_exchange").modality == "pledged"
