@@ -2796,3 +2796,8 @@ def test_instructing_a_minister_to_act_pledges_the_act(record_pipeline):
     analysis = analyze(record_pipeline, "Today Zelensky instructed Foreign Minister Sybiha to prepare, together with "
                                         "Turkey, a new exchange of prisoners.")
     assert commitment(analysis, "volodymyr-zelensky", "prisoner_exchange").modality == "pledged"
+
+
+def test_no_soldier_will_deploy_refuses_troops(record_pipeline):
+    analysis = analyze(record_pipeline, "Warsaw was clear: no Polish soldier will deploy.")
+    assert commitment(analysis, "poland", "foreign_troops").modality == "refused"

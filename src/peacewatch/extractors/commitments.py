@@ -157,6 +157,10 @@ class CommitmentExtractor:
                 subjects = {"nsubjpass", "nsubj"} if obliged else {"nsubjpass"}  # ("Belvo must return to …")
                 topics += [m for m in mentions if any(c.dep_ in subjects and c.left_edge.i <= m.head <= c.i
                                                       for c in token.children)]
+            if modality == "refused" and not topics:
+                # "no Ardallian soldier will deploy": the refused act's topic is its own negated subject
+                topics = [m for m in mentions if any(c.dep_ == "nsubj" and names_no_one(c) and c.i == m.head
+                                                     for c in token.children)]
             if token.lemma_.lower() in self.object_only:
                 # (or the cue's own action: "announced a 500 million euro package")
                 topics = [m for m in topics if m.head == token.i or doc[m.head].dep_ == "dobj"
