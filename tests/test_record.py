@@ -2801,3 +2801,10 @@ def test_instructing_a_minister_to_act_pledges_the_act(record_pipeline):
 def test_no_soldier_will_deploy_refuses_troops(record_pipeline):
     analysis = analyze(record_pipeline, "Warsaw was clear: no Polish soldier will deploy.")
     assert commitment(analysis, "poland", "foreign_troops").modality == "refused"
+
+
+def test_not_something_we_will_trade_keeps_it(record_pipeline):
+    analysis = analyze(record_pipeline, '"Neutral status is not something we will trade," Lavrov said.')
+    assert stance(analysis, "sergei-lavrov", "nato_membership").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Ukraine said it will never trade away its bid to join NATO.")
+    assert stance(analysis, "ukraine", "nato_membership").polarity == "support"

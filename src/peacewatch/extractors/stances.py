@@ -877,6 +877,12 @@ class StanceExtractor:
                     found = cue_at(t, self.predicates)
                     if found is not None:
                         return found[0], child
+                # "is not something we will trade": what the relative clause on a light noun does to the subject
+                if child.lemma_.lower() in {"something", "thing", "one"}:
+                    for clause in child.children:
+                        found = cue_at(clause, self.cues) if clause.dep_ == "relcl" else None
+                        if found is not None and found[0] in OPPOSITE:
+                            return found[0], child
         return None
 
     def _path(self, head: Token, stop: Token | None = None) -> tuple[list[Token] | None, bool]:
