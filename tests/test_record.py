@@ -2808,3 +2808,13 @@ def test_not_something_we_will_trade_keeps_it(record_pipeline):
     assert stance(analysis, "sergei-lavrov", "nato_membership").polarity == "oppose"
     analysis = analyze(record_pipeline, "Ukraine said it will never trade away its bid to join NATO.")
     assert stance(analysis, "ukraine", "nato_membership").polarity == "support"
+
+
+def test_a_bloc_named_as_a_kind_of_state_is_no_membership_topic(tmp_path):
+    extra = tmp_path / "topics.yaml"
+    extra.write_text("topics:\n  nato_membership:\n    extend: true\n    terms: [rampart alliance]\n", "utf-8")
+    pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), topics=[str(extra)]))
+    analysis = analyze(pipeline, "Ukraine dismissed Russia's objection to observers from Rampart Alliance states.")
+    assert {s.topic for s in analysis.stances} == {"monitoring_intelligence"}
+    analysis = analyze(pipeline, "Ukraine wants to join the Rampart Alliance.")
+    assert stance(analysis, "ukraine", "nato_membership").polarity == "support"

@@ -345,6 +345,11 @@ class TopicMatcher:
                 continue
             head = next((t.i for t in doc[first:last + 1] if not first <= t.head.i <= last or t.head.i == t.i),
                         last)
+            outer = doc[head].head
+            if doc[head].dep_ == "compound" and not first <= outer.i <= last and \
+                    outer.lemma_.lower() in _member_kinds() and doc[head].pos_ == "PROPN":
+                i = last + 1  # "observers from Rampart Alliance states": which states, no topic
+                continue
             out.append(TopicMention(match[0], first, last, head, opposite=match[2]))
             i = last + 1
         return sorted(out + self._actions(doc, out), key=lambda m: m.first)
@@ -775,6 +780,11 @@ def _gatherings() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     cues = record_cues()
     return tuple(frozenset(w.lower() for w in cues[key])  # type: ignore[return-value]
                  for key in ("gathering_nouns", "bloc_nouns", "setting_nouns"))
+
+
+@lru_cache(maxsize=1)
+def _member_kinds() -> frozenset[str]:
+    return frozenset(w.lower() for w in record_cues()["member_kind_nouns"])
 
 
 @lru_cache(maxsize=1)
