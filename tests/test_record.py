@@ -2816,5 +2816,7 @@ def test_a_bloc_named_as_a_kind_of_state_is_no_membership_topic(tmp_path):
     pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), topics=[str(extra)]))
     analysis = analyze(pipeline, "Ukraine dismissed Russia's objection to observers from Rampart Alliance states.")
     assert {s.topic for s in analysis.stances} == {"monitoring_intelligence"}
+    # (some observers, not all: the objection is to a kind)
+    assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
     analysis = analyze(pipeline, "Ukraine wants to join the Rampart Alliance.")
     assert stance(analysis, "ukraine", "nato_membership").polarity == "support"

@@ -979,9 +979,13 @@ def _restricted(noun: Token) -> bool:
         return False  # "withdraw from the highlands" is a place, not a kind
     if _who_is(noun):
         return True
-    # "will not accept monitors from states that arm its enemy", the "from" parsed under the verb
-    if noun.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i and any(
-            g.dep_ == "pobj" and g.pos_ == "NOUN" and _who_is(g) for g in c.children) for c in noun.head.children):
+    # "will not accept monitors from states that arm its enemy", "objection to observers from Rampart Alliance
+    # states": the "from" parsed under the verb or noun the topic is the object of
+    above = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if above is not None and any(c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i and any(
+            g.dep_ == "pobj" and g.pos_ == "NOUN" and (_who_is(g) or any(d.dep_ == "compound" and d.pos_ == "PROPN"
+                                                                        for d in g.children))
+            for g in c.children) for c in above.children):
         return True
     for c in noun.children:
         # a kind of state ("from NATO states", "from any country that arms …"), not a named provider ("from the
