@@ -2820,3 +2820,11 @@ def test_a_bloc_named_as_a_kind_of_state_is_no_membership_topic(tmp_path):
     assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
     analysis = analyze(pipeline, "Ukraine wants to join the Rampart Alliance.")
     assert stance(analysis, "ukraine", "nato_membership").polarity == "support"
+
+
+def test_a_turn_label_taken_for_a_subject_holds_nothing(record_pipeline):
+    text = ("Q (Kyiv Post): When will talks resume?\nA: Soon.\nQ (Kyiv Post): What next?\nA: We wait.\n"
+            "Question (Reuters): The European Union adopted new sanctions two weeks ago.\n")
+    analysis = analyze(record_pipeline, text)
+    assert stance(analysis, "european-union", "sanctions").polarity == "support"
+    assert not [s for s in analysis.stances if s.actor == "reuters"]

@@ -962,8 +962,10 @@ def subject_of(verb: Token) -> Token | None:
                                 for g in c.children if g.dep_ in SUBJECT_DEPS]
         if subjects:
             # "TORDEL, 11 March - President X addressed …", "13 March — Telvik calls …": the parse may take a
-            # dateline's place or a timeline entry's date for a second subject
-            return next((c for c in subjects if not c.is_upper and c.ent_type_ not in {"DATE", "TIME"}), subjects[0])
+            # dateline's place or a timeline entry's date for a second subject, or a turn label ("Question
+            # (Northstar Press Agency): The Union adopted …")
+            return next((c for c in subjects if not c.is_upper and c.ent_type_ not in {"DATE", "TIME"} and
+                         not (len(subjects) > 1 and any(":" in g.text for g in c.subtree))), subjects[0])
         if t.dep_ not in INHERIT_DEPS or t.head.i == t.i:
             return None
         t, seen = t.head, seen + 1
