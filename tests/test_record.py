@@ -2828,3 +2828,10 @@ def test_a_turn_label_taken_for_a_subject_holds_nothing(record_pipeline):
     analysis = analyze(record_pipeline, text)
     assert stance(analysis, "european-union", "sanctions").polarity == "support"
     assert not [s for s in analysis.stances if s.actor == "reuters"]
+
+
+def test_a_conversation_reported_in_the_perfect_takes_no_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Starmer has talked about 1,500 soldiers.")
+    assert not analysis.stances
+    analysis = analyze(record_pipeline, "Starmer will discuss a reassurance force.")
+    assert stance(analysis, "keir-starmer", "foreign_troops").polarity == "neutral"

@@ -768,8 +768,10 @@ class StanceExtractor:
         if conditional:
             polarity = "conditional"
         elif kinds and all(k == "neutral" for k in kinds):
-            if not negations and anchor.tag_ == "VBD" and not any(c.dep_ == "aux" for c in anchor.children):
-                return None  # "We discussed air policing": a conversation reported, no position taken
+            auxes = [c for c in anchor.children if c.dep_ == "aux"]
+            if not negations and (anchor.tag_ == "VBD" and not auxes or anchor.tag_ == "VBN" and auxes and
+                                  all(c.lemma_ == "have" for c in auxes)):
+                return None  # "We discussed air policing", "has talked about soldiers": a conversation reported
             polarity = "oppose" if negations % 2 else "neutral"  # "will not discuss": a refusal
         else:
             polarity = "support" if sign > 0 else "oppose"
