@@ -2835,3 +2835,11 @@ def test_a_conversation_reported_in_the_perfect_takes_no_position(record_pipelin
     assert not analysis.stances
     analysis = analyze(record_pipeline, "Starmer will discuss a reassurance force.")
     assert stance(analysis, "keir-starmer", "foreign_troops").polarity == "neutral"
+
+
+def test_a_claim_under_check_is_nobodys_position(record_pipeline):
+    text = ('FACT CHECK\n\nTHE CLAIM: "Poland and France have pledged twelve thousand soldiers to occupy Ukraine."\n\n'
+            "THE FACTS: France has pledged up to 2,000 troops for a reassurance force.\n")
+    analysis = analyze(record_pipeline, text)
+    assert [(s.actor, s.topic) for s in analysis.stances] == [("france", "foreign_troops")]
+    assert [(c.actor, c.modality) for c in analysis.commitments] == [("france", "pledged")]

@@ -1065,6 +1065,19 @@ def list_item_prefix(doc: Doc, token: Token) -> tuple[int, int] | None:
     return mark.end(), verb.idx if verb is not None and verb.idx > mark.end() else token.idx
 
 
+def in_checked_claim(doc: Doc, token: Token) -> bool:
+    """Whether the token is on a line that quotes a claim a fact-check examines ("THE CLAIM: …")."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    head = text[line_start:token.idx].lstrip().lower()
+    return any(head.startswith(label + ":") for label in _checked_claim_labels())
+
+
+@lru_cache(maxsize=1)
+def _checked_claim_labels() -> tuple[str, ...]:
+    return tuple(str(w).lower() for w in record_cues()["checked_claim_labels"])
+
+
 def in_item_label(doc: Doc, token: Token) -> bool:
     """Whether the token is in a list item's label ("* RAMPART ALLIANCE: The alliance as such …"): the label
     names whose item it is, not a topic."""

@@ -36,6 +36,7 @@ from peacewatch.extractors.record import (
     demand_named_again,
     evidence_range,
     holders_of,
+    in_checked_claim,
     in_item_label,
     inside_predicates,
     introduces_alternative,
@@ -170,6 +171,8 @@ class StanceExtractor:
                 continue  # "Should sanctions be eased?": a question takes no position
             if only_dates(doc[mention.head]):
                 continue  # "within two weeks of a ceasefire": when, not what is wanted
+            if in_checked_claim(doc, doc[mention.head]):
+                continue  # "THE CLAIM: 'Vantor has pledged soldiers'": under check, not asserted
             if in_item_label(doc, doc[mention.first]) or mention.head in stand_ins and \
                     (mention.topic, sentence(doc[mention.head]).start) in labels:
                 continue
