@@ -2843,3 +2843,12 @@ def test_a_claim_under_check_is_nobodys_position(record_pipeline):
     analysis = analyze(record_pipeline, text)
     assert [(s.actor, s.topic) for s in analysis.stances] == [("france", "foreign_troops")]
     assert [(c.actor, c.modality) for c in analysis.commitments] == [("france", "pledged")]
+
+
+def test_a_heading_inside_the_text_only_announces_what_follows(record_pipeline):
+    text = ("Poland commits support for the Ukrainian ceasefire\n\n"
+            "Ministers from France and Poland met in Paris today. France welcomed the ceasefire.\n")
+    analysis = analyze(record_pipeline, text)
+    assert [(s.actor, s.topic) for s in analysis.stances] == [("france", "ceasefire")]
+    assert all(s.evidence.start > 50 for s in analysis.stances)
+    assert not analysis.commitments

@@ -34,6 +34,7 @@ from peacewatch.extractors.record import (
     evidence_range,
     holders_of,
     in_checked_claim,
+    in_heading,
     inside_predicates,
     introduces_alternative,
     labelled_list_item,
@@ -125,8 +126,8 @@ class CommitmentExtractor:
             if token.dep_ == "acl" and token.head.lemma_.lower() in self.assurances and \
                     any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
                 continue  # "wants guarantees that Ukraine will never join NATO": what another wants assured
-            if in_checked_claim(doc, token):
-                continue  # "THE CLAIM: 'Vantor has pledged soldiers'": under check, not asserted
+            if in_checked_claim(doc, token) or in_heading(doc, token):
+                continue  # "THE CLAIM: 'Vantor has pledged soldiers'": under check; a heading: said below
             if _describes_unnamed(token, holders):
                 continue  # "would not accept any plan that required it to give up Donbas": what the plan says
             modality = self._modality(token)

@@ -1065,6 +1065,22 @@ def list_item_prefix(doc: Doc, token: Token) -> tuple[int, int] | None:
     return mark.end(), verb.idx if verb is not None and verb.idx > mark.end() else token.idx
 
 
+def in_heading(doc: Doc, token: Token) -> bool:
+    """Whether the token is on a heading inside the text: a short paragraph of one line with no closing
+    punctuation ("Brenmouth partners commit support for the Qasrin ceasefire"), which only announces what the
+    paragraphs below say (not a list item, nor a label's line)."""
+    text = doc_text(doc)
+    start, end = line_of(doc, token)
+    line = text[start:end].strip()
+    alone = (start <= 1 or text[start - 2:start] == "\n\n") and text[end:end + 2] in {"\n\n", "\n", ""}
+    return alone and 0 < len(line.split()) <= MAX_HEADING_WORDS and line[-1] not in '.!?:;"”’)' and \
+        _LIST_MARK.match(text, start) is None and ":" not in line
+
+
+#: the most words a heading inside a text has
+MAX_HEADING_WORDS = 14
+
+
 def in_checked_claim(doc: Doc, token: Token) -> bool:
     """Whether the token is on a line that quotes a claim a fact-check examines ("THE CLAIM: …")."""
     text = doc_text(doc)

@@ -37,6 +37,7 @@ from peacewatch.extractors.record import (
     evidence_range,
     holders_of,
     in_checked_claim,
+    in_heading,
     in_item_label,
     inside_predicates,
     introduces_alternative,
@@ -171,8 +172,8 @@ class StanceExtractor:
                 continue  # "Should sanctions be eased?": a question takes no position
             if only_dates(doc[mention.head]):
                 continue  # "within two weeks of a ceasefire": when, not what is wanted
-            if in_checked_claim(doc, doc[mention.head]):
-                continue  # "THE CLAIM: 'Vantor has pledged soldiers'": under check, not asserted
+            if in_checked_claim(doc, doc[mention.head]) or in_heading(doc, doc[mention.head]):
+                continue  # "THE CLAIM: 'Vantor has pledged soldiers'": under check; a heading: said below
             if in_item_label(doc, doc[mention.first]) or mention.head in stand_ins and \
                     (mention.topic, sentence(doc[mention.head]).start) in labels:
                 continue
