@@ -2852,3 +2852,10 @@ def test_a_heading_inside_the_text_only_announces_what_follows(record_pipeline):
     assert [(s.actor, s.topic) for s in analysis.stances] == [("france", "ceasefire")]
     assert all(s.evidence.start > 50 for s in analysis.stances)
     assert not analysis.commitments
+
+
+def test_a_leader_promising_what_his_states_forces_will_do_is_the_states_promise(record_pipeline):
+    analysis = analyze(record_pipeline, "I thank President Emmanuel Macron, who has promised that France's aircraft "
+                                        "will protect our skies.")
+    assert commitment(analysis, "france", "air_support").modality == "pledged"
+    assert not [c for c in analysis.commitments if c.actor == "emmanuel-macron"]

@@ -1445,6 +1445,16 @@ class Holders:
         """A named subject inside a reported content ("X said Y rejects …": Y), else the speaker, else the
         clause subject. A list item's name holds everything on its line (`at`: the token whose line counts,
         as parses join list items to the line above)."""
+        found = self._holders(verb, start, end, at)
+        if len(found) == 1 and (state := self._state_of(found[0])) and state != found[0]:
+            # "Aubrac has promised that Marivelle's aircraft will protect our skies": his state's promise, as
+            # "Aubrac said Marivelle would …" is
+            said = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+            if said and all(self.subject_actors(c) == [state] for c in said):
+                return [state]
+        return found
+
+    def _holders(self, verb: Token, start: int, end: int, at: Token | None = None) -> list[str]:
         if led := self.list_lead_actors(verb):
             return led  # "The guarantor states:" over "- reaffirm their full support for …"
         prefix = list_item_prefix(self.doc, at if at is not None else verb)
