@@ -2859,3 +2859,11 @@ def test_a_leader_promising_what_his_states_forces_will_do_is_the_states_promise
                                         "will protect our skies.")
     assert commitment(analysis, "france", "air_support").modality == "pledged"
     assert not [c for c in analysis.commitments if c.actor == "emmanuel-macron"]
+
+
+def test_a_proposal_named_by_its_proposer_is_the_proposers_offer(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky rejected the coastal pause floated by the Russian delegation "
+                                        "last month.")
+    assert stance(analysis, "russia", "ceasefire").polarity == "support"
+    assert commitment(analysis, "russia", "ceasefire").modality == "offered"
+    assert stance(analysis, "volodymyr-zelensky", "ceasefire").polarity == "oppose"

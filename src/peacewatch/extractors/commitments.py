@@ -46,6 +46,7 @@ from peacewatch.extractors.record import (
     names_no_one,
     negated_between,
     only_dates,
+    participle_agent,
     passive_agent,
     phrase_table,
     record_cues,
@@ -155,6 +156,9 @@ class CommitmentExtractor:
                       if modality in {"refused", "demanded"} or not negated_between(doc, token.i, m.first,
                                                                                     self.negations)]
             agent = passive_agent(token)
+            if agent is None and (doer := participle_agent(token)) is not None and modality in {"offered", "pledged"}:
+                agent = doer  # "the moratorium proposed by Haldor": what Haldor offered
+                topics += [m for m in mentions if m.head == token.head.i]
             announced = agent is None and _announced_passive(token, self.negations)
             if agent is not None or announced or obliged:
                 # "guarantees were promised by Vantor", "elections would be held": the topic is the passive's subject

@@ -1037,6 +1037,14 @@ def names_a_kind(clause: Token) -> bool:
                                                                for c in doers.children)
 
 
+def participle_agent(verb: Token) -> Token | None:
+    """The doer of a participle on a noun ("the coastal pause floated by the Kolvatian delegation", "the
+    moratorium proposed by Haldor"), if any: the noun is what the doer did."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return None
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def passive_agent(verb: Token) -> Token | None:
     """The doer in the "by" phrase of a passive verb ("guarantees were promised by Vantor"), if any."""
     if not any(c.dep_ == "auxpass" for c in verb.children):

@@ -46,6 +46,7 @@ from peacewatch.extractors.record import (
     names_a_kind,
     names_no_one,
     only_dates,
+    participle_agent,
     passive_agent,
     phrase,
     phrase_table,
@@ -432,6 +433,12 @@ class StanceExtractor:
     def _owned_position(self, holders: Holders, head: Token, reading: Reading) -> list[tuple[str, Reading]]:
         """ "rejects Varunia's demand to withdraw from Ostvel": below the rejecter's position, the owner of
         the position noun holds one of their own (Varunia wants the withdrawal)."""
+        for clause in head.children:  # "the coastal pause floated by the Kolvatian delegation": theirs
+            doer = participle_agent(clause)
+            found = cue_at(clause, self.cues) if doer is not None else None
+            if doer is not None and found is not None and found[0] == "support":
+                return [(actor, Reading("support", BASE_STRENGTH["support"], clause))
+                        for actor in holders.named_by(doer)]
         path, _ = self._path(head)
         for t in (path or [])[1:]:
             if t.i == reading.anchor.i:
