@@ -2867,3 +2867,10 @@ def test_a_proposal_named_by_its_proposer_is_the_proposers_offer(record_pipeline
     assert stance(analysis, "russia", "ceasefire").polarity == "support"
     assert commitment(analysis, "russia", "ceasefire").modality == "offered"
     assert stance(analysis, "volodymyr-zelensky", "ceasefire").polarity == "oppose"
+
+
+def test_what_a_cleft_clause_refuses_is_read_under_it(record_pipeline):
+    analysis = analyze(record_pipeline, '"What we are not prepared to do is give up our land," Zelensky said.')
+    assert stance(analysis, "volodymyr-zelensky", "territorial_concessions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "What Ukraine wants is a ceasefire.")
+    assert stance(analysis, "ukraine", "ceasefire").polarity == "support"

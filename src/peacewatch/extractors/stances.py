@@ -526,6 +526,7 @@ class StanceExtractor:
         path, earlier = self._path(head, stop)
         if path is None or self._beside_the_act(path):
             return None
+        path = _cleft(path)
         sign, negations, bare, denied = 1, 0, False, False
         counted: list[Token] = []  # the path's tokens whose cue has counted
         sibling_acts: set[int] = set()  # verbs on the way that are another act of the same demand
@@ -1016,6 +1017,23 @@ def _restricted(noun: Token) -> bool:
                 not any(d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in DEFINITE for d in noun.children):
             return True
     return False
+
+
+def _cleft(path: list[Token]) -> list[Token]:
+    """ "What we cannot accept is a pause …", "What we are not prepared to do is reward the invasion with land":
+    the topic after "is" is read under the clause that "what" opens, as if it were its object."""
+    for n, t in enumerate(path[1:], start=1):
+        if t.lemma_ == "be" and path[n - 1].dep_ in {"attr", "xcomp"}:
+            clause = next((c for c in t.children if c.dep_ == "csubj" and c.left_edge.lower_ == "what"), None)
+            if clause is None:
+                return path
+            chain = [clause]  # ("are not prepared to do": through the readiness to the verb "what" is done by)
+            while (below := next((g for g in chain[-1].children if g.dep_ in {"acomp", "xcomp"}), None)) is not None:
+                chain.append(below)
+            return path[:n] + chain[::-1]
+        if t.pos_ in {"VERB", "AUX"}:
+            return path
+    return path
 
 
 def _who_is(noun: Token) -> bool:
