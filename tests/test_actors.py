@@ -209,3 +209,9 @@ def test_a_definite_title_names_the_one_person_of_the_document_who_holds_it(tmp_
     # two holders and nothing to choose between them: nobody
     found = mentions("Ida Lamm met Tom Berg. The Foreign Minister said talks were useful.")
     assert found["ida-lamm"] == ["Ida Lamm"] and found["tom-berg"] == ["Tom Berg"]
+
+
+def test_a_one_word_name_that_stands_where_places_stand_is_no_person(pipeline):
+    text = ("Shelling hit Carrowmere again on Sunday. Residents in Carrowmere say they are tired. "
+            "Carrowmere wants monitors, said its mayor.")
+    assert "carrowmere" not in {a.id for a in actors_of(pipeline, text).actors}

@@ -143,8 +143,9 @@ class ActorExtractor:
                 continue
             if any(t.text == "," for t in span):
                 continue  # "Fjellmar and Loramar, Ardally": a list the parse ran together, not one name
-            if self._is_place(span.text) or doc[last].lower_ in _document_heads():
-                continue  # a place, or a document ("the Budapest Memorandum"): neither acts
+            if self._is_place(span.text) or doc[last].lower_ in _document_heads() or \
+                    ent.label_ == "PERSON" and first == last and _named_as_place(doc, doc[first].text):
+                continue  # a place ("in Carrowmere", whatever the tagger says), or a document: neither acts
             if all(t.lower_ in _generic_words() or not t.is_alpha for t in span):
                 continue  # "the Federation", "Its Foreign Ministry": a body named by kind, not a new actor
             words = [t for t in span if t.is_alpha]
@@ -516,6 +517,15 @@ def _acts(token: Token) -> bool:
     if token.dep_ in {"nsubj", "nsubjpass", "poss", "agent"}:
         return True
     return token.dep_ == "pobj" and token.head.lower_ in {"for", "by", "with", "against", "between"}
+
+
+def _named_as_place(doc: Doc, word: str) -> bool:
+    """Whether a one-word name stands where places stand somewhere in the document ("the shelling in
+    Carrowmere"): a person is not "in" or "near" anyone."""
+    return any(t.text == word and t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS for t in doc)
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around"}
 
 
 def _name_like(word: str) -> bool:
