@@ -2874,3 +2874,10 @@ def test_what_a_cleft_clause_refuses_is_read_under_it(record_pipeline):
     assert stance(analysis, "volodymyr-zelensky", "territorial_concessions").polarity == "oppose"
     analysis = analyze(record_pipeline, "What Ukraine wants is a ceasefire.")
     assert stance(analysis, "ukraine", "ceasefire").polarity == "support"
+
+
+def test_them_in_what_a_party_wants_done_stands_for_the_topic(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia wants sanctions lifted as part of any deal; Ukraine wants them kept "
+                                        "until Russian forces leave.")
+    assert stance(analysis, "russia", "sanctions").polarity == "oppose"
+    assert stance(analysis, "ukraine", "sanctions").polarity == "support"

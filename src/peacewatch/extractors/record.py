@@ -621,7 +621,10 @@ def anaphoric_mentions(doc: Doc, mentions: list[TopicMention],
         elif token.lower_ in pronouns:
             # the verb, or the cue it complements ("ready to support it")
             verbs = [token.head] + ([token.head.head] if token.head.dep_ == "xcomp" else [])
-            if token.dep_ != "dobj" or all(cue_at(v, cues) is None for v in verbs):
+            # (or the subject of a participle the cue wants done: "Valdoria wants them kept")
+            done_to = token.dep_ == "nsubj" and token.head.tag_ == "VBN" and token.head.dep_ in {"ccomp", "xcomp"} \
+                and cue_at(token.head.head, cues) is not None
+            if not done_to and (token.dep_ != "dobj" or all(cue_at(v, cues) is None for v in verbs)):
                 continue
         elif token.pos_ != "NOUN" or token.lemma_.lower() not in anaphora or \
                 not any(c.lower_ in determiners for c in token.children if c.dep_ in {"det", "predet", "amod"}):
