@@ -49,8 +49,7 @@ def _lettered_item(doc: Doc, i: int) -> bool:
 
 def _fix_lemmas(nlp: Language) -> None:
     """Sets the lemmas of `lemma_fixes.yaml` before the lemmatizer runs (it keeps a lemma already set)."""
-    with resources.files("peacewatch.data").joinpath("lemma_fixes.yaml").open(encoding="utf-8") as f:
-        fixes = yaml.safe_load(f)["lemmas"]
+    fixes = yaml.safe_load(resources.files("peacewatch.data").joinpath("lemma_fixes.yaml").read_text("utf-8"))["lemmas"]
     ruler = nlp.get_pipe("attribute_ruler")
     for lemma, forms in fixes.items():
         ruler.add([[{"LOWER": {"IN": [str(f).lower() for f in forms]}, "TAG": {"IN": list(VERB_TAGS)}}]],

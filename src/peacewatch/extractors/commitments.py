@@ -444,8 +444,7 @@ class CommitmentExtractor:
                 if modals & {"will", "shall", "'ll"}:
                     return "pledged"
             return found[0]
-        pledge = cue_at(token, self.future_pledges) is not None
-        pledge = pledge and not _opens_with(token)
+        pledge = cue_at(token, self.future_pledges) is not None and not _opens_with(token)
         if pledge and future and self._asserted(token, self.negations):
             return "pledged"
         if pledge and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children) \

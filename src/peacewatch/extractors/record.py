@@ -35,9 +35,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "ccomp", "acomp", "pcomp", "prep", "pobj", "dobj", "acl", "relcl"}
 #: a wire dateline opening a paragraph: "LIRSK/OSKAROV, April 1 (Harbor Wire) - "; names in it are places and
 #: the outlet, never the holder of what follows
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z/ .'-]+,[^\n]{0,40}?(?:\([^)\n]*\))?\s+[-–—]\s")
 #: a byline: "By Ottavia Brun" on its own line
 _BYLINE = re.compile(r"(?m)^By ([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,3})\s*$")
-_DATELINE = re.compile(r"(?m)^[A-Z][A-Z/ .'-]+,[^\n]{0,40}?(?:\([^)\n]*\))?\s+[-–—]\s")
 _LIST_MARK = re.compile(r"[ \t]*[-–—•*][ \t]+(?=\S)")
 MAX_LEAD_WORDS = 6  # a list's lead that names the items' subject is a short noun phrase ("The guarantor states:")
 _ITEM_SEPARATOR = re.compile(r"\s[—–-]\s|:\s")
@@ -1564,7 +1564,7 @@ class Holders:
                                        and signed.start(1) <= t.idx < signed.end(1)))
             author = self.actors.get(named[0]) if len(named) == 1 else None
             role = (author.role or "").lower() if author is not None and author.kind == "person" else ""
-            if role and not any(word in role.split() for word in self.commentator_roles):
+            if role and not set(re.findall(r"[a-z]+", role)) & self.commentator_roles:
                 return named
         return []
 
