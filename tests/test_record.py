@@ -2881,3 +2881,11 @@ def test_them_in_what_a_party_wants_done_stands_for_the_topic(record_pipeline):
                                         "until Russian forces leave.")
     assert stance(analysis, "russia", "sanctions").polarity == "oppose"
     assert stance(analysis, "ukraine", "sanctions").polarity == "support"
+
+
+def test_refusing_an_act_under_some_terms_is_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, 'Lavrov said Russia would not "negotiate under artificial deadlines invented '
+                                        'abroad".')
+    assert stance(analysis, "russia", "peace_talks").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Russia would not accept the deployment of troops in Ukraine under any flag.")
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"

@@ -602,6 +602,11 @@ class StanceExtractor:
                     conditional, anchor = True, t
                 if marks & self.until_markers:
                     until = True  # "no ceasefire until your forces leave": refused only for now
+                if child.dep_ == "prep" and child.lower_ == "under" and child not in path and child.i > t.i and \
+                        t.pos_ == "VERB" and any(g.dep_ == "neg" for g in t.children) and not any(
+                        d.dep_ == "det" and d.lower_ in {"any", "no"} for g in child.children for d in g.children):
+                    # "would not negotiate under deadlines invented abroad": not so (but "under any flag": never)
+                    conditional, anchor = True, t
             if n > 0 and path[n - 1].dep_ == "relcl" and t.pos_ == "NOUN" and \
                     not any(c.dep_ == "det" and c.lower_ == "any" for c in t.children):
                 qualifies = negations  # ("any deal that freezes the occupation": none of that kind at all)
