@@ -2889,3 +2889,12 @@ def test_refusing_an_act_under_some_terms_is_conditional(record_pipeline):
     assert stance(analysis, "russia", "peace_talks").polarity == "conditional"
     analysis = analyze(record_pipeline, "Russia would not accept the deployment of troops in Ukraine under any flag.")
     assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+
+
+def test_coordinated_clauses_each_hold_their_own_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Starmer has pledged air policing over western Ukraine from bases in Poland, "
+                                        "and is considering stationing fighter jets in Ukraine once a truce holds.")
+    polarities = {s.polarity for s in analysis.stances if s.actor == "keir-starmer" and s.topic == "air_support"}
+    assert polarities == {"support", "conditional"}
+    analysis = analyze(record_pipeline, "Starmer has pledged air policing over western Ukraine once a truce holds.")
+    assert stance(analysis, "keir-starmer", "air_support").polarity == "conditional"

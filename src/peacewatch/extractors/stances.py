@@ -166,6 +166,7 @@ class StanceExtractor:
         mentions = mentions + standing + pronouns + list(relatives)
         judged = inside_predicates(doc)
         from_stand_in: set[tuple[str, str, int]] = set()
+        anchors: dict[tuple[str, str, int], Token] = {}
         for mention in sorted(mentions, key=lambda m: m.first):
             if mention.head in judged:
                 continue  # "is not a subject of the talks": the talks are part of the judgement, not its topic
@@ -237,9 +238,16 @@ class StanceExtractor:
                     earlier.setdefault(key, stance)
                 elif key not in seen:
                     seen[key] = len(out)
+                    anchors[key] = reading.anchor
                     out.append(stance)
                     if mention.head in stand_ins:
                         from_stand_in.add(key)
+                elif "neutral" not in (reading.polarity, out[seen[key]].polarity) and \
+                        reading.polarity != out[seen[key]].polarity and mention.head not in stand_ins and \
+                        key not in from_stand_in and _coordinated(anchors[key], reading.anchor) and \
+                        (*key, reading.polarity) not in seen:
+                    seen[(*key, reading.polarity)] = len(out)  # type: ignore[index]
+                    out.append(stance)
                 elif out[seen[key]].polarity == "neutral" and reading.polarity != "neutral" or \
                         key in from_stand_in and mention.head not in stand_ins:
                     # one stance per actor and topic in a sentence: the clearest, and a topic named outright
@@ -338,7 +346,7 @@ class StanceExtractor:
         verb = clause_verb(head)
         while verb.dep_ in {"dobj", "pobj"} and verb.head.i != verb.i:
             verb = clause_verb(verb.head)  # "provide air policing after a ceasefire": a gerund tagged as a verb
-        for t in verb.subtree:
+        for t in _own_clause(verb):
             if t.i > head.i and t.lower_ in self.after_words and t.dep_ == "prep" and self._names_a_truce(t):
                 return True
             if counted and t.i > head.i and t.dep_ == "prep" and t.lower_ in self.counted_from and \
@@ -1022,6 +1030,33 @@ def _restricted(noun: Token) -> bool:
                 not any(d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in DEFINITE for d in noun.children):
             return True
     return False
+
+
+def _coordinated(first: Token, second: Token) -> bool:
+    """Whether two positions are read in coordinated clauses of one sentence ("has pledged air policing, and is
+    considering jets once a truce holds"): each clause holds its own."""
+    a, b = clause_verb(first), clause_verb(second)
+    if a.i == b.i:
+        return False
+    for low, high in ((a, b), (b, a)):
+        t = low
+        while t.head.i != t.i and t.i != high.i:
+            if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and t.head.i == high.i:
+                return True
+            t = t.head
+    return False
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The tokens of `verb`'s clause, without a verb coordinated with it: in "has pledged air policing, and is
+    considering jets once a truce holds" the truce times the jets only."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if not (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and t.i == verb.i))
+    return sorted(out, key=lambda t: t.i)
 
 
 def _cleft(path: list[Token]) -> list[Token]:
