@@ -2898,3 +2898,13 @@ def test_coordinated_clauses_each_hold_their_own_position(record_pipeline):
     assert polarities == {"support", "conditional"}
     analysis = analyze(record_pipeline, "Starmer has pledged air policing over western Ukraine once a truce holds.")
     assert stance(analysis, "keir-starmer", "air_support").polarity == "conditional"
+
+
+def test_his_in_a_statement_by_a_person_is_that_persons_state(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky spoke first. The group welcomes the statement by Britain's Prime "
+                                        "Minister, Keir Starmer, that his government is willing to send troops.")
+    assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "support"
+    assert not [s for s in analysis.stances if s.actor in {"ukraine", "volodymyr-zelensky"}]
+    analysis = analyze(record_pipeline, "Starmer spoke first. A Russian diplomat said his government rejects any "
+                                        "foreign military presence in Ukraine.")
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"

@@ -758,6 +758,12 @@ class SourceResolver:
         if kinds is not None:
             if token.tag_ == "PRP" and token.lower_ in {"they", "them"} and self._plural_noun_subject(token):
                 return None  # "Valdoria's partners set out what they are prepared to give": they are the partners
+            if token.tag_ == "PRP$":  # "the statement by Fenn that his government …": the one named in the sentence
+                start = sentence(token).start
+                named = [i for i in self.positions if start <= i < token.i and self.actors.get(self.actor_at[i])
+                         and self.actors[self.actor_at[i]].kind in kinds]
+                if named:
+                    return self.actor_at[named[-1]]
             return self._latest(first, lambda a: a.kind in kinds, subjects_first=True, skip=words)
         lemma = token.lemma_.lower()
         if lemma in self.lexicon.role_nouns and any(c.lower_ == "the" for c in token.children):

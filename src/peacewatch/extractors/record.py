@@ -1320,7 +1320,7 @@ class Holders:
         # someone named earlier ("Sarre's president, Claire Dumont, said her country would send troops")
         for person in (speaker, self.resolver.resolve(owner.i, owner.i, owner.i)):
             actor = self.actors.get(person or "")
-            if actor is not None and actor.kind == "person" and actor.affiliation:
+            if actor is not None and actor.kind in {"person", "anonymous"} and actor.affiliation:
                 return self._state_of(actor.id) or actor.affiliation
         return None
 

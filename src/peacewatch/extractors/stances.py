@@ -737,7 +737,8 @@ class StanceExtractor:
                     reversal = cue_at(t, self.reversals)
                     if reversal is not None and reversal[1] == found[1]:
                         previous = reversal[0]
-            if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj", "ccomp"} and kinds \
+            if t.pos_ in {"VERB", "AUX"} and (t.dep_ in {"ROOT", "conj", "ccomp"} or content_clause(t) and
+                                                  cue_at(t.head, self.cues) is None) and kinds \
                     and not (wanted and (from_subject or t.dep_ == "ccomp" and mandative(t))) and not second:
                 # "wants [sanctions lifted]", "demanded [that X abandon Y]" (a mandative base form): the wanting
                 # is above
@@ -1030,6 +1031,12 @@ def _restricted(noun: Token) -> bool:
                 not any(d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in DEFINITE for d in noun.children):
             return True
     return False
+
+
+def content_clause(verb: Token) -> bool:
+    """ "the statement … that his government is willing to exchange all detainees": a clause that says what a
+    noun says, complete in itself."""
+    return verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _coordinated(first: Token, second: Token) -> bool:
