@@ -2908,3 +2908,10 @@ def test_his_in_a_statement_by_a_person_is_that_persons_state(record_pipeline):
     analysis = analyze(record_pipeline, "Starmer spoke first. A Russian diplomat said his government rejects any "
                                         "foreign military presence in Ukraine.")
     assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+
+
+def test_its_readiness_is_the_readiness_of_the_state_named_before(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky spoke with Starmer about Britain. He welcomed its readiness to "
+                                        "lead the reassurance force.")
+    assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "support"
+    assert stance(analysis, "volodymyr-zelensky", "foreign_troops").polarity == "support"
