@@ -2915,3 +2915,13 @@ def test_its_readiness_is_the_readiness_of_the_state_named_before(record_pipelin
                                         "lead the reassurance force.")
     assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "support"
     assert stance(analysis, "volodymyr-zelensky", "foreign_troops").polarity == "support"
+
+
+def test_a_fronted_when_clause_sets_the_condition_of_a_promise(record_pipeline):
+    analysis = analyze(record_pipeline, '"When Russian units leave the occupied territories, we will agree to a '
+                                        'ceasefire the same day," Zelensky said.')
+    assert stance(analysis, "volodymyr-zelensky", "ceasefire").polarity == "conditional"
+    assert stance(analysis, "volodymyr-zelensky", "territorial_concessions").polarity == "support"
+    analysis = analyze(record_pipeline, 'Zelensky said: "Once the guns are silent we should hold elections within '
+                                        'six months."')
+    assert stance(analysis, "volodymyr-zelensky", "elections_leadership").polarity == "conditional"

@@ -117,6 +117,7 @@ class StanceExtractor:
         self.intensifiers = {w.lower() for w in cues["intensifiers"]}
         self.hedges = {w.lower() for w in cues["hedges"]}
         self.markers = {w.lower() for w in cues["condition_markers"]}
+        self.fronted_time = {w.lower() for w in cues["fronted_time_markers"]}
         self.until_markers = {w.lower() for w in cues["until_markers"]}
         self.threats = phrase_table({"oppose": cues["threats"]})
         self.penalties = {w.lower() for w in cues["penalties"]}
@@ -554,8 +555,8 @@ class StanceExtractor:
                 break  # "would not extend the truce unless X froze its bid"
             # (and "until" under a refusal: "no ceasefire until your forces leave" asks for the leaving)
             marks = [g.lower_ for g in path[n - 1].children if g.dep_ == "mark" and (
-                g.lower_ in self.markers or g.lower_ in self.until_markers and refuses(t))] \
-                if n > 0 and path[n - 1].dep_ == "advcl" else []
+                g.lower_ in self.markers or g.lower_ in self.until_markers and refuses(t))
+                or self._fronted_when(g, t)] if n > 0 and path[n - 1].dep_ == "advcl" else []
             if marks:  # the topic is the condition itself: what the holder asks for
                 in_condition, setter, marker, condition_verb = True, t, marks[0], path[n - 1]
                 read = path[:n]
@@ -602,6 +603,8 @@ class StanceExtractor:
                 marks = {g.lower_ for g in child.children if g.dep_ == "mark"} if child.dep_ == "advcl" else set()
                 if marks & self.markers:
                     conditional, anchor = True, t
+                if child not in path and any(self._fronted_when(g, t) for g in child.children):
+                    conditional, anchor = True, t  # "When their units leave, we will stop firing": not before
                 if child.dep_ == "prep" and child.lower_ == "without" and child not in path and (
                         any(g.dep_ == "neg" or g.dep_ == "nsubj" and names_no_one(g) for g in t.children)
                         # "without military presence, there will be no guarantees"
@@ -962,6 +965,13 @@ class StanceExtractor:
                     return path, False  # "even as the two sides agreed to extend the ceasefire": its own clause
                 return None, False
         return path, False
+
+    def _fronted_when(self, word: Token, verb: Token) -> bool:
+        """ "When their units leave the valley, we will stop firing", "once the guns are silent we should hold
+        elections": a time clause before a promise or a duty sets the promise's condition."""
+        return word.lower_ in self.fronted_time and word.dep_ in {"mark", "advmod"} and \
+            word.head.dep_ == "advcl" and word.head.head.i == verb.i and word.i < verb.i and \
+            any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
     def _strict_condition_after(self, cue: Token, head: Token) -> bool:
         """A condition that can only restrict ("only if", "provided that") after the cue in its sentence, or an
