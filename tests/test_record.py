@@ -2925,3 +2925,11 @@ def test_a_fronted_when_clause_sets_the_condition_of_a_promise(record_pipeline):
     analysis = analyze(record_pipeline, 'Zelensky said: "Once the guns are silent we should hold elections within '
                                         'six months."')
     assert stance(analysis, "volodymyr-zelensky", "elections_leadership").polarity == "conditional"
+
+
+def test_a_pledge_by_states_counted_but_not_named_is_not_the_speakers(record_pipeline):
+    analysis = analyze(record_pipeline, "Starmer says fourteen states have now pledged troops to the reassurance "
+                                        "force.")
+    assert not [s for s in analysis.stances if s.topic == "foreign_troops"]
+    analysis = analyze(record_pipeline, "Starmer says Britain has now pledged troops to the reassurance force.")
+    assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "support"

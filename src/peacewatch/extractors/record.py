@@ -1167,6 +1167,8 @@ class Holders:
         self.datelines = [m.span() for m in _DATELINE.finditer(doc_text(doc))]
         self.collective = {phrase(p) for p in record_cues()["collective_parties"]}
         self.own_state = {w.lower() for w in record_cues()["own_state_nouns"]}
+        self.unnamed_actor_nouns = {w.lower() for w in record_cues()["unnamed_others"]["nouns"]}
+        self.counting_words = {w.lower() for w in record_cues()["unnamed_others"]["counting"]}
         self.own_forces = {w.lower() for w in record_cues()["own_forces_nouns"]}
         self.representatives = {w.lower() for w in record_cues()["representative_nouns"]}
         self.head_nouns = {w.lower() for w in record_cues()["head_of_nouns"]}
@@ -1506,6 +1508,8 @@ class Holders:
                     return speakers  # "Tavor says Drevania must give up its bid": Tavor's demand, not Drevania's
                 if own:
                     return own
+                if self._unnamed_others(subject):
+                    return []  # "Armitage says fourteen states have pledged monitors": their pledge, not hers
             return speakers
         if subject is not None and subject.lower_ in FIRST_PERSON and self.voices:
             # "We categorically reject …", "I will not cede …" in a text the document reproduces
@@ -1524,6 +1528,12 @@ class Holders:
             # "No one will recognise the occupation" in a leader's address (not "no other basis …")
             return list(self.voices)
         return own
+
+    def _unnamed_others(self, subject: Token) -> bool:
+        """ "fourteen states", "several governments", "other partners": actors counted but not named."""
+        return subject.tag_ == "NNS" and subject.lemma_.lower() in self.unnamed_actor_nouns and any(
+            c.dep_ == "nummod" or c.dep_ in {"det", "amod"} and c.lower_ in self.counting_words
+            for c in subject.children)
 
     @staticmethod
     def obliged(verb: Token) -> bool:
