@@ -2933,3 +2933,10 @@ def test_a_pledge_by_states_counted_but_not_named_is_not_the_speakers(record_pip
     assert not [s for s in analysis.stances if s.topic == "foreign_troops"]
     analysis = analyze(record_pipeline, "Starmer says Britain has now pledged troops to the reassurance force.")
     assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "support"
+
+
+def test_let_me_begin_with_orders_a_speech(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said: \"Let me begin with the talks in Geneva.\"")
+    assert not analysis.stances
+    analysis = analyze(record_pipeline, "Zelensky said Ukraine would begin talks in Geneva.")
+    assert stance(analysis, "ukraine", "peace_talks").polarity == "support"

@@ -46,6 +46,7 @@ from peacewatch.extractors.record import (
     names_no_one,
     negated_between,
     only_dates,
+    opens_with,
     participle_agent,
     passive_agent,
     phrase_table,
@@ -444,7 +445,7 @@ class CommitmentExtractor:
                 if modals & {"will", "shall", "'ll"}:
                     return "pledged"
             return found[0]
-        pledge = cue_at(token, self.future_pledges) is not None and not _opens_with(token)
+        pledge = cue_at(token, self.future_pledges) is not None and not opens_with(token)
         if pledge and future and self._asserted(token, self.negations):
             return "pledged"
         if pledge and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children) \
@@ -463,7 +464,7 @@ class CommitmentExtractor:
         """ "must lift the embargo", "should hold elections", "must be held by June": an act under an obligation
         (a question is left to the caller)."""
         return verb.pos_ == "VERB" and cue_at(verb, self.obliged_acts) is not None and Holders.obliged(verb) and \
-            not _supposed(verb) and not _opens_with(verb)
+            not _supposed(verb) and not opens_with(verb)
 
     def _own_position_undone(self, noun: Token, holders: Holders, owner: list[str]) -> bool:
         """ "dropped its demand", "has backed away from its offer": the verb over the position noun undoes it, and
@@ -543,11 +544,6 @@ class CommitmentExtractor:
                 out.append(m)
         return out
 
-
-
-def _opens_with(verb: Token) -> bool:
-    """ "any truce must begin with a withdrawal": what comes first, not an act begun."""
-    return verb.lemma_.lower() in {"begin", "start"} and verb.i + 1 < len(verb.doc) and verb.nbor().lower_ == "with"
 
 
 def _relative_in(pronoun: Token, cue: Token) -> bool:

@@ -945,6 +945,12 @@ def _objects(verb: Token) -> set[str]:
     return found
 
 
+def opens_with(verb: Token) -> bool:
+    """ "any truce must begin with a withdrawal", "let me begin with the talks": what comes first, not an act
+    begun."""
+    return verb.lemma_.lower() in {"begin", "start"} and verb.i + 1 < len(verb.doc) and verb.nbor().lower_ == "with"
+
+
 def clause_verb(token: Token) -> Token:
     """The verb (or predicate adjective) whose clause holds `token`."""
     t = token

@@ -636,6 +636,8 @@ class StanceExtractor:
                             kinds.append(found[0])
                             sign = -sign if found[0] == "oppose" else sign
             required = cue_at(t, self.requirements) or _particle_cue(t, self.requirements)
+            if required and _said_next(t):
+                required = None  # (nor is "begin with" there a requirement)
             if not kinds and n > 0 and path[n - 1].dep_ == "dobj" and t.lemma_.lower() in self.impersonal and \
                     (t.lemma_.lower() in self.needing or any(c.dep_ == "aux" and c.lower_ in self.needing
                                                                 for c in t.children)):
@@ -720,6 +722,8 @@ class StanceExtractor:
             elif t.i != head.i and (wanted or not from_subject and not passive or by is not None) \
                     and not coordinated and not small_clause and t.i not in sibling_acts:
                 found = cue_at(t, self.cues) or _particle_cue(t, self.cues, {p.i for p in path[:n]})
+                if found is not None and _said_next(t):
+                    found = None  # "Let me begin with the talks in Lindhaven": what the speaker turns to
                 if found is not None and t.ent_type_ in {"DATE", "TIME"}:
                     found = None  # "until the end of the week to agree to a ceasefire": a time ends, not the truce
                 if found is not None and t.lemma_.lower() in self.object_only and path[n - 1].dep_ != "dobj":
@@ -1041,6 +1045,12 @@ def _restricted(noun: Token) -> bool:
                 not any(d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in DEFINITE for d in noun.children):
             return True
     return False
+
+
+def _said_next(verb: Token) -> bool:
+    """ "Let me begin with …", "let us turn to …": the order of a speech, not a position."""
+    return verb.head.lemma_ == "let" and verb.head.i != verb.i and \
+        any(c.dep_ == "nsubj" and c.lower_ in {"me", "us"} for c in verb.children)
 
 
 def content_clause(verb: Token) -> bool:
