@@ -2940,3 +2940,11 @@ def test_let_me_begin_with_orders_a_speech(record_pipeline):
     assert not analysis.stances
     analysis = analyze(record_pipeline, "Zelensky said Ukraine would begin talks in Geneva.")
     assert stance(analysis, "ukraine", "peace_talks").polarity == "support"
+
+
+def test_stationing_warplanes_is_air_support_and_enrichment_a_nuclear_issue(record_pipeline):
+    analysis = analyze(record_pipeline, "Britain is considering basing fighter aircraft in Poland once the guns fall "
+                                        "silent.")
+    assert stance(analysis, "united-kingdom", "air_support").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Russia is willing to accept a moratorium on uranium enrichment.")
+    assert stance(analysis, "russia", "nuclear_status").polarity == "support"
