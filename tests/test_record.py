@@ -2948,3 +2948,10 @@ def test_stationing_warplanes_is_air_support_and_enrichment_a_nuclear_issue(reco
     assert stance(analysis, "united-kingdom", "air_support").polarity == "conditional"
     analysis = analyze(record_pipeline, "Russia is willing to accept a moratorium on uranium enrichment.")
     assert stance(analysis, "russia", "nuclear_status").polarity == "support"
+
+
+def test_making_assets_available_offers_them(record_pipeline):
+    analysis = analyze(record_pipeline, "France will make two surveillance aircraft available to monitor the "
+                                        "ceasefire.")
+    assert stance(analysis, "france", "monitoring_intelligence").polarity == "support"
+    assert [c.modality for c in analysis.commitments if c.actor == "france"] == ["pledged"]

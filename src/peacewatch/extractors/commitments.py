@@ -48,6 +48,7 @@ from peacewatch.extractors.record import (
     only_dates,
     opens_with,
     participle_agent,
+    particle_cue,
     passive_agent,
     phrase_table,
     record_cues,
@@ -445,7 +446,8 @@ class CommitmentExtractor:
                 if modals & {"will", "shall", "'ll"}:
                     return "pledged"
             return found[0]
-        pledge = cue_at(token, self.future_pledges) is not None and not opens_with(token)
+        pledge = (cue_at(token, self.future_pledges) or particle_cue(token, self.future_pledges)) is not None and \
+            not opens_with(token)
         if pledge and future and self._asserted(token, self.negations):
             return "pledged"
         if pledge and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children) \

@@ -945,6 +945,20 @@ def _objects(verb: Token) -> set[str]:
     return found
 
 
+def particle_cue(token: Token, cues: dict[tuple[str, ...], str], below: set[int] | frozenset[int] = frozenset()
+                 ) -> tuple[str, int] | None:
+    """Phrasal cues split by the object: "rules the deployment out", "calls for" with its preposition; "asks
+    partners for" too, when the preposition parsed under the object is among the tokens `below` the cue (those
+    on the way up from the topic); "make two aircraft available", with the adjective of a small clause."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for child in [*token.children, *(g for o in objects for g in o.children if g.dep_ == "prep" and g.i in below)]:
+        if child.dep_ in {"prt", "prep"} or child.dep_ in {"ccomp", "oprd"} and child.pos_ == "ADJ":
+            words = (token.lemma_.lower(), child.lower_)
+            if words in cues:
+                return cues[words], 2
+    return None
+
+
 def opens_with(verb: Token) -> bool:
     """ "any truce must begin with a withdrawal", "let me begin with the talks": what comes first, not an act
     begun."""

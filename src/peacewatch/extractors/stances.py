@@ -47,6 +47,7 @@ from peacewatch.extractors.record import (
     names_no_one,
     only_dates,
     participle_agent,
+    particle_cue,
     passive_agent,
     phrase,
     phrase_table,
@@ -635,7 +636,7 @@ class StanceExtractor:
                         if found is not None and found[0] in OPPOSITE:
                             kinds.append(found[0])
                             sign = -sign if found[0] == "oppose" else sign
-            required = cue_at(t, self.requirements) or _particle_cue(t, self.requirements)
+            required = cue_at(t, self.requirements) or particle_cue(t, self.requirements)
             if required and _said_next(t):
                 required = None  # (nor is "begin with" there a requirement)
             if not kinds and n > 0 and path[n - 1].dep_ == "dobj" and t.lemma_.lower() in self.impersonal and \
@@ -721,7 +722,7 @@ class StanceExtractor:
             # of X and the lifting of sanctions" only "lifting" is over the sanctions
             elif t.i != head.i and (wanted or not from_subject and not passive or by is not None) \
                     and not coordinated and not small_clause and t.i not in sibling_acts:
-                found = cue_at(t, self.cues) or _particle_cue(t, self.cues, {p.i for p in path[:n]})
+                found = cue_at(t, self.cues) or particle_cue(t, self.cues, {p.i for p in path[:n]})
                 if found is not None and _said_next(t):
                     found = None  # "Let me begin with the talks in Lindhaven": what the speaker turns to
                 if found is not None and t.ent_type_ in {"DATE", "TIME"}:
@@ -779,7 +780,7 @@ class StanceExtractor:
                 sign = -sign
             if not kinds:
                 kinds, negations = ["support"], 0
-            if marker == "if" and (cue_at(setter, self.threats) or _particle_cue(setter, self.threats)
+            if marker == "if" and (cue_at(setter, self.threats) or particle_cue(setter, self.threats)
                                    # "called for new sanctions if Moscow does not agree to a ceasefire"
                                    # (but "could ease sanctions if Moscow agrees to a ceasefire" rewards it)
                                    or (cue_at(setter, self.cues) or ("",))[0] != "oppose"
@@ -848,7 +849,7 @@ class StanceExtractor:
         words = tuple(t.lower_ for t in path[k].doc[max(0, path[k].i - 1):path[k].i + 1])
         act = path[k + 1]
         if words[-1] == "about":  # ("talked about sanctions" is a cue of its own)
-            return cue_at(act, self.cues) is None and _particle_cue(act, self.cues) is None
+            return cue_at(act, self.cues) is None and particle_cue(act, self.cues) is None
         if not any(p == words[-len(p):] for p in self.time_preps):
             return False
         return act.pos_ in {"VERB", "NOUN"} and not any(
@@ -929,7 +930,8 @@ class StanceExtractor:
         while len(path) <= MAX_CLIMB and t.head.i != t.i and (stop is None or t.i != stop.i):
             # a clausal complement ends the climb ("X said …"), unless its verb takes a position itself
             # ("insists that any ceasefire be …", "demands that …")
-            if t.dep_ == "parataxis" or t.dep_ == "ccomp" and cue_at(t.head, self.cues) is None:
+            if t.dep_ == "parataxis" or t.dep_ == "ccomp" and cue_at(t.head, self.cues) is None and \
+                    particle_cue(t.head, self.cues) is None:
                 break
             lo, hi = sorted((t.idx, t.head.idx))
             # a line is a paragraph or list item, and a semicolon ends a clause: parses that join them are wrong
@@ -1127,20 +1129,6 @@ def _states_a_fact(path: list[Token]) -> bool:
         return False
     past = verb.tag_ in {"VBD", "VBN"} or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
     return past or verb.lemma_ == "have"
-
-
-def _particle_cue(token: Token, cues: dict[tuple[str, ...], str], below: set[int] | frozenset[int] = frozenset()
-                  ) -> tuple[str, int] | None:
-    """Phrasal cues split by the object: "rules the deployment out", "calls for" with its preposition; "asks
-    partners for" too, when the preposition parsed under the object is among the tokens `below` the cue (those
-    on the way up from the topic)."""
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    for child in [*token.children, *(g for o in objects for g in o.children if g.dep_ == "prep" and g.i in below)]:
-        if child.dep_ in {"prt", "prep"}:
-            words = (token.lemma_.lower(), child.lower_)
-            if words in cues:
-                return cues[words], 2
-    return None
 
 
 @register("stances")
