@@ -113,6 +113,7 @@ class StanceExtractor:
         self.announcing = {w.lower() for w in cues["announcing_modals"]} | self.possible
         self.continuing_modals = {w.lower() for w in cues["continuing_modals"]}
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
+        self.sighting = {w.lower() for w in record_cues()["sighting_cues"]}
         self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
         self.negations = {w.lower() for w in cues["negations"]}
         self.intensifiers = {w.lower() for w in cues["intensifiers"]}
@@ -727,6 +728,9 @@ class StanceExtractor:
                     found = None  # "Let me begin with the talks in Lindhaven": what the speaker turns to
                 if found is not None and t.ent_type_ in {"DATE", "TIME"}:
                     found = None  # "until the end of the week to agree to a ceasefire": a time ends, not the truce
+                if found is not None and t.lemma_.lower() in self.sighting and \
+                        any(c.dep_ == "nummod" for c in path[n - 1].children):
+                    found = None  # "observed 14 howitzers": seen, not kept
                 if found is not None and t.lemma_.lower() in self.object_only and path[n - 1].dep_ != "dobj":
                     found = None  # "declared: any troop presence is …" reports; "declared a ceasefire" takes
                 if found is not None and found[0] == "oppose" and \
