@@ -2965,3 +2965,13 @@ def test_howitzers_are_military_aid_and_counting_them_is_no_position(record_pipe
     analysis = analyze(record_pipeline, "The OSCE mission observed 14 howitzers and six multiple rocket launchers "
                                         "near the line.")
     assert not analysis.stances
+
+
+def test_a_limit_counted_from_entry_into_force_runs_from_the_day_the_text_says(record_pipeline):
+    text = ("Article 2. Each Party undertakes to withdraw heavy artillery from the line of contact within 14 days of "
+            "the entry into force of this Declaration.\n\n")
+    analysis = analyze(record_pipeline, text + "Article 8. This Declaration shall enter into force upon signature.\n")
+    assert [d.due for d in analysis.deadlines] == ["2025-09-03"]
+    # a text that does not say when it takes effect gives no date to count from
+    analysis = analyze(record_pipeline, text + "Article 8. This Declaration shall be registered with the UN.\n")
+    assert not analysis.deadlines

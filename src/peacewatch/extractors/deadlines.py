@@ -22,6 +22,8 @@ from peacewatch.spans import char_span, doc_text, sentence, text_span
 
 #: a clause inherits the modality of the verb it hangs on through these ("must agree … and settle …")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "prep"}
+#: a text that takes effect as it is signed: its "entry into force" is its date
+_IN_FORCE_ON_SIGNATURE = re.compile(r"\benters? into force (?:up)?on (?:its )?signature", re.IGNORECASE)
 #: a current or coming period named without "by" that a future act falls in ("this year", "next week")
 _CURRENT_PERIOD = re.compile(r"(?:as (?:early|soon) as )?(?:later |early |by the end of )?(?:this|next) "
                              r"(?:week|month|year)")
@@ -238,8 +240,12 @@ class DeadlineExtractor:
         """"within two weeks": times.py sees only "two weeks", a duration; with its "within" it is a date."""
         if published is None or first >= span.start:
             return None
-        after = [t.lower_ for t in doc[span.end:span.end + 2]]
-        if after[:1] and after[0] in {"of", "after", "from"} and after[1:2] not in (["this"], ["signature"]):
+        after = [t.lower_ for t in doc[span.end:span.end + 7]]
+        if after[:6] == ["of", "the", "entry", "into", "force", "of"] and after[6:7] == ["this"]:
+            # "within 14 days of the entry into force of this Declaration": from the day the text says it does
+            if not _IN_FORCE_ON_SIGNATURE.search(doc_text(doc)):
+                return None
+        elif after[:1] and after[0] in {"of", "after", "from"} and after[1:2] not in (["this"], ["signature"]):
             # "within ninety days of its signature": counted from another event, not from today ("within 30 days
             # of this summit" and a signed text's "of signature" are today)
             return None
