@@ -1106,9 +1106,13 @@ def test_a_spelled_date_the_model_misses_is_still_a_limit(record_pipeline):
     analysis = analyze(record_pipeline, "The ministry expects the first exchange of prisoners to take place no "
                                         "later than 15 April.", published="2029-03-12")
     assert deadline(analysis, "2029-04-15")
-    analysis = analyze(record_pipeline, "Berlin will deliver the aid this year, but membership will not come "
-                                        "this year.", published="2029-03-12")
-    assert [d.expression.text for d in analysis.deadlines] == ["this year"]
+    analysis = analyze(record_pipeline, "Berlin will deliver the aid by the end of this year, but membership will not "
+                                        "come this year.", published="2029-03-12")
+    assert [d.due for d in analysis.deadlines] == ["2029-12-31"]
+    # a bare year is the period a budget or an act falls in, not a limit ("will fund 80 million this year")
+    analysis = analyze(record_pipeline, "Berlin will deliver 400 million in aid this year and will meet again next "
+                                        "week.", published="2029-03-12")
+    assert [d.expression.text for d in analysis.deadlines] == ["next week"]
 
 
 def test_only_if_makes_a_position_conditional_and_as_long_as_it_takes_does_not(record_pipeline):

@@ -24,7 +24,7 @@ from peacewatch.spans import char_span, doc_text, sentence, text_span
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "prep"}
 #: a text that takes effect as it is signed: its "entry into force" is its date
 _IN_FORCE_ON_SIGNATURE = re.compile(r"\benters? into force (?:up)?on (?:its )?signature", re.IGNORECASE)
-#: a current or coming period named without "by" that a future act falls in ("this year", "next week")
+#: a current or coming period named without "by" that a future act falls in ("next week", "later this month")
 _CURRENT_PERIOD = re.compile(r"(?:as (?:early|soon) as )?(?:later |early |by the end of )?(?:this|next) "
                              r"(?:week|month|year)")
 LOOK_BACK = 4  # tokens before a time expression searched for its introducer ("no later than")
@@ -63,8 +63,11 @@ class DeadlineExtractor:
             if span is None:
                 continue
             first = self._introducer(doc, span.start, span.text)
-            if first is None and _CURRENT_PERIOD.fullmatch(span.text.lower()) and not self._negated(span):
-                first = span.start  # "will deliver … this year", "later this month": the period is the limit
+            if first is None and _CURRENT_PERIOD.fullmatch(span.text.lower()) and not self._negated(span) \
+                    and not span.text.lower().endswith("year"):
+                # "will meet next week", "later this month": the period is the limit (but a bare year is the period
+                # a budget falls in: "will fund 80 million this year")
+                first = span.start
             granted = first is None and self._granted(span)
             if granted:  # "gave Putin two weeks to agree": the span runs from today, as "within two weeks"
                 first = span.start
