@@ -2979,3 +2979,13 @@ def test_a_limit_counted_from_entry_into_force_runs_from_the_day_the_text_says(r
     # a text that does not say when it takes effect gives no date to count from
     analysis = analyze(record_pipeline, text + "Article 8. This Declaration shall be registered with the UN.\n")
     assert not analysis.deadlines
+
+
+def test_the_day_a_promised_act_starts_from_is_its_due_date(record_pipeline):
+    analysis = analyze(record_pipeline, "Lavrov confirmed that Russia would observe a 30-day moratorium on strikes on "
+                                        "energy facilities from 5 April, on condition that Ukraine does the same.",
+                       published="2025-03-20")
+    assert [d.due for d in analysis.deadlines] == ["2025-04-05"]
+    analysis = analyze(record_pipeline, "France provided air policing over western Ukraine from 1 March.",
+                       published="2025-04-10")
+    assert not analysis.deadlines

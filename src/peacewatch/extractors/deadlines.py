@@ -68,6 +68,8 @@ class DeadlineExtractor:
                 # "will meet next week", "later this month": the period is the limit (but a bare year is the period
                 # a budget falls in: "will fund 80 million this year")
                 first = span.start
+            if first is None and time.granularity == "day" and span.start > 0 and doc[span.start - 1].lower_ == "from":
+                first = span.start - 1  # "will provide air policing from 1 May": the day it is due to start
             granted = first is None and self._granted(span)
             if granted:  # "gave Putin two weeks to agree": the span runs from today, as "within two weeks"
                 first = span.start
