@@ -2989,3 +2989,12 @@ def test_the_day_a_promised_act_starts_from_is_its_due_date(record_pipeline):
     analysis = analyze(record_pipeline, "France provided air policing over western Ukraine from 1 March.",
                        published="2025-04-10")
     assert not analysis.deadlines
+
+
+def test_a_period_counted_from_a_condition_met_is_no_date(record_pipeline):
+    analysis = analyze(record_pipeline, '"If both sides sign, we can have 200 monitors on the line within three '
+                                        'weeks," the OSCE said.', published="2025-03-20")
+    assert not analysis.deadlines
+    analysis = analyze(record_pipeline, '"We can have 200 monitors on the line within three weeks," the OSCE said.',
+                       published="2025-03-20")
+    assert [d.due for d in analysis.deadlines] == ["2025-04-10"]

@@ -255,9 +255,11 @@ class DeadlineExtractor:
             # of this summit" and a signed text's "of signature" are today)
             return None
         verb = clause_verb(span.root)
-        if any(c.dep_ == "advcl" and any(g.dep_ in {"mark", "advmod"} and g.lower_ in {"when", "once", "after"}
+        if any(c.dep_ == "advcl" and any(g.dep_ in {"mark", "advmod"} and g.lower_ in {"when", "once", "after", "if"}
                                          for g in c.children) for c in verb.children):
-            return None  # "When the last ship has left, I will call elections within six months": from then
+            # "When the last ship has left, I will call elections within six months", "If both sides sign, we can
+            # have monitors on the line within three weeks": from then
+            return None
         return _limit(resolve(doc[first:span.end].text, published, future=True))
 
     def _modal_verb(self, verb: Token) -> Token | None:
