@@ -737,7 +737,7 @@ def test_a_term_may_have_determiners_and_adjectives_inside(record_pipeline):
     analysis = analyze(record_pipeline, "Kyiv demands the exchange of all remaining prisoners.")
     assert stance(analysis, "ukraine", "prisoner_exchange").polarity == "support"
     # but not a noun: "an exchange of fire" is no prisoner exchange
-    analysis = analyze(record_pipeline, "Kyiv demands an end to the exchange of artillery fire with prisoners.")
+    analysis = analyze(record_pipeline, "Kyiv demands an end to the exchange of artillery fire with the invaders.")
     assert not [s for s in analysis.stances if s.topic == "prisoner_exchange"]
 
 
@@ -2998,3 +2998,10 @@ def test_a_period_counted_from_a_condition_met_is_no_date(record_pipeline):
     analysis = analyze(record_pipeline, '"We can have 200 monitors on the line within three weeks," the OSCE said.',
                        published="2025-03-20")
     assert [d.due for d in analysis.deadlines] == ["2025-04-10"]
+
+
+def test_prisoners_are_the_exchange_topic_and_holding_them_is_no_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said the parties have agreed to a working group on prisoners.")
+    assert {s.topic for s in analysis.stances} == {"prisoner_exchange"}
+    analysis = analyze(record_pipeline, "Russia and Ukraine still hold several hundred prisoners, officials said.")
+    assert not analysis.stances

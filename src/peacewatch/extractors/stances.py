@@ -114,6 +114,8 @@ class StanceExtractor:
         self.continuing_modals = {w.lower() for w in cues["continuing_modals"]}
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.sighting = {w.lower() for w in record_cues()["sighting_cues"]}
+        self.captive_verbs = {w.lower() for w in record_cues()["captivity"]["verbs"]}
+        self.captives = {w.lower() for w in record_cues()["captivity"]["objects"]}
         self.earlier_markers = {w.lower() for w in cues["earlier_markers"]}
         self.negations = {w.lower() for w in cues["negations"]}
         self.intensifiers = {w.lower() for w in cues["intensifiers"]}
@@ -728,6 +730,9 @@ class StanceExtractor:
                     found = None  # "Let me begin with the talks in Lindhaven": what the speaker turns to
                 if found is not None and t.ent_type_ in {"DATE", "TIME"}:
                     found = None  # "until the end of the week to agree to a ceasefire": a time ends, not the truce
+                if found is not None and t.lemma_.lower() in self.captive_verbs and \
+                        path[n - 1].lemma_.lower() in self.captives and path[n - 1].dep_ == "dobj":
+                    found = None  # "still hold several hundred prisoners": captivity, not an exchange
                 if found is not None and t.lemma_.lower() in self.sighting and \
                         any(c.dep_ == "nummod" for c in path[n - 1].children):
                     found = None  # "observed 14 howitzers": seen, not kept
