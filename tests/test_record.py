@@ -3005,3 +3005,9 @@ def test_prisoners_are_the_exchange_topic_and_holding_them_is_no_position(record
     assert {s.topic for s in analysis.stances} == {"prisoner_exchange"}
     analysis = analyze(record_pipeline, "Russia and Ukraine still hold several hundred prisoners, officials said.")
     assert not analysis.stances
+
+
+def test_guaranteeing_a_ceasefire_is_a_guarantee_not_a_position_on_the_truce(record_pipeline):
+    analysis = analyze(record_pipeline, "France is prepared to guarantee the ceasefire, together with other "
+                                        "partners.")
+    assert {s.topic for s in analysis.stances} == {"security_guarantees"}

@@ -407,7 +407,10 @@ def _outermost(doc: Doc, mentions: list[TopicMention], light: frozenset[str],
             t = t.head
             outer = at.get(t.i)
             if outer is not None and outer is not inner:
-                if doc[outer.head].pos_ == "VERB" and doc[outer.head].lemma_.lower() in cue_verbs:
+                # (a verb naming a topic keeps a topic it acts on, unless that is its object: "guarantee the
+                # ceasefire" is about guarantees)
+                if doc[outer.head].pos_ == "VERB" and doc[outer.head].lemma_.lower() in cue_verbs and \
+                        not (doc[inner.head].dep_ == "dobj" and doc[inner.head].head.i == outer.head):
                     break
                 if outer.topic != inner.topic:
                     light_outer = doc[outer.head].lemma_.lower() in light
