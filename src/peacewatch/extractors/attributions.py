@@ -760,8 +760,8 @@ class SourceResolver:
                 return None  # "Valdoria's partners set out what they are prepared to give": they are the partners
             if token.tag_ == "PRP$":  # "the statement by Fenn that his government …": the one named in the sentence
                 start = sentence(token).start
-                named = [i for i in self.positions if start <= i < token.i and self.actors.get(self.actor_at[i])
-                         and self.actors[self.actor_at[i]].kind in kinds]
+                named = [i for i in self.positions if start <= i < token.i
+                         and (actor := self.actors.get(self.actor_at[i])) is not None and actor.kind in kinds]
                 if named:
                     return self.actor_at[named[-1]]
             return self._latest(first, lambda a: a.kind in kinds, subjects_first=True, skip=words)

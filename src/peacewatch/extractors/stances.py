@@ -171,7 +171,8 @@ class StanceExtractor:
         mentions = mentions + standing + pronouns + list(relatives)
         judged = inside_predicates(doc)
         from_stand_in: set[tuple[str, str, int]] = set()
-        anchors: dict[tuple[str, str, int], Token] = {}
+        anchors: dict[tuple[str, str, int], Token] = {}  # the word each stance kept was read at
+        second: set[tuple[str, str, int, str]] = set()
         for mention in sorted(mentions, key=lambda m: m.first):
             if mention.head in judged:
                 continue  # "is not a subject of the talks": the talks are part of the judgement, not its topic
@@ -250,8 +251,8 @@ class StanceExtractor:
                 elif "neutral" not in (reading.polarity, out[seen[key]].polarity) and \
                         reading.polarity != out[seen[key]].polarity and mention.head not in stand_ins and \
                         key not in from_stand_in and _coordinated(anchors[key], reading.anchor) and \
-                        (*key, reading.polarity) not in seen:
-                    seen[(*key, reading.polarity)] = len(out)  # type: ignore[index]
+                        (*key, reading.polarity) not in second:
+                    second.add((*key, reading.polarity))  # a coordinated clause's own, other position
                     out.append(stance)
                 elif out[seen[key]].polarity == "neutral" and reading.polarity != "neutral" or \
                         key in from_stand_in and mention.head not in stand_ins:
@@ -754,7 +755,7 @@ class StanceExtractor:
                     reversal = cue_at(t, self.reversals)
                     if reversal is not None and reversal[1] == found[1]:
                         previous = reversal[0]
-            if t.pos_ in {"VERB", "AUX"} and (t.dep_ in {"ROOT", "conj", "ccomp"} or content_clause(t) and
+            if t.pos_ in {"VERB", "AUX"} and (t.dep_ in {"ROOT", "conj", "ccomp"} or _content_clause(t) and
                                                   cue_at(t.head, self.cues) is None) and kinds \
                     and not (wanted and (from_subject or t.dep_ == "ccomp" and mandative(t))) and not second:
                 # "wants [sanctions lifted]", "demanded [that X abandon Y]" (a mandative base form): the wanting
@@ -1064,7 +1065,7 @@ def _said_next(verb: Token) -> bool:
         any(c.dep_ == "nsubj" and c.lower_ in {"me", "us"} for c in verb.children)
 
 
-def content_clause(verb: Token) -> bool:
+def _content_clause(verb: Token) -> bool:
     """ "the statement … that his government is willing to exchange all detainees": a clause that says what a
     noun says, complete in itself."""
     return verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
