@@ -3011,3 +3011,10 @@ def test_guaranteeing_a_ceasefire_is_a_guarantee_not_a_position_on_the_truce(rec
     analysis = analyze(record_pipeline, "France is prepared to guarantee the ceasefire, together with other "
                                         "partners.")
     assert {s.topic for s in analysis.stances} == {"security_guarantees"}
+
+
+def test_two_acts_called_for_are_both_demanded(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine calls on its partners to maintain and strengthen sanctions.")
+    assert commitment(analysis, "ukraine", "sanctions").modality == "demanded"
+    analysis = analyze(record_pipeline, "Russia demanded a ceasefire and refused any sanctions relief.")
+    assert not [c for c in analysis.commitments if c.topic == "sanctions" and c.modality == "demanded"]

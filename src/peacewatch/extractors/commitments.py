@@ -613,10 +613,11 @@ def _through_alternative(token: Token, top: Token) -> bool:
 
 
 def _through_conj_verb(token: Token, top: Token) -> bool:
-    """ "demanded a withdrawal and refused any concessions": the concessions belong to "refused"."""
+    """ "demanded a withdrawal and refused any concessions": the concessions belong to "refused" (but in "calls
+    on its partners to maintain and strengthen sanctions" both acts are called for)."""
     t = token
     while t.i != top.i and t.head.i != t.i:
-        if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"}:
+        if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and (t.head.i == top.i or t.head.dep_ != "xcomp"):
             return True
         t = t.head
     return False
