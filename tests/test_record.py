@@ -3018,3 +3018,8 @@ def test_two_acts_called_for_are_both_demanded(record_pipeline):
     assert commitment(analysis, "ukraine", "sanctions").modality == "demanded"
     analysis = analyze(record_pipeline, "Russia demanded a ceasefire and refused any sanctions relief.")
     assert not [c for c in analysis.commitments if c.topic == "sanctions" and c.modality == "demanded"]
+
+
+def test_what_a_partys_soldiers_will_not_do_is_its_refusal(record_pipeline):
+    analysis = analyze(record_pipeline, "Britain said its soldiers would not take part in combat.")
+    assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "oppose"
