@@ -3023,3 +3023,8 @@ def test_two_acts_called_for_are_both_demanded(record_pipeline):
 def test_what_a_partys_soldiers_will_not_do_is_its_refusal(record_pipeline):
     analysis = analyze(record_pipeline, "Britain said its soldiers would not take part in combat.")
     assert stance(analysis, "united-kingdom", "foreign_troops").polarity == "oppose"
+
+
+def test_valuing_a_mediation_supports_the_talks(record_pipeline):
+    analysis = analyze(record_pipeline, 'Lavrov said: "We value Turkey\'s mediation."')
+    assert stance(analysis, "sergei-lavrov", "peace_talks").polarity == "support"
