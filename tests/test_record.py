@@ -3028,3 +3028,9 @@ def test_what_a_partys_soldiers_will_not_do_is_its_refusal(record_pipeline):
 def test_valuing_a_mediation_supports_the_talks(record_pipeline):
     analysis = analyze(record_pipeline, 'Lavrov said: "We value Turkey\'s mediation."')
     assert stance(analysis, "sergei-lavrov", "peace_talks").polarity == "support"
+
+
+def test_asking_others_to_act_on_a_topic_wants_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine has asked its partners to combine their promises into a single "
+                                        "guarantee.")
+    assert stance(analysis, "ukraine", "security_guarantees").polarity == "support"

@@ -727,6 +727,9 @@ class StanceExtractor:
             elif t.i != head.i and (wanted or not from_subject and not passive or by is not None) \
                     and not coordinated and not small_clause and t.i not in sibling_acts:
                 found = cue_at(t, self.cues) or particle_cue(t, self.cues, {p.i for p in path[:n]})
+                if found is None and not kinds and t.lemma_.lower() in self.asking and t.pos_ == "VERB" and \
+                        path[n - 1].dep_ == "xcomp" and any(c.dep_ == "dobj" for c in t.children):
+                    found = ("support", 1)  # "asked its partners to combine their promises into one guarantee"
                 if found is not None and _said_next(t):
                     found = None  # "Let me begin with the talks in Lindhaven": what the speaker turns to
                 if found is not None and t.ent_type_ in {"DATE", "TIME"}:
