@@ -24,6 +24,7 @@ from peacewatch.extractors.record import (
     answers_alone,
     asked_clause,
     asks,
+    asks_another,
     bare_answer,
     bought_by,
     condition_clause,
@@ -401,7 +402,7 @@ class CommitmentExtractor:
             able = any(c.dep_ == "aux" and c.lemma_.lower() in {"can", "could"} for c in token.children)
             if negated and (future or never or able):  # "would never accept", "cannot accept"
                 return "refused"
-        if lemma in self.asking and token.pos_ == "VERB" and self._asks_another(token):
+        if lemma in self.asking and token.pos_ == "VERB" and asks_another(token):
             return "demanded"  # "wants the Union to ease sanctions", "asked the Council to send inspectors"
         if lemma in self.asking and token.pos_ == "VERB" and any(
                 c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
@@ -477,19 +478,6 @@ class CommitmentExtractor:
         if noun.dep_ not in {"dobj", "pobj"} or verb.pos_ != "VERB":
             return False
         return cue_at(verb, self.undoing) is not None and bool(set(holders.subject_actors(verb)) & set(owner))
-
-    @staticmethod
-    def _asks_another(verb: Token) -> bool:
-        """ "wants the Union to ease …": an infinitive clause with a doer of its own, not "wants to go"."""
-        for c in verb.children:
-            if c.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
-                own_subject = any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
-                # (not a relative pronoun: "talks that both sides wanted to continue" are their own wish)
-                object_before = any(o.dep_ == "dobj" and o.i < c.i and o.tag_ not in {"WDT", "WP"}
-                                    for o in verb.children)
-                if own_subject or object_before:
-                    return True
-        return False
 
     def _no_intention(self, verb: Token) -> bool:
         """ "has no intention of sending", "no plans to deploy": a refusal noun with "no" over the verb."""

@@ -962,6 +962,19 @@ def particle_cue(token: Token, cues: dict[tuple[str, ...], str], below: set[int]
     return None
 
 
+def asks_another(verb: Token) -> bool:
+    """ "wants the Union to ease …": an infinitive clause with a doer of its own, not "wants to go"."""
+    for c in verb.children:
+        if c.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            own_subject = any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+            # (not a relative pronoun: "talks that both sides wanted to continue" are their own wish)
+            object_before = any(o.dep_ == "dobj" and o.i < c.i and o.tag_ not in {"WDT", "WP"}
+                                for o in verb.children)
+            if own_subject or object_before:
+                return True
+    return False
+
+
 def opens_with(verb: Token) -> bool:
     """ "any truce must begin with a withdrawal", "let me begin with the talks": what comes first, not an act
     begun."""

@@ -26,6 +26,7 @@ from peacewatch.extractors.record import (
     answers_alone,
     asked_clause,
     asks,
+    asks_another,
     bare_answer,
     bought_by,
     clause_verb,
@@ -728,7 +729,7 @@ class StanceExtractor:
                     and not coordinated and not small_clause and t.i not in sibling_acts:
                 found = cue_at(t, self.cues) or particle_cue(t, self.cues, {p.i for p in path[:n]})
                 if found is None and not kinds and t.lemma_.lower() in self.asking and t.pos_ == "VERB" and \
-                        path[n - 1].dep_ == "xcomp" and any(c.dep_ == "dobj" for c in t.children):
+                        path[n - 1].dep_ == "xcomp" and asks_another(t):
                     found = ("support", 1)  # "asked its partners to combine their promises into one guarantee"
                 if found is not None and _said_next(t):
                     found = None  # "Let me begin with the talks in Lindhaven": what the speaker turns to
