@@ -2450,6 +2450,16 @@ def test_who_runs_a_plant_is_its_nuclear_status(record_pipeline):
     assert stance(analysis, "ukraine", "nuclear_status").polarity == "oppose"
 
 
+def test_a_passive_acts_on_its_subject(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
+                                        "Turkey said the talks will go on until the ceasefire is verified.\n\n"
+                                        "Sergei Lavrov said Crimea will never be returned.")
+    assert stance(analysis, "ukraine", "nuclear_status").polarity == "support"
+    assert commitment(analysis, "ukraine", "nuclear_status").modality == "demanded"
+    # (a clause that says when is no act on what it names, and a place's fate is not who gives it up)
+    assert not [s for s in analysis.stances if s.topic in {"ceasefire", "territorial_concessions"}]
+
+
 def test_the_alliances_open_door_and_an_application(record_pipeline):
     analysis = analyze(record_pipeline, "Finland applied for NATO membership in May.\n\n"
                                         "Jens Stoltenberg said the door remains open for Finland.")

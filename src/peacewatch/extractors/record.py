@@ -140,6 +140,11 @@ class Action:
                            for g in p.children if g.dep_ == "pobj"]
         else:
             candidates = [c for c in verb.children if c.dep_ in {"dobj", "xcomp"}]
+            if verb.dep_ not in {"relcl", "advcl", "acl"} or \
+                    verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+                # a passive's subject is its object ("demand that the plant be returned to its operators"); not
+                # in a clause that only says when or which ("until the ceasefire is verified")
+                candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]
         # (each of coordinated objects: "will provide its headquarters and up to 1,200 personnel", the parse
         # hanging the second on the object or on the verb)
         candidates += [g for c in candidates for g in c.children if g.dep_ == "conj"]
@@ -152,7 +157,9 @@ class Action:
             if "AMOUNT" in self.objects and any(t.lower_ in _AMOUNT_WORDS for t in obj.subtree
                                                 if t.i <= obj.i):
                 return obj
-            if "PLACE" in self.objects and (obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN"):
+            # (not a passive's: "Belvo will be returned" says what becomes of it, not who gives it up)
+            if "PLACE" in self.objects and obj.dep_ != "nsubjpass" and \
+                    (obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN"):
                 return obj
             if "PERSON" in self.objects and _names_person(obj):
                 return obj
