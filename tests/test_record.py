@@ -766,6 +766,21 @@ def test_transcript_turns_are_their_speakers_words(record_pipeline):
     assert not [a for a in analysis.attributions if a.cue.text == ":" and a.source_actor]
 
 
+def test_an_answer_s_pronoun_stands_for_what_the_question_or_the_answer_named(record_pipeline):
+    text = ("Ukraine's foreign minister, Andrii Sybiha, spoke to the paper on Sunday.\n\n"
+            "Q: Will you drop the application to join NATO to get a treaty?\n\n"
+            "A: No. We will not withdraw it.\n\n"
+            "Q: And the ceasefire?\n\n"
+            "A: Our offer of a ceasefire is not a trick. We will not withdraw it.\n")
+    analysis = analyze(record_pipeline, text)
+    # (past a bare "No." to the question's object; to the subject of the sentence before, not its predicate)
+    assert stance(analysis, "andrii-sybiha", "nato_membership").evidence.text == "We will not withdraw it."
+    ceasefire = [s for s in analysis.stances if s.topic == "ceasefire"]
+    assert ceasefire[-1].evidence.text == "We will not withdraw it."
+    # (a position named as subject is judged, not denied, by a negated predicate)
+    assert {s.polarity for s in ceasefire} == {"support"}
+
+
 def test_a_verb_with_its_object_names_a_topic(record_pipeline):
     analysis = analyze(record_pipeline, "Kyiv is ready to exchange all for all.")
     assert stance(analysis, "ukraine", "prisoner_exchange").polarity == "support"

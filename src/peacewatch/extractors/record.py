@@ -644,6 +644,14 @@ def anaphoric_mentions(doc: Doc, mentions: list[TopicMention],
             continue
         sent_start = sentence(token).start
         window = sentence(doc[sent_start - 1]).start if sent_start > 0 else 0
+        end = sent_start
+        for _ in range(2):  # over a bare answer and its label: "… drop the application? B: No. We will not …"
+            words = [t for t in doc[window:end] if not t.is_space and not t.is_punct and not is_label(t)]
+            bare = any(t.pos_ == "INTJ" for t in words) and not any(t.pos_ == "NOUN" for t in words)
+            label = len(words) <= 3 and doc[window:end].text.rstrip().endswith(":")
+            if window == 0 or not bare and not label:
+                break
+            window, end = sentence(doc[window - 1]).start, window
         before = [m for m in mentions if window <= m.first < token.i]
         if token.lower_ in pronouns | subjects:
             # "open sea lanes … keeping them open" is not about the frigates named before
@@ -735,6 +743,13 @@ def _lead_line(text: str, line_start: int, item: re.Pattern[str]) -> tuple[int, 
     return None
 
 
+def is_label(token: Token) -> bool:
+    """A turn's label, the word before its colon ("Q: …", "VERRICK: …"): who speaks, not a referent."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].text == ":" and (token.i == 0 or "\n" in doc[token.i - 1].text
+                                                                      or doc[token.i - 1].is_sent_end is True)
+
+
 def _antecedent(doc: Doc, pronoun: Token, window: int) -> int | None:
     """What `pronoun` stands for: the nearest noun of its number earlier in its sentence; else the subject
     of the sentence before, which a pronoun most often continues ("X's application is a loaded gun. We
@@ -746,18 +761,24 @@ def _antecedent(doc: Doc, pronoun: Token, window: int) -> int | None:
         if t.dep_ in {"nsubj", "nsubjpass"} and t.head.is_ancestor(pronoun) or t.ent_type_ == "PERSON":
             return False  # (nor is a person: "Zelensky said Ukraine applied. We will not withdraw it.")
         return t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in {"compound", "poss"} \
-            and ("Plur" in t.morph.get("Number")) == plural
+            and ("Plur" in t.morph.get("Number")) == plural and not is_label(t)
 
     sent_start = sentence(pronoun).start
     for t in reversed(doc[sent_start:pronoun.i]):
         if fits(t):
             return t.i
-    before = sentence(doc[max(window, sent_start - 1)]) if sent_start > window else None
+    before = doc[window:sent_start] if sent_start > window else None
     if before is None:
         return None
-    subject = next((t for t in before if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
+    # (its main clause's: the shallowest subject, as a speaker's label can head the parse, "A: Our bid is …")
+    subject = min((t for t in before if t.dep_ in {"nsubj", "nsubjpass"}),
+                  key=lambda t: sum(1 for _ in t.ancestors), default=None)
     if subject is not None and fits(subject):
         return subject.i
+    # (then, for an object, its main clause's object: "Will you drop the application? No. We will not …")
+    obj = min((t for t in before if t.dep_ == "dobj"), key=lambda t: sum(1 for _ in t.ancestors), default=None)
+    if obj is not None and fits(obj) and pronoun.dep_ == "dobj":
+        return obj.i
     for t in reversed(before):
         if fits(t):
             return t.i
@@ -1535,7 +1556,8 @@ class Holders:
                 if body:
                     return [body]
             if inside and subject is not None and subject.lower_ in {"they", "it"} and len(speakers) == 1 \
-                    and getattr(self.actors.get(speakers[0]), "kind", None) == "person":
+                    and getattr(self.actors.get(speakers[0]), "kind", None) == "person" and \
+                    subject.i not in self.topic_pronouns:  # (not one for a topic: "And sanctions? They must …")
                 # "Okafor said they were considering air support": "they" is a group, not the speaker
                 resolved = self.resolver.resolve(subject.i, subject.i, subject.i)
                 if resolved and resolved != speakers[0] and \

@@ -581,8 +581,14 @@ class StanceExtractor:
             if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(
                     c.dep_ == "cc" and c.i < t.i and introduces_alternative(c) for c in t.head.children):
                 negations += 1  # "will provide logistics rather than send soldiers"
+            # (a position named as subject is judged, not denied: "our offer of a ceasefire is not a trick")
+            # (but "my call for a referendum is not a call for elections" denies the second)
+            judged = n > 0 and path[n - 1].dep_ == "nsubj" and bool(kinds) and t.lemma_ == "be" and \
+                any(c.dep_ == "attr" and cue_at(c, self.cues) is None for c in t.children)
             for child in t.children:
                 low = child.lower_
+                if judged and child.dep_ == "neg":
+                    continue
                 # "no" negates the topic noun itself ("no troops"), not a noun on the way ("no choice but")
                 neg_deps = {"neg", "det", "advmod", "preconj"} if t.i == head.i else {"neg", "advmod"}
                 if t.i == head.i and child.dep_ == "neg" and child.i > t.i and any(
