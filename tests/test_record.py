@@ -2465,6 +2465,14 @@ def test_who_runs_a_plant_is_its_nuclear_status(record_pipeline):
     assert stance(analysis, "ukraine", "nuclear_status").polarity == "oppose"
 
 
+def test_where_a_plant_goes_back_to_is_its_nuclear_status(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine says the plant has to go back to its operators.\n\n"
+                                        "Turkey said the reactor returned to normal operation on Friday.")
+    assert stance(analysis, "ukraine", "nuclear_status").polarity == "support"
+    assert commitment(analysis, "ukraine", "nuclear_status").modality == "demanded"
+    assert not [s for s in analysis.stances if s.actor == "turkey"]  # (a report of operation, no position)
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

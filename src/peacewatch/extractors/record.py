@@ -112,8 +112,10 @@ class Action:
 
     def object_of(self, verb: Token) -> Token | None:
         """The verb's object that makes it this action, if any."""
-        if not any(verb.lemma_.lower() == v[0] and all(any(c.lower_ == w for c in verb.children if c.dep_ == "prt")
-                                                       for w in v[1:]) for v in self.verbs):
+        # (a particle may be parsed as an adverb: "has to go back to its operators")
+        if not any(verb.lemma_.lower() == v[0] and all(any(c.lower_ == w for c in verb.children
+                                                           if c.dep_ in {"prt", "advmod"}) for w in v[1:])
+                   for v in self.verbs):
             return None
         if not self.objects:  # the subject alone makes it the act: "both delegations agreed to meet again"
             subject = subject_of(verb)

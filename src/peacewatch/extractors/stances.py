@@ -771,9 +771,12 @@ class StanceExtractor:
                 # "wants [sanctions lifted]", "demanded [that X abandon Y]" (a mandative base form): the wanting
                 # is above
                 break  # the clause that holds the cue is complete
-        if not kinds and head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in self.promising
-                                                     for c in head.children):
-            kinds.append("support")  # "we will exchange all prisoners", "shall withdraw from": the act promised
+        if not kinds and head.pos_ == "VERB" and (any(c.dep_ == "aux" and c.lower_ in self.promising
+                                                      for c in head.children) or
+                                                  head.dep_ == "xcomp" and Holders.obliged(head)):
+            # "we will exchange all prisoners", "shall withdraw from": the act promised; "the plant has to go
+            # back to its operators": the act required
+            kinds.append("support")
         if not conditional and "oppose" not in kinds and self._condition_phrase(anchor if kinds else path[-1]):
             conditional = True  # "supports a truce on condition that …"
         if not conditional and kinds and "oppose" not in kinds and self._strict_condition_after(anchor, head):
