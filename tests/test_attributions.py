@@ -75,6 +75,22 @@ def test_a_quote_spanning_several_sentences_is_one_content(pipeline):
     assert attr.source.text == "Foreign Minister Lena Varga"
 
 
+def test_a_quote_right_after_its_speaker_goes_on_in_their_words(pipeline):
+    text = ("“Our contribution is in the air,” Keir Starmer said after the meeting. “We will keep the sanctions "
+            "in place.” “And we will not wait.”\n\n"
+            "“Nothing is agreed,” Keir Starmer said. “We are ready,” Emmanuel Macron added.\n\n"
+            "“We want peace,” Keir Starmer said.\n\n“The talks resume on Monday.”")
+    _, found = attributions(pipeline, text)
+    contents = {a.content.text: a for a in found}
+    for quote in ("“We will keep the sanctions in place.”", "“And we will not wait.”"):
+        assert contents[quote].source_actor == "keir-starmer" and contents[quote].kind == "direct"
+        assert contents[quote].cue.text == "said"
+    # (not a quote with its own speaker, nor one in another paragraph)
+    assert with_cue(found, "added").source_actor == "emmanuel-macron"
+    assert [a for a in found if "We are ready" in a.content.text] == [with_cue(found, "added")]
+    assert not [a for a in found if "talks resume" in a.content.text]
+
+
 def test_a_question_label_is_not_the_source_of_the_reported_claim(pipeline):
     text = "Q (Kyiv Post): The Russian side also insists that Ukraine give up its application to NATO."
     _, found = attributions(pipeline, text)

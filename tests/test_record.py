@@ -2473,6 +2473,23 @@ def test_where_a_plant_goes_back_to_is_its_nuclear_status(record_pipeline):
     assert not [s for s in analysis.stances if s.actor == "turkey"]  # (a report of operation, no position)
 
 
+def test_a_topic_denied_a_description_is_not_refused(record_pipeline):
+    analysis = analyze(record_pipeline, "Keir Starmer said a ceasefire is not a destination.\n\n"
+                                        "Emmanuel Macron said an exchange of soldiers cannot be the end of the "
+                                        "story.\n\n"
+                                        "Sergei Lavrov said a ceasefire is not an option.\n\n"
+                                        "Volodymyr Zelensky said: 'Our soldiers will not be a tripwire.'")
+    assert not [s for s in analysis.stances if s.actor in {"keir-starmer", "emmanuel-macron"}]
+    assert stance(analysis, "sergei-lavrov", "ceasefire").polarity == "oppose"
+    assert stance(analysis, "volodymyr-zelensky", "foreign_troops").polarity == "oppose"  # (a role refused)
+
+
+def test_not_before_sets_a_condition(record_pipeline):
+    analysis = analyze(record_pipeline, "Keir Starmer said: 'We will send troops, but not before a ceasefire is "
+                                        "signed.'")
+    assert stance(analysis, "keir-starmer", "foreign_troops").polarity == "conditional"
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

@@ -626,7 +626,8 @@ class AttributionExtractor:
         taken = {(r.content.start, r.content.end) for r in records}
         signed = [r for r in epigraph_attributions(doc, quotes, ctx.actor_at, actors)
                   if (r.content.start, r.content.end) not in taken]
-        records = sorted(records + turns + signed, key=lambda r: r.cue.start)
+        records = records + turns + signed
+        records = sorted(records + continued_quotes(doc, quotes, records), key=lambda r: r.cue.start)
         for n, record in enumerate(records, start=1):
             record.id = f"attr-{n}"
         return records
@@ -711,6 +712,35 @@ def epigraph_attributions(doc: Doc, quotes: QuoteIndex, actor_at: dict[int, str]
                                source_actor=named[0], anonymous=bool(actor and actor.kind == "anonymous"),
                                cue=text_span(text, m.start("dash"), m.end("dash")),
                                content=text_span(text, quote.start, quote.end)))
+    return out
+
+
+def continued_quotes(doc: Doc, quotes: QuoteIndex, records: list[Attribution]) -> list[Attribution]:
+    """ "“…,” Roos said after the meeting. “We are prepared to …”": a quotation that opens the sentence after
+    a quoted speaker's, in the same paragraph, with no attribution of its own, goes on in that speaker's words
+    (and so does the next such one). Same source, same cue."""
+    text = quotes.text
+    taken = [(r.content.start, r.content.end) for r in records] + [(r.cue.start, r.cue.end) for r in records]
+    out: list[Attribution] = []
+    for record in records:
+        if record.source is None or record.kind == "indirect" or record.cue.start < record.content.start:
+            continue  # (only a speaker named after the words: '“…,” she said.')
+        last = doc.char_span(record.cue.start, record.cue.end, alignment_mode="expand")
+        if last is None:
+            continue
+        said, end = record.cue.end, sentence(last[0]).end_char
+        while True:
+            quote = next((q for q in quotes.quotes if q.start >= end), None)
+            if quote is None or not quote.closed or text[end:quote.start].strip() or "\n" in text[said:quote.start] \
+                    or any(s < quote.end and quote.start < e for s, e in taken):
+                break
+            after = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            if after is None or text[quote.end:sentence(after[-1]).end_char].strip(" .,;:!?\n"):
+                break  # ('“We are ready,” he added.': a sentence with its own cue)
+            out.append(record.model_copy(update={"id": "", "kind": "direct",
+                                                 "content": text_span(text, quote.start, quote.end)}))
+            taken.append((quote.start, quote.end))
+            said = end = quote.end
     return out
 
 

@@ -110,6 +110,7 @@ class StanceExtractor:
         self.promising = {w.lower() for w in cues["promising_modals"]}
         self.intention_nouns = {w.lower() for w in cues["intention_nouns"]}
         self.possible = {w.lower() for w in cues["possibility_modals"]}
+        self.options = {w.lower() for w in cues["option_nouns"]}
         # (a possible act is announced too, and made conditional: "elections could be held within 90 days")
         self.announcing = {w.lower() for w in cues["announcing_modals"]} | self.possible
         self.continuing_modals = {w.lower() for w in cues["continuing_modals"]}
@@ -815,7 +816,7 @@ class StanceExtractor:
             anchor = reported[-1] if reported else setter
         if not kinds and not conditional and not bare:
             return None
-        if bare and not denied and not kinds and not conditional and _states_a_fact(path):
+        if bare and not denied and not kinds and not conditional and (_states_a_fact(path) or self._described(path)):
             return None  # "which has no nuclear weapons", "there had been no artillery": a fact, not a position
         if negations % 2:
             sign = -sign
@@ -878,6 +879,20 @@ class StanceExtractor:
         return act.pos_ in {"VERB", "NOUN"} and not any(
             c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "nsubj" and names_no_one(c)
             for c in act.children)
+
+    def _described(self, path: list[Token]) -> bool:
+        """ "a ceasefire is not a destination": the topic, as subject of a copula, denied a noun that is not one
+        of its options ("is not an option" refuses it)."""
+        if len(path) < 2 or path[0].dep_ != "nsubj" or path[1].lemma_ != "be" or \
+                any(c.dep_ == "aux" and c.lower_ in {"will", "wo", "would", "shall"} for c in path[1].children):
+            return False  # ("our soldiers will not be a tripwire": a role refused)
+        # (nor itself: "observers who come from countries that arm them are not observers")
+        attrs = [c for c in path[1].children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        if any(c.lemma_ == path[0].lemma_ for c in attrs):
+            return False
+        return bool(attrs) and not any(c.lemma_.lower() in self.options or
+                                       " ".join(t.lower_ for t in c.subtree if t.dep_ != "det") in self.options
+                                       for c in attrs)
 
     def _continuing(self, verb: Token) -> bool:
         """ "must stay", "will resume", "stay until the islands are free", "could only take place after …": the
