@@ -2490,6 +2490,17 @@ def test_not_before_sets_a_condition(record_pipeline):
     assert stance(analysis, "keir-starmer", "foreign_troops").polarity == "conditional"
 
 
+def test_coordinated_words_each_name_their_topic(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey urges its partners to commit air and maritime support to the mission.")
+    assert stance(analysis, "turkey", "air_support").polarity == "support"
+    assert stance(analysis, "turkey", "maritime_support").polarity == "support"
+
+
+def test_judged_as_after_a_place_phrase(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia would treat foreign troops on the islands as legitimate targets.")
+    assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

@@ -341,6 +341,8 @@ class TopicMatcher:
                         continue  # "approved by 341 votes to 227", "a vote on the deployment": a count, a motion
                     if end == i and _blocs_own(doc[i]):
                         continue  # "the alliance summit": the bloc's own meeting, not talks on the war
+                    if end is None and _coordinated_first(doc, i, term):
+                        end = i  # "air and maritime support": "air" names air support, on its own
                     if end is not None:
                         if match is None or end - i + 1 > match[1]:
                             match = (name, end - i + 1, (term, name) in self.opposites)
@@ -404,6 +406,8 @@ def _outermost(doc: Doc, mentions: list[TopicMention], light: frozenset[str],
     dropped: set[int] = set()
     for n, inner in enumerate(mentions):
         t = doc[inner.head]
+        if any(c.dep_ == "conj" and at.get(c.i) not in {None, inner} for c in t.children):
+            continue  # "air and maritime support": coordinated words, each naming its own topic
         for _ in range(NESTING_CLIMB):
             if t.head.i == t.i or t.tag_ in FINITE_TAGS or t.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "conj"}:
                 break  # a clause of its own: "agreed to extend their ceasefire" is about the ceasefire
@@ -450,6 +454,17 @@ def _match_term(doc: Doc, i: int, term: tuple[str, ...]) -> int | None:
         if j >= len(doc) or not _word_is(doc[j], word):
             return None
     return j
+
+
+def _coordinated_first(doc: Doc, i: int, term: tuple[str, ...]) -> bool:
+    """Whether token i is a term's first word coordinated with another before the rest of the term: "air and
+    maritime support", "naval or air patrols"."""
+    if len(term) < 2 or not _word_is(doc[i], term[0]) or i + 3 >= len(doc):
+        return False
+    cc, conj = doc[i + 1], doc[i + 2]
+    if cc.dep_ != "cc" or cc.lower_ not in {"and", "or"} or conj.dep_ != "conj" or conj.head.i != i:
+        return False
+    return _match_term(doc, i + 2, (conj.lower_, *term[1:])) is not None
 
 
 def _word_is(token: Token, word: str) -> bool:

@@ -932,6 +932,9 @@ class StanceExtractor:
         # (the parse may hang "as" on the object's participle: "regard any troops deployed there as targets")
         hung = [g for c in verb.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "acl"
                 for g in a.children if g.dep_ == "prep" and g.lower_ == "as"]
+        # ... or on a place phrase: "treat foreign troops on the islands as legitimate targets"
+        hung += [g for c in verb.children if c.dep_ == "prep" and c.i > verb.i for o in c.children if o.dep_ == "pobj"
+                 for g in o.children if g.dep_ == "prep" and g.lower_ == "as"]
         for child in [*verb.children, *hung]:
             if child.dep_ == "prep" and child.lower_ == "as" or \
                     child.dep_ in {"oprd", "xcomp"} and child.pos_ == "NOUN":
