@@ -170,6 +170,13 @@ def test_a_pronoun_source_resolves_to_its_antecedent(pipeline):
     assert analysis.actor(attr.source_actor).name == "Anna Berg"
 
 
+def test_a_pronoun_source_continues_the_subject_not_one_it_reported(pipeline):
+    text = ("Russia insists that Ukraine must withdraw from the Donbas. "
+            "It says it is ready for an all-for-all prisoner exchange.")
+    _, found = attributions(pipeline, text)
+    assert with_cue(found, "says").source_actor == "russia"
+
+
 def test_the_president_resolves_to_the_president_named_before(pipeline):
     text = ("President Milan Horvat met the delegation in the capital. "
             "The president said his country would send monitors.")

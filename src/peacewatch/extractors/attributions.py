@@ -843,7 +843,12 @@ class SourceResolver:
             while i >= 0 and self.positions[i] >= before - 60:
                 token = self.doc[self.positions[i]]
                 actor = self.actors.get(self.actor_at[token.i])
-                if ok(actor, token.i) and (token.dep_ in {"nsubj", "nsubjpass"} or _names_a_heading(token)):
+                # (not one of what another sentence reports or demands: "Vostral demands that Lavresse withdraw
+                # … It says it is ready": it is Vostral)
+                reported = token.sent.start != self.doc[before].sent.start and any(
+                    t.dep_ == "ccomp" for t in token.ancestors)
+                if ok(actor, token.i) and not reported and \
+                        (token.dep_ in {"nsubj", "nsubjpass"} or _names_a_heading(token)):
                     return actor.id
                 i -= 1
         i = end
