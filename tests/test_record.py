@@ -2501,6 +2501,20 @@ def test_judged_as_after_a_place_phrase(record_pipeline):
     assert stance(analysis, "russia", "foreign_troops").polarity == "oppose"
 
 
+def test_a_noun_standing_for_a_topic_is_committed_to(record_pipeline):
+    analysis = analyze(record_pipeline, "Britain and France discussed a reassurance force for Ukraine.\n\n"
+                                        "Turkey has promised a force.\n\n"
+                                        "Jens Stoltenberg said the door to NATO membership remains open.\n\n"
+                                        "Jens Stoltenberg backs guarantees outside membership.\n\n"
+                                        "Russia considers that any agreement must be signed by a leadership "
+                                        "legitimised by new elections.")
+    assert commitment(analysis, "turkey", "foreign_troops").modality == "pledged"
+    # (what a phrase sets apart is no position on it; considering that something holds weighs no act)
+    assert [s.evidence.text for s in analysis.stances if s.topic == "nato_membership"] == \
+        ["Jens Stoltenberg said the door to NATO membership remains open."]
+    assert not [c for c in analysis.commitments if c.actor == "russia"]
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

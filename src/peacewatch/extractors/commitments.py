@@ -55,6 +55,7 @@ from peacewatch.extractors.record import (
     record_cues,
     relative_mentions,
     says_how_long,
+    sets_apart,
     stative_participle,
     subject_of,
     two_sentences_before,
@@ -111,6 +112,9 @@ class CommitmentExtractor:
         holders = holders_of(doc)
         judged = inside_predicates(doc)  # ("is not open to negotiation": no talks are refused)
         found = [m for m in self.matcher.outermost(doc) if m.head not in judged]
+        # (and a noun standing for a topic named before: "Aldwyn has promised a force")
+        found += [m for m in self.matcher.standing_for(doc, found) if m.head not in judged and not m.opposite]
+        found.sort(key=lambda m: m.first)
         pronouns = anaphoric_mentions(doc, found, self.cues)
         holders.topic_pronouns.update(m.head for m in pronouns if doc[m.head].pos_ == "PRON")
         # ("ready to patrol from the first hour of a ceasefire" commits to no ceasefire)
@@ -150,6 +154,10 @@ class CommitmentExtractor:
                 modality = "demanded"  # "the Union must lift the embargo": asked of the Union by whoever says so
             if modality is None or asks(token):
                 continue  # (a question commits no one: "Will Pellonia also provide air defence?")
+            if modality == "considering" and any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                                          for g in c.children)
+                                                 for c in token.children):
+                continue  # "considers that a presence at the plant is essential": a judgement, nothing weighed
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.non_complements for c in token.children):
                 continue  # "declined to say …": a statement about speaking, not a commitment
             if modality == "offered" and token.dep_ == "xcomp" and token.head.lemma_.lower() in self.hoping:
@@ -520,14 +528,16 @@ class CommitmentExtractor:
         inside = [m for m in on_line if m.head in subtree and not _through_advcl(doc[m.head], cue)
                   and not _through_conj_verb(doc[m.head], cue) and not _through_time(doc[m.head], cue)
                   and not _through_alternative(doc[m.head], cue)
-                  and not any(bought_by(t) or names_a_kind(t) for t in _on_the_way(doc[m.head], cue))
+                  and not any(bought_by(t) or names_a_kind(t) or sets_apart(t)
+                              for t in _on_the_way(doc[m.head], cue))
                   # "refused to sign, arguing that Quillan would arm Karsavia": what was argued is not refused
                   and not any(t.dep_ == "ccomp" and t.head.dep_ == "advcl" and t.head.tag_ == "VBG"
                               and cue_at(t.head, cues) is None for t in _on_the_way(doc[m.head], cue))]
         if not inside and list_item_prefix(doc, cue) is not None:  # list items parse badly: the line ...
             # ... up to the next cue: "- Qadira — pledged $600 million … and offered to host a ceasefire commission"
             later = [t.i for t in doc[cue.i + 1:] if t.idx < line_end and t.pos_ in CUE_POS and cue_at(t, cues)]
-            inside = [m for m in on_line if not later or m.first < later[0]]
+            # (within its sentence: "The alliance will not deploy. Its door to membership remains open")
+            inside = [m for m in on_line if (not later or m.first < later[0]) and m.first < sentence(cue).end]
         out: list[TopicMention] = []
         for m in inside:
             if all(o.topic != m.topic for o in out):

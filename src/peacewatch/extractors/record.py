@@ -1110,6 +1110,17 @@ def bought_by(prep: Token) -> bool:
         head.dep_ == "pobj" and head.head.lower_ == "as"
 
 
+def sets_apart(token: Token) -> bool:
+    """ "guarantees outside membership": a preposition (`set_apart` in `data/record_cues.yaml`) whose object is
+    what the phrase is not."""
+    return token.dep_ == "prep" and token.lower_ in _set_apart_words()
+
+
+@lru_cache(maxsize=1)
+def _set_apart_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in record_cues()["stances"]["set_apart"])
+
+
 def names_a_kind(clause: Token) -> bool:
     """ "monitors from any State that supplies weapons", "escorts by ships flying a neutral flag": `clause` only says
     which doers are meant, so a topic in it is no one's position or commitment."""

@@ -56,6 +56,7 @@ from peacewatch.extractors.record import (
     refuses,
     relative_mentions,
     says_how_long,
+    sets_apart,
     stative_participle,
     time_units,
     two_sentences_before,
@@ -577,6 +578,8 @@ class StanceExtractor:
                 break  # "would not send troops but could help with demining": the contrast has its own position
             if t.i != head.i and t.dep_ == "prep" and t.lower_ in self.negations:
                 negations += 1  # "without committing troops"
+            if t.i != head.i and sets_apart(t):
+                return None  # "backs guarantees outside membership": no position on membership
             if t.i != head.i and introduces_alternative(t):
                 negations += 1  # "will train soldiers instead of sending troops", "rather than sending troops"
             if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(
