@@ -2515,6 +2515,15 @@ def test_a_noun_standing_for_a_topic_is_committed_to(record_pipeline):
     assert not [c for c in analysis.commitments if c.actor == "russia"]
 
 
+def test_the_fighting_stopping_and_an_energy_moratorium_are_ceasefires(record_pipeline):
+    analysis = analyze(record_pipeline, "Volodymyr Zelensky said: 'We want the shelling to stop everywhere.'\n\n"
+                                        "Russia is ready to extend the energy moratorium by another 30 days.\n\n"
+                                        "Turkey said the fighting stopped on Monday.")
+    assert stance(analysis, "volodymyr-zelensky", "ceasefire").polarity == "support"
+    assert commitment(analysis, "russia", "ceasefire").modality == "ready"
+    assert not [s for s in analysis.stances if s.actor == "turkey"]  # (a report, no position)
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"
