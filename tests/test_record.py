@@ -2524,6 +2524,14 @@ def test_the_fighting_stopping_and_an_energy_moratorium_are_ceasefires(record_pi
     assert not [s for s in analysis.stances if s.actor == "turkey"]  # (a report, no position)
 
 
+def test_what_only_once_waits_for_is_asked_for(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia will sign a ceasefire only once Ukrainian forces have withdrawn from "
+                                        "Kherson. Ukraine has rejected that demand.")
+    assert stance(analysis, "russia", "ceasefire").polarity == "conditional"
+    assert stance(analysis, "russia", "territorial_concessions").polarity == "support"
+    assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

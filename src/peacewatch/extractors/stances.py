@@ -562,9 +562,12 @@ class StanceExtractor:
                 read = path[:n]
                 break  # "would not extend the truce unless X froze its bid"
             # (and "until" under a refusal: "no ceasefire until your forces leave" asks for the leaving)
+            # ("only once", "only after": "can be considered only once Sarennese forces have withdrawn")
             marks = [g.lower_ for g in path[n - 1].children if g.dep_ == "mark" and (
-                g.lower_ in self.markers or g.lower_ in self.until_markers and refuses(t))
-                or self._fronted_when(g, t)] if n > 0 and path[n - 1].dep_ == "advcl" else []
+                g.lower_ in self.markers or g.lower_ in self.until_markers and refuses(t)
+                or g.lower_ in self.only_markers and g.i > 0 and g.doc[g.i - 1].lower_ == "only")
+                or self._fronted_when(g, t)] if n > 0 and path[n - 1].dep_ in {"advcl", "ccomp"} else []
+            # (the parse may take a clause of condition for a complement: "considered only once forces have …")
             if marks:  # the topic is the condition itself: what the holder asks for
                 in_condition, setter, marker, condition_verb = True, t, marks[0], path[n - 1]
                 read = path[:n]
