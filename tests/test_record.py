@@ -2532,6 +2532,12 @@ def test_what_only_once_waits_for_is_asked_for(record_pipeline):
     assert stance(analysis, "ukraine", "territorial_concessions").polarity == "oppose"
 
 
+def test_a_cue_phrase_the_parse_split_still_counts(record_pipeline):
+    analysis = analyze(record_pipeline, "Recep Tayyip Erdogan spoke in favour of a meeting between the leaders of "
+                                        "Russia and Ukraine.")
+    assert stance(analysis, "recep-tayyip-erdogan", "peace_talks").polarity == "support"
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

@@ -740,7 +740,8 @@ class StanceExtractor:
             # of X and the lifting of sanctions" only "lifting" is over the sanctions
             elif t.i != head.i and (wanted or not from_subject and not passive or by is not None) \
                     and not coordinated and not small_clause and t.i not in sibling_acts:
-                found = cue_at(t, self.cues) or particle_cue(t, self.cues, {p.i for p in path[:n]})
+                found = cue_at(t, self.cues) or particle_cue(t, self.cues, {p.i for p in path[:n]}) or \
+                    _phrase_ending_at(t, self.cues)
                 if found is None and not kinds and t.lemma_.lower() in self.asking and t.pos_ == "VERB" and \
                         path[n - 1].dep_ == "xcomp" and asks_another(t):
                     found = ("support", 1)  # "asked its partners to combine their promises into one guarantee"
@@ -1156,6 +1157,18 @@ def _who_is(noun: Token) -> bool:
     """A noun with a relative clause on what it is or does: "states that arm Sarenne", "observers who …"."""
     return any(c.dep_ == "relcl" and any(g.lower_ in {"who", "that", "which"} and g.dep_ in {"nsubj", "nsubjpass"}
                                          for g in c.children) for c in noun.children)
+
+
+def _phrase_ending_at(prep: Token, cues: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
+    """A cue phrase whose last word is the preposition the path came through, where the parse hung it apart
+    from the words before it ("spoke [in favour] [of a meeting]")."""
+    if prep.dep_ != "prep":
+        return None
+    for k in (1, 2):
+        if prep.i - k >= 0 and not prep.i - k <= prep.head.i < prep.i and \
+                (found := cue_at(prep.doc[prep.i - k], cues)) is not None and found[1] == k + 1:
+            return found
+    return None
 
 
 def _only(verb: Token) -> bool:
