@@ -2538,6 +2538,22 @@ def test_a_cue_phrase_the_parse_split_still_counts(record_pipeline):
     assert stance(analysis, "recep-tayyip-erdogan", "peace_talks").polarity == "support"
 
 
+def test_two_statements_of_one_position_are_two_records(record_pipeline):
+    analysis = analyze(record_pipeline, "Volodymyr Zelensky said: 'We will never recognise the occupation of any part "
+                                        "of Ukraine, and we reject the demand that Ukraine withdraw from the Donbas.'")
+    stances = [s for s in analysis.stances if s.topic == "territorial_concessions"]
+    commitments = [c for c in analysis.commitments if c.topic == "territorial_concessions"]
+    assert [s.polarity for s in stances] == ["oppose", "oppose"]
+    assert [c.modality for c in commitments] == ["refused", "refused"]
+    # (the second shown by its own clause)
+    assert stances[1].evidence.text == commitments[1].evidence.text == \
+        "we reject the demand that Ukraine withdraw from the Donbas"
+    # one clause, one record: a subject shared by two verbs makes one statement
+    analysis = analyze(record_pipeline, "Volodymyr Zelensky said Ukraine will never recognise the occupation and "
+                                        "rejects any withdrawal from the Donbas.")
+    assert len([s for s in analysis.stances if s.topic == "territorial_concessions"]) == 1
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

@@ -27,6 +27,7 @@ from peacewatch.extractors.record import (
     asks_another,
     bare_answer,
     bought_by,
+    clause_verb,
     condition_clause,
     cue_at,
     default_topics,
@@ -223,6 +224,14 @@ class CommitmentExtractor:
             for mention in topics:
                 for actor in actors:
                     key = (actor, mention.topic, sentence(token).start, modality == "refused")
+                    on_topic = self._topic_modality(token, mention.topic, modality, mutual)
+                    shown = (start, end)
+                    if key in seen and (own := _second_statement(token)) is not None and any(
+                            c.actor == actor and c.topic == mention.topic and c.modality == on_topic and
+                            c.evidence.start == start for c in out):
+                        key = (*key, own)  # "We will never recognise X, and we reject Y": two statements of it
+                        verb = doc[own]  # (shown by the second one's own words)
+                        shown = max(start, verb.left_edge.idx), min(end, verb.right_edge.idx + len(verb.right_edge))
                     if key in seen or any(c.actor == actor for c in replied_to):
                         continue
                     seen.add(key)
@@ -230,11 +239,10 @@ class CommitmentExtractor:
                     first = token if mention.first > token.i else doc[max(mention.first, token.i - MAX_ACTION_TOKENS)]
                     last = doc[max(token.i, min(mention.last, token.i + MAX_ACTION_TOKENS))]
                     action = text_span(text, first.idx, last.idx + len(last)).text
-                    on_topic = self._topic_modality(token, mention.topic, modality, mutual)
                     out.append(Commitment(id=f"commitment-{len(out) + 1}", actor=actor,
                                           action=" ".join(action.split()), topic=mention.topic,
                                           modality=on_topic,  # type: ignore[arg-type]
-                                          evidence=text_span(text, start, end)))
+                                          evidence=text_span(text, *shown)))
         for mention in mentions:  # "Key pledges:" over "- Germany: 2 billion euros for air defence"
             item = labelled_list_item(doc[mention.head])
             found = cue_at(item[1], self.cues) if item is not None else None
@@ -544,6 +552,16 @@ class CommitmentExtractor:
                 out.append(m)
         return out
 
+
+
+def _second_statement(cue: Token) -> int | None:
+    """The verb of the cue's clause where it is a second clause with its own subject, coordinated with a first
+    that has one ("We will never recognise the occupation, and we reject the demand …")."""
+    verb = clause_verb(cue)
+    if verb.dep_ == "conj" and verb.pos_ in {"VERB", "AUX"} and \
+            all(any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children) for v in (verb, verb.head)):
+        return verb.i
+    return None
 
 
 def _relative_in(pronoun: Token, cue: Token) -> bool:

@@ -252,10 +252,14 @@ class StanceExtractor:
                     if mention.head in stand_ins:
                         from_stand_in.add(key)
                 elif "neutral" not in (reading.polarity, out[seen[key]].polarity) and \
-                        reading.polarity != out[seen[key]].polarity and mention.head not in stand_ins and \
+                        (reading.polarity != out[seen[key]].polarity or _own_subjects(anchors[key], reading.anchor)) \
+                        and mention.head not in stand_ins and \
                         key not in from_stand_in and _coordinated(anchors[key], reading.anchor) and \
                         (*key, reading.polarity) not in second:
                     second.add((*key, reading.polarity))  # a coordinated clause's own, other position
+                    clause = clause_verb(reading.anchor)  # (shown by its own words)
+                    stance.evidence = char_span(doc, max(start, clause.left_edge.idx),
+                                                min(end, clause.right_edge.idx + len(clause.right_edge)))
                     out.append(stance)
                 elif out[seen[key]].polarity == "neutral" and reading.polarity != "neutral" or \
                         key in from_stand_in and mention.head not in stand_ins:
@@ -1122,6 +1126,12 @@ def _coordinated(first: Token, second: Token) -> bool:
                 return True
             t = t.head
     return False
+
+
+def _own_subjects(first: Token, second: Token) -> bool:
+    """Whether two coordinated clauses each name their subject ("We will never recognise the occupation, and we
+    reject the demand …"): two statements, each a position of its own even where they agree."""
+    return all(any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause_verb(t).children) for t in (first, second))
 
 
 def _own_clause(verb: Token) -> list[Token]:
