@@ -2554,6 +2554,18 @@ def test_two_statements_of_one_position_are_two_records(record_pipeline):
     assert len([s for s in analysis.stances if s.topic == "territorial_concessions"]) == 1
 
 
+def test_a_promise_that_answers_an_attack_is_a_guarantee(record_pipeline):
+    analysis = analyze(record_pipeline, "Keir Starmer said: 'Should Ukraine be attacked again after a ceasefire, we "
+                                        "commit to consult immediately and to provide Ukraine with the means to "
+                                        "defend itself.'\n\n"
+                                        "Emmanuel Macron said France will help Ukraine if it is attacked.\n\n"
+                                        "Turkey said the convoy was attacked on Monday.")
+    assert stance(analysis, "keir-starmer", "security_guarantees").polarity == "support"
+    assert commitment(analysis, "keir-starmer", "security_guarantees").modality == "pledged"
+    assert stance(analysis, "france", "security_guarantees").polarity == "support"  # (not conditional on it)
+    assert not [s for s in analysis.stances if s.actor == "turkey"]
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

@@ -69,6 +69,9 @@ class Topic:
     standing_nouns: frozenset[str] = frozenset()
     #: terms that, counted or over a motion, are a tally: "approved by 341 votes to 227", "a vote on the plan"
     tally_nouns: frozenset[str] = frozenset()
+    #: passive verbs of a clause of condition that make the act it conditions this topic: "should Lavresse be
+    #: attacked again, we commit to consult immediately" is a guarantee
+    answering: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -208,6 +211,7 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
             undoing = frozenset(str(t).lower() for t in entry.get("undoing_nouns") or ())
             standing = frozenset(str(t).lower() for t in entry.get("standing_nouns") or ())
             tally = frozenset(str(t).lower() for t in entry.get("tally_nouns") or ())
+            answering = frozenset(str(t).lower() for t in entry.get("answering") or ())
             base = topics.get(name) if entry.get("extend") else None
             if entry.get("extend") and base is None:
                 raise ConfigError(f"{where}: topic {name!r} extends no known topic")
@@ -218,12 +222,12 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
                                      opposite_terms=base.opposite_terms + opposites,
                                      undoing_nouns=base.undoing_nouns | undoing,
                                      standing_nouns=base.standing_nouns | standing,
-                                     tally_nouns=base.tally_nouns | tally)
+                                     tally_nouns=base.tally_nouns | tally, answering=base.answering | answering)
             else:
                 topics[name] = Topic(name=name, definition=str(entry.get("definition", "")), terms=terms,
                                      examples=examples, actions=actions, noun_terms=nouns,
                                      opposite_terms=opposites, undoing_nouns=undoing, standing_nouns=standing,
-                                     tally_nouns=tally)
+                                     tally_nouns=tally, answering=answering)
     return topics
 
 
@@ -269,6 +273,7 @@ class TopicMatcher:
                 for verb in action.verbs:
                     self.action_verbs.setdefault(verb[0], []).append((topic.name, action))
         self.undoing = {word: topic.name for topic in topics.values() for word in topic.undoing_nouns}
+        self.answering = {word: topic.name for topic in topics.values() for word in topic.answering}
         self.standing: dict[str, list[str]] = {}
         for topic in topics.values():
             for word in topic.standing_nouns:
@@ -363,7 +368,22 @@ class TopicMatcher:
                 continue
             out.append(TopicMention(match[0], first, last, head, opposite=match[2]))
             i = last + 1
-        return sorted(out + self._actions(doc, out), key=lambda m: m.first)
+        return sorted(out + self._actions(doc, out) + self._answers(doc), key=lambda m: m.first)
+
+    def _answers(self, doc: Doc) -> list[TopicMention]:
+        """The act a clause of condition on an attack conditions ("Should Lavresse be attacked again, we commit
+        to consult", "help Arvenna defend itself if it is attacked"): the topic that answers the attack, headed
+        by the conditioned verb."""
+        out: list[TopicMention] = []
+        for token in doc:
+            topic = self.answering.get(token.lemma_.lower())
+            if topic is None or token.dep_ != "advcl" or not any(c.dep_ == "auxpass" for c in token.children):
+                continue
+            # "if … is attacked", or the inverted "should … be attacked"
+            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children) or \
+                    any(c.dep_ == "aux" and c.lower_ == "should" and c.i < token.i for c in token.children):
+                out.append(TopicMention(topic, token.head.i, token.head.i, token.head.i))
+        return out
 
     def _actions(self, doc: Doc, terms: list[TopicMention]) -> list[TopicMention]:
         """Verbs that name a topic with their object ("ready to exchange all for all"), where no term of that

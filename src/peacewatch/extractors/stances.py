@@ -624,6 +624,8 @@ class StanceExtractor:
                 if low in self.hedges and child.dep_ in {"aux", "advmod"}:
                     hedged = True
                 marks = {g.lower_ for g in child.children if g.dep_ == "mark"} if child.dep_ == "advcl" else set()
+                if t.i == head.i and child.lemma_.lower() in self.matcher.answering:
+                    marks = set()  # ("… if it is attacked again": what a guarantee answers, not a condition on it)
                 if marks & self.markers:
                     conditional, anchor = True, t
                 if child not in path and any(self._fronted_when(g, t) for g in child.children):
@@ -783,9 +785,12 @@ class StanceExtractor:
                 # "wants [sanctions lifted]", "demanded [that X abandon Y]" (a mandative base form): the wanting
                 # is above
                 break  # the clause that holds the cue is complete
+        answered = any(c.dep_ == "advcl" and c.lemma_.lower() in self.matcher.answering for c in head.children)
         if not kinds and head.pos_ == "VERB" and (any(c.dep_ == "aux" and c.lower_ in self.promising
                                                       for c in head.children) or
-                                                  head.dep_ == "xcomp" and Holders.obliged(head)):
+                                                  head.dep_ == "xcomp" and Holders.obliged(head) or
+                                                  answered and (cue_at(head, self.cues) or ("",))[0] == "support"):
+            # (or a promise that answers an attack: "should Lavresse be attacked, we commit to consult")
             # "we will exchange all prisoners", "shall withdraw from": the act promised; "the plant has to go
             # back to its operators": the act required
             kinds.append("support")
