@@ -2566,6 +2566,14 @@ def test_a_promise_that_answers_an_attack_is_a_guarantee(record_pipeline):
     assert not [s for s in analysis.stances if s.actor == "turkey"]
 
 
+def test_a_future_that_lies_in_the_alliance_is_the_speakers_position(record_pipeline):
+    analysis = analyze(record_pipeline, "We, the leaders of France and Turkey, met today in Paris.\n\n"
+                                        "1. Ukraine's future lies in NATO.\n")
+    assert {s.actor for s in analysis.stances if s.topic == "nato_membership"} == {"france", "turkey"}
+    analysis = analyze(record_pipeline, "Keir Starmer said Ukraine's future lies in NATO.")
+    assert stance(analysis, "keir-starmer", "nato_membership").polarity == "support"
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

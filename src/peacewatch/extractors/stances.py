@@ -58,6 +58,7 @@ from peacewatch.extractors.record import (
     says_how_long,
     sets_apart,
     stative_participle,
+    subject_of,
     time_units,
     two_sentences_before,
 )
@@ -501,6 +502,10 @@ class StanceExtractor:
                  for g in c.children if g.dep_ == "pobj" for a in holders.named_by(g)]
         if judge:
             return judge
+        subject = subject_of(verb)
+        if holders.voices and subject is not None and subject.i not in holders.actor_at and \
+                any(c.dep_ == "poss" for c in subject.children):
+            return list(holders.voices)  # "Lavresse's future lies in the alliance" in their joint statement
         if predicate.pos_ in {"VERB", "AUX"} or predicate.dep_ not in {"attr", "acomp"}:
             found = holders.subject_actors(verb)
         else:  # "Russia's red line", "a key Ukrainian demand"
@@ -785,15 +790,20 @@ class StanceExtractor:
                 # "wants [sanctions lifted]", "demanded [that X abandon Y]" (a mandative base form): the wanting
                 # is above
                 break  # the clause that holds the cue is complete
+        own_cue = cue_at(head, self.cues) if head.pos_ == "VERB" else None
         answered = any(c.dep_ == "advcl" and c.lemma_.lower() in self.matcher.answering for c in head.children)
         if not kinds and head.pos_ == "VERB" and (any(c.dep_ == "aux" and c.lower_ in self.promising
                                                       for c in head.children) or
                                                   head.dep_ == "xcomp" and Holders.obliged(head) or
-                                                  answered and (cue_at(head, self.cues) or ("",))[0] == "support"):
-            # (or a promise that answers an attack: "should Lavresse be attacked, we commit to consult")
+                                                  answered and own_cue is not None and own_cue[0] == "support"):
             # "we will exchange all prisoners", "shall withdraw from": the act promised; "the plant has to go
-            # back to its operators": the act required
+            # back to its operators": the act required; "should Lavresse be attacked, we commit to consult": a
+            # promise that answers an attack
             kinds.append("support")
+        elif not kinds and head.dep_ in {"ROOT", "ccomp", "conj"} and own_cue is not None and own_cue[0] == "support" \
+                and own_cue[1] > 1:
+            kinds.append("support")  # a cue phrase the topic's words begin with: "its future lies in the alliance"
+            predicate = True  # (a statement: the speaker's, not the owner's of the future)
         if not conditional and "oppose" not in kinds and self._condition_phrase(anchor if kinds else path[-1]):
             conditional = True  # "supports a truce on condition that …"
         if not conditional and kinds and "oppose" not in kinds and self._strict_condition_after(anchor, head):
