@@ -2574,6 +2574,12 @@ def test_a_future_that_lies_in_the_alliance_is_the_speakers_position(record_pipe
     assert stance(analysis, "keir-starmer", "nato_membership").polarity == "support"
 
 
+def test_a_cleft_refusal_is_a_refused_commitment(record_pipeline):
+    analysis = analyze(record_pipeline, "Volodymyr Zelensky said: 'What we are not prepared to do is reward the "
+                                        "invasion with land.'")
+    assert commitment(analysis, "volodymyr-zelensky", "territorial_concessions").modality == "refused"
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

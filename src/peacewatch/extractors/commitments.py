@@ -541,6 +541,9 @@ class CommitmentExtractor:
                   # "refused to sign, arguing that Quillan would arm Karsavia": what was argued is not refused
                   and not any(t.dep_ == "ccomp" and t.head.dep_ == "advcl" and t.head.tag_ == "VBG"
                               and cue_at(t.head, cues) is None for t in _on_the_way(doc[m.head], cue))]
+        if not inside and (done := _cleft_object(cue)) is not None:
+            # "What we cannot accept is a pause …": what the clause that "what" opens is about follows "is"
+            inside = [m for m in mentions if done.left_edge.i <= m.head <= done.right_edge.i]
         if not inside and list_item_prefix(doc, cue) is not None:  # list items parse badly: the line ...
             # ... up to the next cue: "- Qadira — pledged $600 million … and offered to host a ceasefire commission"
             later = [t.i for t in doc[cue.i + 1:] if t.idx < line_end and t.pos_ in CUE_POS and cue_at(t, cues)]
@@ -552,6 +555,17 @@ class CommitmentExtractor:
                 out.append(m)
         return out
 
+
+
+def _cleft_object(cue: Token) -> Token | None:
+    """ "What we cannot accept is a pause …", "What we are not prepared to do is reward the invasion with land":
+    the phrase after "is" when the cue is in the clause "what" opens (through "prepared to do")."""
+    t = cue
+    while t.dep_ in {"acomp", "xcomp"} and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "csubj" or t.left_edge.lower_ != "what" or t.head.lemma_ != "be":
+        return None
+    return next((c for c in t.head.children if c.dep_ in {"attr", "xcomp", "ccomp"} and c.i > t.i), None)
 
 
 def _second_statement(cue: Token) -> int | None:
