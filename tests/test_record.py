@@ -2580,6 +2580,11 @@ def test_a_cleft_refusal_is_a_refused_commitment(record_pipeline):
     assert commitment(analysis, "volodymyr-zelensky", "territorial_concessions").modality == "refused"
 
 
+def test_a_promise_to_stop_firing_is_pledged(record_pipeline):
+    analysis = analyze(record_pipeline, "Vladimir Putin said: 'We will stop firing the same day.'")
+    assert commitment(analysis, "vladimir-putin", "ceasefire").modality == "pledged"
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"
