@@ -2585,6 +2585,12 @@ def test_a_promise_to_stop_firing_is_pledged(record_pipeline):
     assert commitment(analysis, "vladimir-putin", "ceasefire").modality == "pledged"
 
 
+def test_what_monitors_must_have_is_wanted_for_them(record_pipeline):
+    analysis = analyze(record_pipeline, "Volodymyr Zelensky said OSCE inspectors must have full access there, "
+                                        "every day.")
+    assert stance(analysis, "volodymyr-zelensky", "monitoring_intelligence").polarity == "support"
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"
