@@ -2591,6 +2591,16 @@ def test_what_monitors_must_have_is_wanted_for_them(record_pipeline):
     assert stance(analysis, "volodymyr-zelensky", "monitoring_intelligence").polarity == "support"
 
 
+def test_a_neutral_state_is_the_opposite_of_membership(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia demands that Ukraine declare itself neutral.\n\n"
+                                        "Sergei Lavrov said Moscow wants a neutral Ukraine.\n\n"
+                                        "Turkey said monitors from countries arming Ukraine could not be neutral.")
+    assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
+    assert commitment(analysis, "russia", "nato_membership").modality == "demanded"
+    assert stance(analysis, "sergei-lavrov", "nato_membership").polarity == "oppose"
+    assert not [s for s in analysis.stances if s.actor == "turkey" and s.topic == "nato_membership"]
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

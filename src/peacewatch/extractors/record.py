@@ -346,6 +346,9 @@ class TopicMatcher:
                         continue  # "approved by 341 votes to 227", "a vote on the deployment": a count, a motion
                     if end == i and _blocs_own(doc[i]):
                         continue  # "the alliance summit": the bloc's own meeting, not talks on the war
+                    if end == i and (term, name) in self.opposites and doc[i].pos_ == "ADJ" and \
+                            not _said_of_a_state(doc[i]):
+                        continue  # "a neutral Ukraine", "declare itself neutral"; not "neutral observers"
                     if end is None and _coordinated_first(doc, i, term):
                         end = i  # "air and maritime support": "air" names air support, on its own
                     if end is not None:
@@ -474,6 +477,18 @@ def _match_term(doc: Doc, i: int, term: tuple[str, ...]) -> int | None:
         if j >= len(doc) or not _word_is(doc[j], word):
             return None
     return j
+
+
+def _said_of_a_state(adjective: Token) -> bool:
+    """ "a neutral Ukraine", "declare itself neutral", "Ukraine must remain neutral": an adjective of status on a
+    named party or a party's "itself" (not "neutral observers", nor "monitors … could not be neutral")."""
+    if adjective.dep_ == "amod":
+        return adjective.head.pos_ == "PROPN"
+    if adjective.dep_ not in {"acomp", "ccomp", "xcomp", "oprd"}:
+        return False
+    subjects = [c for c in adjective.children if c.dep_ == "nsubj"] or \
+        [c for c in adjective.head.children if c.dep_ in {"nsubj", "dobj"}]
+    return any(t.pos_ == "PROPN" or t.lower_ in {"itself", "it", "we"} for t in subjects)
 
 
 def _coordinated_first(doc: Doc, i: int, term: tuple[str, ...]) -> bool:
