@@ -2593,7 +2593,7 @@ def test_what_monitors_must_have_is_wanted_for_them(record_pipeline):
 
 def test_a_neutral_state_is_the_opposite_of_membership(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demands that Ukraine declare itself neutral.\n\n"
-                                        "Sergei Lavrov said Moscow wants a neutral Ukraine.\n\n"
+                                        "Sergei Lavrov said: 'We want a neutral Ukraine.'\n\n"
                                         "Turkey said monitors from countries arming Ukraine could not be neutral.")
     assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
     assert commitment(analysis, "russia", "nato_membership").modality == "demanded"
