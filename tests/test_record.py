@@ -596,6 +596,12 @@ def test_past_and_plain_dates_are_no_deadlines(record_pipeline):
     assert analysis.deadlines == []
 
 
+def test_the_day_something_was_said_is_no_deadline(record_pipeline):
+    analysis = analyze(record_pipeline, "Addressing parliament on 14 January, Zelensky said no land would be ceded.\n\n"
+                                        "Russia has proposed a moratorium on strikes, starting on 1 October.")
+    assert [d.expression.text for d in analysis.deadlines] == ["on 1 October"]
+
+
 def test_an_undated_document_has_no_relative_deadlines(record_pipeline):
     analysis = analyze(record_pipeline, "The deal must be signed by the end of the week.", published=None)
     assert analysis.deadlines == []

@@ -177,6 +177,9 @@ class DeadlineExtractor:
         if verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD"
                                                     for c in verb.children):
             return None  # "resumed on Monday", "had met on 3 March": reported
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_ == "VBD" and \
+                not any(c.dep_ == "aux" for c in verb.head.children):  # (simple past: not "has proposed")
+            return None  # "Addressing the Diet on 14 January, the President said …": when it was said
         return verb
 
     def _granted(self, span) -> bool:
