@@ -2607,6 +2607,13 @@ def test_a_neutral_state_is_the_opposite_of_membership(record_pipeline):
     assert not [s for s in analysis.stances if s.actor == "turkey" and s.topic == "nato_membership"]
 
 
+def test_a_naval_task_group_and_bringing_civilians_home(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey asked the group to fix a date for the deployment of the naval task "
+                                        "group.\n\nNorway asked Russia to bring home the civilians held in Donetsk.")
+    assert stance(analysis, "turkey", "maritime_support").polarity == "support"
+    assert stance(analysis, "norway", "prisoner_exchange").polarity == "support"
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"
