@@ -2614,6 +2614,15 @@ def test_a_naval_task_group_and_bringing_civilians_home(record_pipeline):
     assert stance(analysis, "norway", "prisoner_exchange").polarity == "support"
 
 
+def test_a_minister_named_beside_his_title_holds_what_he_repeated(record_pipeline):
+    analysis = analyze(record_pipeline, "Its Foreign Minister, Sergei Lavrov, repeated last week that Ukraine must "
+                                        "also accept a permanent non-nuclear status.\n\n"
+                                        "Ukraine must accept a permanent non-nuclear status.")
+    assert commitment(analysis, "sergei-lavrov", "nuclear_status").modality == "demanded"
+    # (an obligation nobody is said to lay is not the obliged party's pledge)
+    assert not [c for c in analysis.commitments if c.actor == "ukraine"]
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

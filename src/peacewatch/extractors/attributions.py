@@ -401,6 +401,13 @@ class SpanFinder:
         if anchor.text == ":":  # "Name: …": the noun phrase before the colon
             before = anchor.doc[anchor.i - 1] if anchor.i > 0 else None
             return before if before is not None and before.pos_ in {"PROPN", "NOUN", "PRON"} else None
+        if anchor.dep_ == "acl" and anchor.head.dep_ == "ROOT" and anchor.head.pos_ in {"NOUN", "PROPN"} and \
+                any(c.dep_ == "ccomp" for c in anchor.children) and \
+                not any(t.text == ":" for t in anchor.doc[anchor.head.i:anchor.i]):  # (not a turn's label)
+            # "Its Foreign Minister, Arkady Maskal, repeated that …" parsed as a noun with a reduced relative: a
+            # reporting verb with its own clause is the sentence's verb, and the noun (or the name beside it)
+            # its subject
+            return next((c for c in anchor.head.children if c.dep_ == "appos" and c.i < anchor.i), anchor.head)
         token = anchor
         for _ in range(4):  # climb through xcomp/conj/advcl chains to find an inherited subject
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]

@@ -209,6 +209,9 @@ class CommitmentExtractor:
             if modality in {"ready", "pledged", "offered"} and not owner and agent is None and \
                     holders.obliged(token) and not set(actors) & set(holders.subject_actors(token)):
                 modality = "demanded"  # "Merz said Europe must be prepared to provide guarantees": asked of others
+            elif modality in {"ready", "pledged", "offered"} and not owner and agent is None and \
+                    holders.obliged(token) and getattr(subject_of(token), "lower_", None) not in FIRST_PERSON:
+                continue  # "Karsavia must accept a non-nuclear status", unattributed: an obligation, not its pledge
             mutual = False  # an agreement the parties concluded together (talks are held, not signed)
             if modality == "pledged" and token.lemma_.lower() in self.mutual:
                 concluded = len(actors) > 1 and (token.tag_ in {"VBD", "VBN"}
