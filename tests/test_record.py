@@ -2623,6 +2623,17 @@ def test_a_minister_named_beside_his_title_holds_what_he_repeated(record_pipelin
     assert not [c for c in analysis.commitments if c.actor == "ukraine"]
 
 
+def test_sanctions_that_must_go_and_a_delegation_that_will_go(record_pipeline):
+    analysis = analyze(record_pipeline, "Sergei Lavrov said: 'The sanctions must go, all of them.'\n\n"
+                                        "Volodymyr Zelensky said: 'Our delegation will go to Geneva on 3 April "
+                                        "with new proposals.'\n\nThe delegation went home on Friday.")
+    assert stance(analysis, "sergei-lavrov", "sanctions").polarity == "oppose"
+    assert commitment(analysis, "sergei-lavrov", "sanctions").modality == "demanded"
+    assert stance(analysis, "volodymyr-zelensky", "peace_talks").polarity == "support"
+    assert commitment(analysis, "volodymyr-zelensky", "peace_talks").modality == "pledged"
+    assert len(analysis.stances) == 2
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"
