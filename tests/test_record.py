@@ -2634,6 +2634,14 @@ def test_sanctions_that_must_go_and_a_delegation_that_will_go(record_pipeline):
     assert len(analysis.stances) == 2
 
 
+def test_a_place_named_in_the_topic_does_not_hold_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Free elections in Ukraine must come before any final settlement.")
+    assert not [s for s in analysis.stances if s.actor == "ukraine"]
+    analysis = analyze(record_pipeline, "Sergei Lavrov said free elections in Ukraine must come before any final "
+                                        "settlement.")
+    assert stance(analysis, "sergei-lavrov", "elections_leadership").polarity == "support"
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

@@ -506,7 +506,11 @@ class StanceExtractor:
         if holders.voices and subject is not None and subject.i not in holders.actor_at and \
                 any(c.dep_ == "poss" for c in subject.children):
             return list(holders.voices)  # "Lavresse's future lies in the alliance" in their joint statement
-        if predicate.pos_ in {"VERB", "AUX"} or predicate.dep_ not in {"attr", "acomp"}:
+        if subject is not None and subject.i not in holders.actor_at and subject.left_edge.idx <= start and \
+                end <= subject.right_edge.idx + len(subject.right_edge) and \
+                not any(c.dep_ == "poss" for c in subject.children):
+            found = []  # "Free elections in Arvenna must come before any settlement": Arvenna only says where
+        elif predicate.pos_ in {"VERB", "AUX"} or predicate.dep_ not in {"attr", "acomp"}:
             found = holders.subject_actors(verb)
         else:  # "Russia's red line", "a key Ukrainian demand"
             found = [a for a in dict.fromkeys(holders.actor_at.get(c.i) for c in predicate.children
