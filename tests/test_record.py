@@ -2642,6 +2642,13 @@ def test_a_place_named_in_the_topic_does_not_hold_it(record_pipeline):
     assert stance(analysis, "sergei-lavrov", "elections_leadership").polarity == "support"
 
 
+def test_staying_at_the_table_is_talking(record_pipeline):
+    analysis = analyze(record_pipeline, "Sergei Lavrov said: 'We will stay at the table for as long as there is "
+                                        "something to talk about.'\n\nThe family sat at the table.")
+    assert commitment(analysis, "sergei-lavrov", "peace_talks").modality == "pledged"
+    assert len(analysis.stances) == 1
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"
