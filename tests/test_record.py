@@ -2947,6 +2947,9 @@ def test_a_signed_pieces_i_is_its_author_unless_the_author_only_comments(tmp_pat
     assert stance(analysis, "ada-brun", "sanctions").polarity == "support"
     analysis = analyze(pipeline, text.format(name="Tom Aske"))
     assert not analysis.stances
+    # (a byline may run on into a sentence about the author)
+    analysis = analyze(pipeline, text.format(name="Ada Brun. The author leads the opposition."))
+    assert stance(analysis, "ada-brun", "sanctions").polarity == "support"
 
 
 def test_a_force_named_again_stands_for_the_reassurance_force(record_pipeline):

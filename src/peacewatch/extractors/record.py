@@ -36,8 +36,8 @@ INHERIT_DEPS = {"conj", "xcomp", "advcl", "ccomp", "acomp", "pcomp", "prep", "po
 #: a wire dateline opening a paragraph: "LIRSK/OSKAROV, April 1 (Harbor Wire) - "; names in it are places and
 #: the outlet, never the holder of what follows
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z/ .'-]+,[^\n]{0,40}?(?:\([^)\n]*\))?\s+[-–—]\s")
-#: a byline: "By Ottavia Brun" on its own line
-_BYLINE = re.compile(r"(?m)^By ([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,3})\s*$")
+#: a byline: "By Ottavia Brun" on its own line, or before a sentence on it ("By Priya Lockhart. The author is …")
+_BYLINE = re.compile(r"(?m)^By ([A-Z][\w'-]*(?: [A-Z][\w'-]*){1,3})(?:\.? *$|\. (?=[A-Z]))")
 _LIST_MARK = re.compile(r"[ \t]*[-–—•*][ \t]+(?=\S)")
 MAX_LEAD_WORDS = 6  # a list's lead that names the items' subject is a short noun phrase ("The guarantor states:")
 _ITEM_SEPARATOR = re.compile(r"\s[—–-]\s|:\s")
