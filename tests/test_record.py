@@ -2649,6 +2649,17 @@ def test_staying_at_the_table_is_talking(record_pipeline):
     assert len(analysis.stances) == 1
 
 
+def test_what_the_delegations_agree_to_do_each_pledges(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia and Ukraine held talks in Istanbul. The delegations agreed to "
+                                        "establish a joint working group on detainees.\n\n"
+                                        "Russia and Ukraine met in Geneva. The two sides agreed to roll over their "
+                                        "ceasefire for a further 60 days.")
+    exchange = {(c.actor, c.modality) for c in analysis.commitments if c.topic == "prisoner_exchange"}
+    assert exchange == {("russia", "pledged"), ("ukraine", "pledged")}
+    assert {(c.actor, c.modality) for c in analysis.commitments if c.topic == "ceasefire"} == \
+        {("russia", "signed"), ("ukraine", "signed")}  # (renewing what they concluded)
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

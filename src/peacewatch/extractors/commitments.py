@@ -85,6 +85,7 @@ class CommitmentExtractor:
         self.treaty_parties = {str(w).lower() for w in record_cues()["treaty_parties"]}
         # phrase tables, as some of these are phrases ("take part in")
         self.future_pledges = phrase_table({"pledged": record_cues()["future_pledges"]})
+        self.renewing = {w.lower() for w in record_cues()["renewing_verbs"]}
         self.obliged_acts = phrase_table({"demanded": record_cues()["future_pledges"] + record_cues()["obliged_acts"]})
         self.future_aux = {w.lower() for w in record_cues()["future_auxiliaries"]}
         self.future_verbs = {w.lower() for w in record_cues()["future_verbs"]}
@@ -219,6 +220,11 @@ class CommitmentExtractor:
                 # ... but "agreed to conclude a treaty", "agreed to sign": the signing is still to come
                 concluded = concluded and not any(c.dep_ == "xcomp" and (c.lemma_.lower() in self.mutual or (
                     cue_at(c, self.cues) or ("",))[0] == "signed") for c in token.children)
+                # ... and "agreed to establish a working group", "agreed that barges may pass": acts to come, each
+                # side's pledge (but "agreed to extend their ceasefire" renews what they concluded)
+                concluded = concluded and not any(
+                    c.dep_ == "xcomp" and c.lemma_.lower() not in self.renewing or c.dep_ == "ccomp"
+                    for c in token.children)
                 if concluded:
                     modality = "signed"  # "the two sides agreed to extend their ceasefire": a concluded agreement
                     mutual = True
