@@ -2660,6 +2660,14 @@ def test_what_the_delegations_agree_to_do_each_pledges(record_pipeline):
         {("russia", "signed"), ("ukraine", "signed")}  # (renewing what they concluded)
 
 
+def test_asking_that_something_be_done_wants_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine has asked that the return of 1,200 children taken to Russia be "
+                                        "included in the next stage.\n\n"
+                                        "Keir Starmer asks how long our soldiers will stay.")
+    assert stance(analysis, "ukraine", "prisoner_exchange").polarity == "support"
+    assert not [s for s in analysis.stances if s.actor == "keir-starmer"]  # (a question, not a wish)
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"
