@@ -2668,6 +2668,11 @@ def test_asking_that_something_be_done_wants_it(record_pipeline):
     assert not [s for s in analysis.stances if s.actor == "keir-starmer"]  # (a question, not a wish)
 
 
+def test_a_ceasefire_monitored_is_no_ceasefire_monitor(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey supports her proposal for a 90-day ceasefire monitored by the OSCE.")
+    assert stance(analysis, "turkey", "ceasefire").polarity == "support"
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"

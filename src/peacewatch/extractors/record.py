@@ -476,6 +476,8 @@ def _match_term(doc: Doc, i: int, term: tuple[str, ...]) -> int | None:
             j, inserted = j + 1, inserted + 1
         if j >= len(doc) or not _word_is(doc[j], word):
             return None
+    if len(term) > 1 and doc[j].tag_ in {"VBN", "VBD"} and doc[j].lower_ != term[-1]:
+        return None  # "a ceasefire monitored by the Covenant" is no "ceasefire monitor"
     return j
 
 
