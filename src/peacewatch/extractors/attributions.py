@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -737,7 +737,8 @@ def continued_quotes(doc: Doc, quotes: QuoteIndex, records: list[Attribution]) -
             continue
         said, end = record.cue.end, sentence(last[0]).end_char
         while True:
-            quote = next((q for q in quotes.quotes if q.start >= end), None)
+            at = bisect_left(quotes.starts, end)
+            quote = quotes.quotes[at] if at < len(quotes.quotes) else None
             if quote is None or not quote.closed or text[end:quote.start].strip() or "\n" in text[said:quote.start] \
                     or any(s < quote.end and quote.start < e for s, e in taken):
                 break
@@ -852,7 +853,7 @@ class SourceResolver:
                 actor = self.actors.get(self.actor_at[token.i])
                 # (not one of what another sentence reports or demands: "Vostral demands that Lavresse withdraw
                 # … It says it is ready": it is Vostral)
-                reported = token.sent.start != self.doc[before].sent.start and any(
+                reported = sentence(token).start != sentence(self.doc[before]).start and any(
                     t.dep_ == "ccomp" for t in token.ancestors)
                 if ok(actor, token.i) and not reported and \
                         (token.dep_ in {"nsubj", "nsubjpass"} or _names_a_heading(token)):
