@@ -27,7 +27,6 @@ from peacewatch.extractors.record import (
     asks_another,
     bare_answer,
     bought_by,
-    clause_verb,
     condition_clause,
     cue_at,
     default_topics,
@@ -56,6 +55,7 @@ from peacewatch.extractors.record import (
     record_cues,
     relative_mentions,
     says_how_long,
+    second_statement,
     sets_apart,
     stative_participle,
     subject_of,
@@ -235,12 +235,13 @@ class CommitmentExtractor:
                     key = (actor, mention.topic, sentence(token).start, modality == "refused")
                     on_topic = self._topic_modality(token, mention.topic, modality, mutual)
                     shown = (start, end)
-                    if key in seen and (own := _second_statement(token)) is not None and any(
+                    if key in seen and (own := second_statement(token)) is not None and any(
                             c.actor == actor and c.topic == mention.topic and c.modality == on_topic and
                             c.evidence.start == start for c in out):
-                        key = (*key, own)  # "We will never recognise X, and we reject Y": two statements of it
-                        verb = doc[own]  # (shown by the second one's own words)
-                        shown = max(start, verb.left_edge.idx), min(end, verb.right_edge.idx + len(verb.right_edge))
+                        # "We will never recognise X, and we reject Y": two statements of it, the second shown by
+                        # its own words
+                        key = (*key, own.i)
+                        shown = max(start, own.left_edge.idx), min(end, own.right_edge.idx + len(own.right_edge))
                     if key in seen or any(c.actor == actor for c in replied_to):
                         continue
                     seen.add(key)
@@ -575,16 +576,6 @@ def _cleft_object(cue: Token) -> Token | None:
     if t.dep_ != "csubj" or t.left_edge.lower_ != "what" or t.head.lemma_ != "be":
         return None
     return next((c for c in t.head.children if c.dep_ in {"attr", "xcomp", "ccomp"} and c.i > t.i), None)
-
-
-def _second_statement(cue: Token) -> int | None:
-    """The verb of the cue's clause where it is a second clause with its own subject, coordinated with a first
-    that has one ("We will never recognise the occupation, and we reject the demand …")."""
-    verb = clause_verb(cue)
-    if verb.dep_ == "conj" and verb.pos_ in {"VERB", "AUX"} and \
-            all(any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children) for v in (verb, verb.head)):
-        return verb.i
-    return None
 
 
 def _relative_in(pronoun: Token, cue: Token) -> bool:

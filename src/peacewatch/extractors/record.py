@@ -1073,6 +1073,16 @@ def clause_verb(token: Token) -> Token:
     return t
 
 
+def second_statement(token: Token) -> Token | None:
+    """The verb of `token`'s clause where it is a second clause with its own subject, coordinated with a first
+    that has one ("We will never recognise the occupation, and we reject the demand …"): a statement of its own."""
+    verb = clause_verb(token)
+    if verb.dep_ == "conj" and verb.pos_ in {"VERB", "AUX"} and \
+            all(any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children) for v in (verb, verb.head)):
+        return verb
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The clause's nominal subject, inherited from the verbs it hangs on ("X said … and is open to …")."""
     t, seen = verb, 0

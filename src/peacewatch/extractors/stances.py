@@ -56,6 +56,7 @@ from peacewatch.extractors.record import (
     refuses,
     relative_mentions,
     says_how_long,
+    second_statement,
     sets_apart,
     stative_participle,
     subject_of,
@@ -253,7 +254,7 @@ class StanceExtractor:
                     if mention.head in stand_ins:
                         from_stand_in.add(key)
                 elif "neutral" not in (reading.polarity, out[seen[key]].polarity) and \
-                        (reading.polarity != out[seen[key]].polarity or _own_subjects(anchors[key], reading.anchor)) \
+                        (reading.polarity != out[seen[key]].polarity or second_statement(reading.anchor) is not None) \
                         and mention.head not in stand_ins and \
                         key not in from_stand_in and _coordinated(anchors[key], reading.anchor) and \
                         (*key, reading.polarity) not in second:
@@ -1156,12 +1157,6 @@ def _coordinated(first: Token, second: Token) -> bool:
                 return True
             t = t.head
     return False
-
-
-def _own_subjects(first: Token, second: Token) -> bool:
-    """Whether two coordinated clauses each name their subject ("We will never recognise the occupation, and we
-    reject the demand …"): two statements, each a position of its own even where they agree."""
-    return all(any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause_verb(t).children) for t in (first, second))
 
 
 def _own_clause(verb: Token) -> list[Token]:
