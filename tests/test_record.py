@@ -2673,6 +2673,12 @@ def test_a_ceasefire_monitored_is_no_ceasefire_monitor(record_pipeline):
     assert stance(analysis, "turkey", "ceasefire").polarity == "support"
 
 
+def test_a_question_of_when_not_if_is_support(record_pipeline):
+    analysis = analyze(record_pipeline, "Jens Stoltenberg said NATO membership for Ukraine was a question of when, "
+                                        "not if.")
+    assert stance(analysis, "jens-stoltenberg", "nato_membership").polarity == "support"
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"
