@@ -2679,6 +2679,13 @@ def test_a_question_of_when_not_if_is_support(record_pipeline):
     assert stance(analysis, "jens-stoltenberg", "nato_membership").polarity == "support"
 
 
+def test_coming_to_the_talks_supports_them(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey came to these talks in good faith.\n\n"
+                                        "Norway said the talks came to nothing.")
+    assert stance(analysis, "turkey", "peace_talks").polarity == "support"
+    assert not [s for s in analysis.stances if s.actor == "norway"]
+
+
 def test_a_passive_acts_on_its_subject(record_pipeline):
     analysis = analyze(record_pipeline, "Ukraine demands that the plant be returned to its operators.\n\n"
                                         "Turkey said the talks will go on until the ceasefire is verified.\n\n"
