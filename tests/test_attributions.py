@@ -91,6 +91,40 @@ def test_a_quote_right_after_its_speaker_goes_on_in_their_words(pipeline):
     assert not [a for a in found if "talks resume" in a.content.text]
 
 
+def test_a_quote_closing_a_line_does_not_open_the_next_line(pipeline):
+    text = ("- “We want monitors,” Keir Starmer told reporters. “We will accept them from anywhere.”\n"
+            "- Emmanuel Macron said the talks would resume.")
+    analysis, found = attributions(pipeline, text)
+    second = [a for a in found if "from anywhere" in a.content.text]
+    assert second and second[0].source_actor == "keir-starmer"
+    assert with_cue(found, "said").source_actor == "emmanuel-macron"
+
+
+def test_a_named_line_with_a_colon_and_a_quote_is_that_speakers(pipeline):
+    text = ("What they are saying:\n"
+            "- Prime Minister Keir Starmer: “Our troops will not leave before the guns fall silent.”\n"
+            "- Officials in Paris: “Nothing is agreed.”\n"
+            "- Emmanuel Macron emphasized: “We are ready.”")
+    _, found = attributions(pipeline, text)
+    attr = next(a for a in found if a.content.text.startswith("“Our troops"))
+    assert attr.source_actor == "keir-starmer" and attr.kind == "direct" and attr.cue.text == ":"
+    assert attr.source.text == "Prime Minister Keir Starmer"
+    assert not [a for a in found if a.content.text == "“Nothing is agreed.”" and a.cue.text == ":"]
+    assert with_cue(found, "emphasized").source_actor == "emmanuel-macron"
+
+
+def test_quotation_lines_after_a_colon_are_the_last_speakers(pipeline):
+    text = ("Keir Starmer addressed parliament on Monday. The key lines:\n"
+            "“We are ready to sign a ceasefire today.”\n"
+            "“We will not trade land for a signature.”\n"
+            "Emmanuel Macron spoke next.")
+    _, found = attributions(pipeline, text)
+    lines = [a for a in found if a.content.text in {"“We are ready to sign a ceasefire today.”",
+                                                     "“We will not trade land for a signature.”"}]
+    assert len(lines) == 2 and {a.source_actor for a in lines} == {"keir-starmer"}
+    assert not [a for a in found if "spoke next" in a.content.text]
+
+
 def test_a_question_label_is_not_the_source_of_the_reported_claim(pipeline):
     text = "Q (Kyiv Post): The Russian side also insists that Ukraine give up its application to NATO."
     _, found = attributions(pipeline, text)

@@ -23,13 +23,32 @@ def paragraph_breaks(doc: Doc) -> Doc:
     may join them, and a title would then read as the source of the sentence below it)."""
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if before.is_space and before.text.count("\n") >= 2:
+        if _closes_line_quote(doc, token.i):
+            # 'partners."' at the end of a line: the quote closes this sentence and the next line opens one
+            token.is_sent_start = False
+            if token.i + 2 < len(doc):
+                doc[token.i + 2].is_sent_start = True
+        elif before.is_space and before.text.count("\n") >= 2:
             token.is_sent_start = True
         elif "\n" in before.text + before.whitespace_ and _lettered_item(doc, token.i):
             token.is_sent_start = True  # "(a) Ardally will lead …;" on its own line: an item of its own
         elif "\n" in before.text + before.whitespace_ and _after_heading(doc, token.idx):
             token.is_sent_start = True  # "WHERE THE PARTIES STAND" on its own line: a heading, not a subject
     return doc
+
+
+def _closes_line_quote(doc: Doc, i: int) -> bool:
+    """A quotation mark right after ". ? !" that ends its line: it closes a quotation, though a parse may open
+    the next sentence with it."""
+    token = doc[i]
+    if token.text not in QUOTES or token.whitespace_ or doc[i - 1].text not in (".", "?", "!"):
+        return False
+    if doc[i - 1].whitespace_:
+        return False
+    return i + 1 == len(doc) or (doc[i + 1].is_space and "\n" in doc[i + 1].text)
+
+
+QUOTES = ('"', "\u201d")
 
 
 def _after_heading(doc: Doc, offset: int) -> bool:

@@ -612,7 +612,11 @@ class AttributionExtractor:
         text = quotes.text
         turns = transcript_turns(doc, ctx.actor_at, actors)
         colons = {t.cue.start for t in turns}
-        hits = [h for h in self.found(doc, quotes) if doc[h.cue[0]].idx not in colons]
+        labelled = [r for r in labelled_quotes(doc, quotes, ctx.actor_at, actors) if r.cue.start not in colons]
+        turns += labelled
+        colons |= {r.cue.start for r in labelled}
+        hits = [h for h in self.found(doc, quotes) if doc[h.cue[0]].idx not in colons and not any(
+            r.content.start < h.content[1] and h.content[0] < r.content.end for r in labelled)]
         for n, hit in enumerate(hits, start=1):
             cue = text_span(text, doc[hit.cue[0]].idx, doc[hit.cue[1]].idx + len(doc[hit.cue[1]]))
             content = text_span(text, *hit.content)
@@ -634,7 +638,8 @@ class AttributionExtractor:
         signed = [r for r in epigraph_attributions(doc, quotes, ctx.actor_at, actors)
                   if (r.content.start, r.content.end) not in taken]
         records = records + turns + signed
-        records = sorted(records + continued_quotes(doc, quotes, records), key=lambda r: r.cue.start)
+        records = records + continued_quotes(doc, quotes, records)
+        records = sorted(records + quoted_lines(quotes, records), key=lambda r: r.cue.start)
         for n, record in enumerate(records, start=1):
             record.id = f"attr-{n}"
         return records
@@ -697,6 +702,32 @@ _BYLINE_BELOW = re.compile(r"[ \t]*\n[ \t]*(?P<dash>[—–―]|--)[ \t]*(?P<by>
 _BYLINE_AFTER = re.compile(r"[ \t]*(?P<dash>[—–―]|--?)[ \t]*(?P<by>[^\n,;(]{2,80})[^\n]{0,120}$", re.MULTILINE)
 
 
+#: a line opened by a name, a colon and a quotation: "- Defence Secretary Priya Lockhart: “The force …”"
+_NAMED_QUOTE = re.compile(r"^[ \t]*(?:[-*•–—][ \t]+)?(?P<by>[^\n:\"“”]{2,100}?)[ \t]*(?P<colon>:)[ \t]+(?=[\"“])",
+                          re.MULTILINE)
+
+
+def labelled_quotes(doc: Doc, quotes: QuoteIndex, actor_at: dict[int, str],
+                    actors: dict[str, Actor]) -> list[Attribution]:
+    """A quotation after a name and a colon at the start of a line (a list of reactions) is that actor's
+    direct speech: the name ends at the colon and holds no verb, so "Rutte emphasized: “…”" is not one."""
+    text = quotes.text
+    out = []
+    for m in _NAMED_QUOTE.finditer(text):
+        quote = quotes.containing(m.end())
+        span = doc.char_span(m.start("by"), m.end("by"), alignment_mode="expand")
+        if quote is None or quote.start != m.end() or span is None or span[-1].i not in actor_at or \
+                any(t.pos_ in {"VERB", "AUX"} for t in span):
+            continue
+        actor_id = actor_at[span[-1].i]
+        actor = actors.get(actor_id)
+        out.append(Attribution(id="", kind="direct", source=text_span(text, m.start("by"), m.end("by")),
+                               source_actor=actor_id, anonymous=bool(actor and actor.kind == "anonymous"),
+                               cue=text_span(text, m.start("colon"), m.end("colon")),
+                               content=text_span(text, quote.start, quote.end)))
+    return out
+
+
 def epigraph_attributions(doc: Doc, quotes: QuoteIndex, actor_at: dict[int, str],
                           actors: dict[str, Actor]) -> list[Attribution]:
     """A quotation that fills its own line (an epigraph, a pull quote) and is signed with a dash, under it or
@@ -749,6 +780,38 @@ def continued_quotes(doc: Doc, quotes: QuoteIndex, records: list[Attribution]) -
                                                  "content": text_span(text, quote.start, quote.end)}))
             taken.append((quote.start, quote.end))
             said = end = quote.end
+    return out
+
+
+def quoted_lines(quotes: QuoteIndex, records: list[Attribution]) -> list[Attribution]:
+    """ "X addressed the plenary. The key lines:" and then lines that hold nothing but a quotation: each such
+    line is in the words of the last speaker on the line with the colon. Same source, same cue."""
+    text = quotes.text
+    taken = [(r.content.start, r.content.end) for r in records]
+    out: list[Attribution] = []
+    by_line: dict[int, Attribution] = {}
+    for record in records:
+        if record.source_actor is not None:
+            by_line[text.find("\n", record.cue.start)] = record  # (the last speaker on each line)
+    for line_end, record in by_line.items():
+        if line_end < 0 or not text[:line_end].rstrip().endswith(":"):
+            continue
+        start = line_end + 1
+        while start < len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            quote = quotes.containing(start + len(text[start:end]) - len(text[start:end].lstrip()))
+            if quote is None or not quote.closed or text[quote.end:end].strip(" .,;") or \
+                    text[start:quote.start].strip():
+                break
+            if quote.start < record.content.end and record.content.start < quote.end:
+                start = end + 1  # ('He added:' and its first line, already his)
+                continue
+            if any(s < quote.end and quote.start < e for s, e in taken):
+                break
+            out.append(record.model_copy(update={"id": "", "kind": "direct",
+                                                 "content": text_span(text, quote.start, quote.end)}))
+            start = end + 1
     return out
 
 
