@@ -113,6 +113,13 @@ def test_not_a_centimetre_of_land(record_pipeline):
     assert commitment(analysis, "volodymyr-zelensky", "territorial_concessions").modality == "refused"
 
 
+def test_a_place_given_up_in_the_passive_is_not_the_one_who_refuses(record_pipeline):
+    analysis = analyze(record_pipeline, "Volodymyr Zelensky remains firm that Donetsk will not be ceded.")
+    assert stance(analysis, "volodymyr-zelensky", "territorial_concessions").polarity == "oppose"
+    assert commitment(analysis, "volodymyr-zelensky", "territorial_concessions").modality == "refused"
+    assert {s.actor for s in analysis.stances} == {"volodymyr-zelensky"}
+
+
 def test_help_by_air_is_air_support(record_pipeline):
     analysis = analyze(record_pipeline, '"We will help by air," the Polish president said in Warsaw.')
     assert stance(analysis, "poland", "air_support").polarity == "support"

@@ -203,7 +203,7 @@ class CommitmentExtractor:
                 actors = holders.parties(holders.speaker_actors(said) if said is not None else list(holders.voices))
             else:
                 actors = holders.parties(owner or (holders.named_by(agent) if agent is not None else
-                                                   holders.holders(token, token.idx, token.idx + len(token))))
+                                                   holders.holders(token, token.idx, token.idx + len(token), at=token)))
             if obliged and (set(actors) & set(holders.subject_actors(token)) or
                             getattr(subject_of(token), "lower_", None) in FIRST_PERSON):
                 continue  # "we must send troops", or a narrator's "Karsavia must …": nobody else asks it

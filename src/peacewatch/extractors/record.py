@@ -1654,6 +1654,13 @@ class Holders:
         if subject is not None and subject.lower_ in FIRST_PERSON and self.voices:
             # "We categorically reject …", "I will not cede …" in a text the document reproduces
             return list(self.voices)
+        if at is not None and at.i == verb.i and subject is not None and subject.dep_ == "nsubjpass" and \
+                subject.head.i == verb.i and any(c.dep_ == "auxpass" for c in verb.children):
+            # "Dansk remains firm that Ostvel will not be ceded": the act's passive subject is what it is done
+            # to; the clause's holder is the one above it, if any
+            if verb.dep_ in {"ccomp", "xcomp"} and verb.head.i != verb.i:
+                return self._holders(verb.head, start, end)
+            return list(self.voices)
         own = self.subject_actors(verb)
         if own and self.voices and self.obliged(verb) and not set(self.voices) & set(own):
             return list(self.voices)  # "Russia must withdraw" in a ministry's statement: the ministry's demand
