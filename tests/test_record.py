@@ -334,6 +334,9 @@ def test_a_name_the_parse_takes_for_an_adverb_is_still_the_subject(tmp_path):
     analysis = analyze(pipeline, "Together with Castagne and Loramar, Ardally will provide military aid this year.")
     assert commitment(analysis, "ardally", "military_aid").modality == "pledged"
     assert {a.id for a in analysis.actors} >= {"ardally", "loramar"}
+    # (before a subject the clause above lends it: "That is why …")
+    analysis = analyze(pipeline, "That is why Ardally will provide a further billion of military aid this year.")
+    assert commitment(analysis, "ardally", "military_aid").modality == "pledged"
 
 
 def test_a_refusal_beside_an_offer_on_the_same_topic_is_a_second_commitment(record_pipeline):

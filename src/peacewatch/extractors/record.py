@@ -1356,7 +1356,8 @@ class Holders:
             found = self.actors_in_chars(*prefix)
             if found:
                 return found
-        subject = subject_of(verb) or self._name_taken_for_adverb(verb)
+        # ("That is why Ardally will provide …": before a subject inherited from the clause above)
+        subject = self._name_taken_for_adverb(verb) or subject_of(verb)
         if subject is None or subject.i in self.topic_pronouns:
             return []
         # "Each Party undertakes …": the parties, even where the parse took "Party" for a name
@@ -1395,8 +1396,13 @@ class Holders:
         """ "Ardally will provide …": a name the parse took for an adverb (by its "-ly") before a verb that has
         no subject is that verb's subject."""
         t = verb
-        while t.dep_ in {"xcomp", "conj"} and t.head.i != t.i:  # ("Ardally is ready to send …")
+        def has_subject(v: Token) -> bool:
+            return any(c.dep_ in SUBJECT_DEPS and c.lower_ != "there" and not _label(c) for c in v.children)
+
+        while t.dep_ in {"xcomp", "conj"} and t.head.i != t.i and not has_subject(t):  # ("Ardally is ready to send …")
             t = t.head
+        if has_subject(t):
+            return None
         return next((c for c in t.children if c.dep_ in {"advmod", "npadvmod"} and c.i < t.i
                      and c.i in self.actor_at), None)
 
