@@ -339,6 +339,34 @@ def test_a_name_the_parse_takes_for_an_adverb_is_still_the_subject(tmp_path):
     assert commitment(analysis, "ardally", "military_aid").modality == "pledged"
 
 
+def test_each_dash_item_holds_its_own_conditions(record_pipeline):
+    analysis = analyze(record_pipeline, (
+        "Under the plan:\n"
+        "- France will extend its air defence umbrella over the west from the first day of a ceasefire, and will "
+        "provide 2.5 billion euros in military assistance this year;\n"
+        "- Poland will lead a reassurance force of up to 3,000 troops, to be stationed away from the line of "
+        "contact, subject to approval by parliament;\n"
+        "- Norway will lead a naval task group to clear mines and escort merchant ships in the Black Sea."))
+    assert stance(analysis, "poland", "foreign_troops").polarity == "conditional"
+    assert stance(analysis, "norway", "maritime_support").polarity == "support"
+    assert not stance(analysis, "norway", "maritime_support").evidence.text.startswith("- Poland")
+
+
+def test_a_negated_act_beside_an_offer_in_one_item_is_a_second_stance(record_pipeline):
+    analysis = analyze(record_pipeline, "The main commitments were:\n- Norway — will provide air policing with "
+                                        "eight fighter aircraft, and will not fly over the line of contact.")
+    assert {s.polarity for s in analysis.stances if s.actor == "norway" and s.topic == "air_support"} == \
+        {"support", "oppose"}
+
+
+def test_ready_after_a_dash_is_what_the_name_before_it_is_ready_to_do(tmp_path):
+    pipeline = with_gazetteer(tmp_path, "  - {id: cso, name: Continental Security Organisation, "
+                                        "kind: organization}\n")
+    analysis = analyze(pipeline, "- Continental Security Organisation — ready to field up to 400 ceasefire "
+                                 "monitors within six weeks of a request, subject to the consent of both parties.")
+    assert commitment(analysis, "cso", "monitoring_intelligence").modality == "ready"
+
+
 def test_a_refusal_beside_an_offer_on_the_same_topic_is_a_second_commitment(record_pipeline):
     analysis = analyze(record_pipeline, "Poland is willing to lead a reassurance force once a ceasefire holds, but "
                                         "would not send soldiers while fighting continued.")

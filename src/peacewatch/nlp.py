@@ -30,8 +30,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
                 doc[token.i + 2].is_sent_start = True
         elif before.is_space and before.text.count("\n") >= 2:
             token.is_sent_start = True
-        elif "\n" in before.text + before.whitespace_ and _lettered_item(doc, token.i):
-            token.is_sent_start = True  # "(a) Ardally will lead …;" on its own line: an item of its own
+        elif "\n" in before.text + before.whitespace_ and (_lettered_item(doc, token.i) or token.text in BULLETS):
+            token.is_sent_start = True  # "(a) Ardally will lead …;", "- Brisane will …;" on its own line: an item
         elif "\n" in before.text + before.whitespace_ and _after_heading(doc, token.idx):
             token.is_sent_start = True  # "WHERE THE PARTIES STAND" on its own line: a heading, not a subject
     return doc
@@ -49,6 +49,7 @@ def _closes_line_quote(doc: Doc, i: int) -> bool:
 
 
 QUOTES = ('"', "\u201d")
+BULLETS = ("-", "*", "\u2022", "\u2013", "\u2014")
 
 
 def _after_heading(doc: Doc, offset: int) -> bool:

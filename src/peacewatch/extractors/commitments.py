@@ -129,7 +129,8 @@ class CommitmentExtractor:
         text = doc_text(doc)
         for token in doc:
             owner = holders.owner(token)  # "Kesh's demand that …", "their offer of troops"
-            if token.pos_ not in CUE_POS and not owner or token.dep_ in {"amod", "compound"}:
+            if token.pos_ not in CUE_POS and not owner or token.dep_ in {"amod", "compound"} and \
+                    not _predicate_after_dash(token):
                 continue
             if owner and self._own_position_undone(token, holders, owner):
                 continue  # "Washington dropped its demand for a ceasefire": no longer demanded
@@ -676,3 +677,11 @@ def _announced_passive(verb: Token, negations: set[str] | frozenset[str]) -> boo
         any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"}
             or c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children) and \
         not any(c.dep_ == "neg" or c.lower_ in negations for c in verb.children)
+
+
+def _predicate_after_dash(token: Token) -> bool:
+    """ "Continental Security Organisation — ready to field 400 monitors": an adjective the parse hangs on the
+    name before the dash says what that name is ready to do."""
+    return token.dep_ == "amod" and token.head.i < token.i and \
+        any(t.text in {"\u2014", "\u2013", "-", ":"} for t in token.doc[token.head.i + 1:token.i]) and \
+        any(c.dep_ == "xcomp" for c in token.children)

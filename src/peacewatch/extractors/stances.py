@@ -256,8 +256,9 @@ class StanceExtractor:
                 elif "neutral" not in (reading.polarity, out[seen[key]].polarity) and \
                         (reading.polarity != out[seen[key]].polarity or second_statement(reading.anchor) is not None) \
                         and mention.head not in stand_ins and \
-                        key not in from_stand_in and _coordinated(anchors[key], reading.anchor) and \
-                        (*key, reading.polarity) not in second:
+                        key not in from_stand_in and (*key, reading.polarity) not in second and \
+                        (_coordinated(anchors[key], reading.anchor) or reading.anchor.i == anchors[key].i and
+                         _coordinated(anchors[key], doc[mention.head])):
                     second.add((*key, reading.polarity))  # a coordinated clause's own, other position
                     clause = clause_verb(reading.anchor)  # (shown by its own words)
                     stance.evidence = char_span(doc, max(start, clause.left_edge.idx),
