@@ -466,6 +466,11 @@ class SpanFinder:
             last = max(c.right_edge.i for c in chosen)
             if chosen is after:
                 first = max(first, cue_last + 1)
+            if last + 1 < len(doc) and doc[last + 1].text == ":" and sentence(doc[last + 1]).end <= last + 3:
+                # "listed its conditions:" and dash items on the lines below: the items are what was listed
+                items = self._list_end(last + 1)
+                if items > last + 1:
+                    return _trim_tokens(doc, first, items)
             return _trim_tokens(doc, first, last)
         if anchor.text == ":":
             return self._after_colon(anchor.i)
