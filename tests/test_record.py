@@ -2944,6 +2944,7 @@ def test_what_a_caller_asks_another_to_do_is_the_callers_position(record_pipelin
     analysis = analyze(record_pipeline, "Zelensky spoke in Brussels. He called on the European Union to open accession "
                                         "talks with Ukraine before the summer.")
     assert stance(analysis, "volodymyr-zelensky", "eu_membership").polarity == "support"
+    assert commitment(analysis, "volodymyr-zelensky", "eu_membership").modality == "demanded"
 
 
 def test_a_subject_is_not_the_actor_named_in_a_clause_on_it(record_pipeline):

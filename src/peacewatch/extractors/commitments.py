@@ -621,7 +621,14 @@ def _through_advcl(token: Token, top: Token) -> bool:
     object, and so is a bare gerund under the cue ("ruled out sending soldiers")."""
     return any(t.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children)
                and not (t.tag_ == "VBG" and t.head.i == top.i and not any(c.dep_ == "mark" for c in t.children))
+               and not _called_on_to(t, top)
                for t in _on_the_way(token, top))
+
+
+def _called_on_to(clause: Token, top: Token) -> bool:
+    """ "called on the Union to open accession talks": the infinitive after "on X" is what is asked of X."""
+    return clause.head.i == top.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and \
+        any(c.dep_ == "prep" and c.lower_ == "on" and c.i < clause.i for c in top.children)
 
 
 def _through_time(token: Token, top: Token) -> bool:
