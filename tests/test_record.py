@@ -1214,6 +1214,8 @@ def test_what_must_come_first_is_wanted_and_the_condition_itself_too(record_pipe
 def test_asking_another_to_act_is_a_demand_and_cannot_accept_a_refusal(record_pipeline):
     analysis = analyze(record_pipeline, "Zelensky has asked the IAEA to send nuclear inspectors to the plant.")
     assert commitment(analysis, "volodymyr-zelensky", "nuclear_status").modality == "demanded"
+    analysis = analyze(record_pipeline, "Zelensky has asked partners for a bilateral guarantee treaty.")
+    assert commitment(analysis, "volodymyr-zelensky", "security_guarantees").modality == "demanded"
     analysis = analyze(record_pipeline, "Russia cannot accept any foreign troops in Ukraine.")
     assert commitment(analysis, "russia", "foreign_troops").modality == "refused"
     # wanting to do something oneself is no demand

@@ -436,6 +436,9 @@ class CommitmentExtractor:
                 for c in token.children):
             return None  # "wants to exchange prisoners": the subject's own wish, no demand
         found = cue_at(token, self.cues)
+        if found is None and token.pos_ == "VERB":  # "has asked partners for a treaty": the phrase split by its object
+            found = particle_cue(token, self.cues, {g.i for o in token.children if o.dep_ == "dobj"
+                                                    for g in o.children if g.dep_ == "prep"})
         if found is not None and found[0] == "ready" and any(
                 c.dep_ in {"xcomp", "acl"} and c.lemma_.lower() not in self.talking and
                 (cue_at(c, self.cues) or ("",))[0] == "considering" for c in token.children):
