@@ -120,6 +120,13 @@ def test_a_place_given_up_in_the_passive_is_not_the_one_who_refuses(record_pipel
     assert {s.actor for s in analysis.stances} == {"volodymyr-zelensky"}
 
 
+def test_the_shelling_is_no_shell_sent(record_pipeline):
+    analysis = analyze(record_pipeline, '"If the monitors are watching, the shelling stops," Zelensky said.')
+    assert not [s for s in analysis.stances if s.topic == "military_aid"]
+    analysis = analyze(record_pipeline, "Zelensky asked partners to send more shells.")
+    assert stance(analysis, "volodymyr-zelensky", "military_aid").polarity == "support"
+
+
 def test_help_by_air_is_air_support(record_pipeline):
     analysis = analyze(record_pipeline, '"We will help by air," the Polish president said in Warsaw.')
     assert stance(analysis, "poland", "air_support").polarity == "support"

@@ -468,6 +468,9 @@ def _match_term(doc: Doc, i: int, term: tuple[str, ...]) -> int | None:
     to two determiners, adjectives, numbers or hyphens ("air-defence systems") may come between its words."""
     if not _word_is(doc[i], term[0]):
         return None
+    if len(term) == 1 and doc[i].lower_.endswith("ing") and not term[0].endswith("ing") and \
+            (doc[i].pos_ == "NOUN" or i > 0 and doc[i - 1].pos_ == "DET"):
+        return None  # "the shelling stops" is the act, not the "shell" it fires
     j, inserted = i, 0
     for word in term[1:]:
         j += 1
