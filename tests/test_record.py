@@ -127,6 +127,11 @@ def test_the_shelling_is_no_shell_sent(record_pipeline):
     assert stance(analysis, "volodymyr-zelensky", "military_aid").polarity == "support"
 
 
+def test_what_the_force_is_not_announces_and_takes_no_position(record_pipeline):
+    analysis = analyze(record_pipeline, "By Keir Starmer\n\nSecond, what the reassurance force is not.")
+    assert not analysis.stances
+
+
 def test_help_by_air_is_air_support(record_pipeline):
     analysis = analyze(record_pipeline, '"We will help by air," the Polish president said in Warsaw.')
     assert stance(analysis, "poland", "air_support").polarity == "support"

@@ -598,6 +598,8 @@ class StanceExtractor:
                 negations += 1  # "without committing troops"
             if t.i != head.i and sets_apart(t):
                 return None  # "backs guarantees outside membership": no position on membership
+            if t.lemma_ == "be" and any(c.dep_ == "attr" and c.tag_ in {"WP", "WDT"} for c in t.children):
+                return None  # "Second, what the force is not": the answer comes later, not in these words
             if t.i != head.i and introduces_alternative(t):
                 negations += 1  # "will train soldiers instead of sending troops", "rather than sending troops"
             if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(
