@@ -1329,6 +1329,10 @@ def test_a_sum_pledged_is_aid_and_a_hyphen_may_sit_inside_a_term(record_pipeline
     assert commitment(analysis, "european-union", "military_aid").modality == "offered"
     analysis = analyze(record_pipeline, "Germany has pledged 600 million euros in air-defence systems this year.")
     assert stance(analysis, "germany", "military_aid").polarity == "support"
+    # (a sum for a civilian purpose is no aid to an army)
+    for purpose in ("reconstruction in Kharkiv", "humanitarian aid", "the energy grid"):
+        analysis = analyze(record_pipeline, f"Norway pledged 600 million euros for {purpose}.")
+        assert not [c for c in analysis.commitments if c.topic == "military_aid"], purpose
 
 
 def test_one_party_saying_another_must_act_is_the_speakers_demand(record_pipeline):

@@ -112,6 +112,7 @@ class Action:
     subjects: frozenset[str] = frozenset()  # if any, the verb's subject must be one of these lemmas
     intransitive: bool = False  # the verb takes no direct object ("forces withdrew to the bank")
     undoes: bool = False  # the act undoes the topic ("lift a measure"): a position on it is the reverse one
+    not_for: frozenset[str] = frozenset()  # purposes that make it another act ("600 million for reconstruction")
 
     def object_of(self, verb: Token) -> Token | None:
         """The verb's object that makes it this action, if any."""
@@ -156,6 +157,10 @@ class Action:
         if candidates and not self.preps:
             candidates += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
         for obj in candidates:
+            if self.not_for and any(c.dep_ == "prep" and c.lower_ == "for" and g.dep_ == "pobj" and
+                                    {w.lemma_.lower() for w in g.subtree if w.i <= g.i} & self.not_for
+                                    for t in (verb, obj) for c in t.children for g in c.children):
+                continue  # ("for humanitarian aid", "for the energy grid": the words up to the purpose's noun)
             if obj.lemma_.lower() in self.objects or obj.lower_ in self.objects:
                 return obj
             # AMOUNT: a sum of money ("pledged 600 million crowns", "offered us 4 billion")
@@ -236,7 +241,7 @@ def _action(where: Path | str, topic: str, entry: Any) -> Action:
             entry.get("objects") or entry.get("intransitive") and entry.get("subjects")):
         raise ConfigError(f"{where}: topic {topic!r}: each action needs `verbs` and `objects` (or, intransitive, "
                           "`subjects`)")
-    for key in ("verbs", "objects", "preps", "subjects"):
+    for key in ("verbs", "objects", "preps", "subjects", "not_for"):
         if any(isinstance(w, bool) for w in entry.get(key) or ()):
             # YAML reads a bare on, off, yes or no as true/false: "preps: [to, on]" would lose "on"
             raise ConfigError(f"{where}: topic {topic!r}: an action's `{key}` holds true/false; write words such "
@@ -247,7 +252,8 @@ def _action(where: Path | str, topic: str, entry: Any) -> Action:
                   preps=frozenset(str(p).lower() for p in entry.get("preps") or ()),
                   subjects=frozenset(str(w).lower() for w in entry.get("subjects") or ()),
                   intransitive=bool(entry.get("intransitive", False)),
-                  undoes=bool(entry.get("undoes", False)))
+                  undoes=bool(entry.get("undoes", False)),
+                  not_for=frozenset(str(w).lower() for w in entry.get("not_for") or ()))
 
 
 class TopicMatcher:
