@@ -132,6 +132,15 @@ def test_what_the_force_is_not_announces_and_takes_no_position(record_pipeline):
     assert not analysis.stances
 
 
+def test_a_person_addressed_before_a_speaker_is_not_the_speaker(tmp_path):
+    pipeline = with_gazetteer(tmp_path, "  - {id: iolana-verrick, name: Iolana Verrick, kind: person}\n"
+                                        "  - {id: ostmere, name: Ostmere, kind: state}\n")
+    analysis = analyze(pipeline, "REPORTER (Reyes): President Verrick, Ostmere says it will never accept your "
+                                 "membership of NATO. Will you drop the application?")
+    assert stance(analysis, "ostmere", "nato_membership").polarity == "oppose"
+    assert {s.actor for s in analysis.stances} == {"ostmere"}
+
+
 def test_help_by_air_is_air_support(record_pipeline):
     analysis = analyze(record_pipeline, '"We will help by air," the Polish president said in Warsaw.')
     assert stance(analysis, "poland", "air_support").polarity == "support"

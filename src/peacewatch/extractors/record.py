@@ -1816,7 +1816,7 @@ class Holders:
             t = stack.pop()
             outside = within is not None and t.i not in within
             actor = None if self._in_dateline(t) or outside else self.actor_at.get(t.i)
-            if actor and actor not in out:
+            if actor and actor not in out and not self._addressed(t):
                 out.append(actor)
             # a named head keeps its title and affiliation ("Russian President Putin" is Putin only)
             deps = {"conj", "appos"} if actor else NAME_DEPS
@@ -1824,6 +1824,15 @@ class Holders:
                 deps = deps | {"poss"}  # "Ostmere's delegation, led by …" is Ostmere (its partners are not)
             stack.extend(c for c in t.children if c.dep_ in deps)
         return out
+
+    def _addressed(self, name: Token) -> bool:
+        """ "President Verrick, Ostmere says …": a person named before a comma and a state or body in apposition
+        is the one spoken to, not a speaker."""
+        if getattr(self.actors.get(self.actor_at.get(name.i, "")), "kind", None) != "person":
+            return False
+        return any(c.dep_ == "appos" and c.i > name.i and self.doc[name.i + 1].text == "," and
+                   getattr(self.actors.get(self.actor_at.get(c.i, "")), "kind", "person") not in {"person", "anonymous"}
+                   for c in name.children)
 
     def named_by(self, phrase_head: Token) -> list[str]:
         """The actors a noun phrase names ("by Vantor and Brisa"), or a pronoun stands for."""
