@@ -141,6 +141,13 @@ def test_a_person_addressed_before_a_speaker_is_not_the_speaker(tmp_path):
     assert {s.actor for s in analysis.stances} == {"ostmere"}
 
 
+def test_if_i_may_add_sets_no_condition(record_pipeline):
+    analysis = analyze(record_pipeline, "If I may add, Norway will support sanctions against Russia.")
+    assert stance(analysis, "norway", "sanctions").polarity == "support"
+    analysis = analyze(record_pipeline, "If Russia attacks again, Norway will support sanctions against it.")
+    assert stance(analysis, "norway", "sanctions").polarity == "conditional"
+
+
 def test_help_by_air_is_air_support(record_pipeline):
     analysis = analyze(record_pipeline, '"We will help by air," the Polish president said in Warsaw.')
     assert stance(analysis, "poland", "air_support").polarity == "support"

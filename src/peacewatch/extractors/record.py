@@ -914,6 +914,13 @@ def _condition_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in record_cues()["stances"]["condition_nouns"])
 
 
+def speakers_aside(clause: Token) -> bool:
+    """ "If I may add", "if we may say so": a clause of the speaker's own manners, which conditions nothing."""
+    return any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in clause.children) and \
+        any(c.dep_ == "aux" and c.lower_ in {"may", "might"} for c in clause.children) and \
+        any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children)
+
+
 def condition_clause(token: Token) -> bool:
     """Whether the token is the "that" clause of a condition noun: "on condition that monitors are deployed"."""
     return token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in _condition_nouns() and \

@@ -58,6 +58,7 @@ from peacewatch.extractors.record import (
     says_how_long,
     second_statement,
     sets_apart,
+    speakers_aside,
     stative_participle,
     subject_of,
     time_units,
@@ -639,6 +640,8 @@ class StanceExtractor:
                 marks = {g.lower_ for g in child.children if g.dep_ == "mark"} if child.dep_ == "advcl" else set()
                 if t.i == head.i and child.lemma_.lower() in self.matcher.answering:
                     marks = set()  # ("… if it is attacked again": what a guarantee answers, not a condition on it)
+                if marks and speakers_aside(child):
+                    marks = set()  # ("If I may add, …": the speaker's manners, no condition)
                 if marks & self.markers:
                     conditional, anchor = True, t
                 if child not in path and any(self._fronted_when(g, t) for g in child.children):
