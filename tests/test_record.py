@@ -148,6 +148,11 @@ def test_if_i_may_add_sets_no_condition(record_pipeline):
     assert stance(analysis, "norway", "sanctions").polarity == "conditional"
 
 
+def test_a_term_that_holds_its_own_verb_is_a_statement_of_support(record_pipeline):
+    analysis = analyze(record_pipeline, '"Our future is in NATO," Zelensky said.')
+    assert stance(analysis, "volodymyr-zelensky", "nato_membership").polarity == "support"
+
+
 def test_help_by_air_is_air_support(record_pipeline):
     analysis = analyze(record_pipeline, '"We will help by air," the Polish president said in Warsaw.')
     assert stance(analysis, "poland", "air_support").polarity == "support"

@@ -817,6 +817,9 @@ class StanceExtractor:
                 and own_cue[1] > 1:
             kinds.append("support")  # a cue phrase the topic's words begin with: "its future lies in the alliance"
             predicate = True  # (a statement: the speaker's, not the owner's of the future)
+        elif not kinds and head.lemma_ == "be" and head.dep_ in {"ROOT", "ccomp", "conj"}:
+            kinds.append("support")  # a term that holds its own verb: "our place is in the alliance"
+            predicate = True
         if not conditional and "oppose" not in kinds and self._condition_phrase(anchor if kinds else path[-1]):
             conditional = True  # "supports a truce on condition that …"
         if not conditional and kinds and "oppose" not in kinds and self._strict_condition_after(anchor, head):
