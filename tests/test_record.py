@@ -153,6 +153,13 @@ def test_a_term_that_holds_its_own_verb_is_a_statement_of_support(record_pipelin
     assert stance(analysis, "volodymyr-zelensky", "nato_membership").polarity == "support"
 
 
+def test_contributions_by_air_sea_and_ground_name_their_topics(record_pipeline):
+    analysis = analyze(record_pipeline, "Emmanuel Macron has ruled out any presence on the ground.")
+    assert stance(analysis, "emmanuel-macron", "foreign_troops").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Norway will provide a naval contribution and an air component.")
+    assert {s.topic for s in analysis.stances if s.actor == "norway"} == {"maritime_support", "air_support"}
+
+
 def test_help_by_air_is_air_support(record_pipeline):
     analysis = analyze(record_pipeline, '"We will help by air," the Polish president said in Warsaw.')
     assert stance(analysis, "poland", "air_support").polarity == "support"
