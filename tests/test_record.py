@@ -669,6 +669,12 @@ def test_in_the_next_few_weeks(record_pipeline):
     assert found.actor == "japan"
 
 
+def test_a_task_given_with_a_limit_is_a_deadline(record_pipeline):
+    analysis = analyze(record_pipeline, "The ministers tasked their staffs to present a detailed operational plan by "
+                                        "24 September.")
+    assert deadline(analysis, "2025-09-24").expression.text == "by 24 September"
+
+
 def test_past_and_plain_dates_are_no_deadlines(record_pipeline):
     analysis = analyze(record_pipeline, "The talks ended on Tuesday. They will resume in March.")
     assert analysis.deadlines == []

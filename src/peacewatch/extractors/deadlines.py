@@ -272,7 +272,10 @@ class DeadlineExtractor:
             aux = [c for c in t.children if c.dep_ in {"aux", "auxpass"}]
             if any(a.lower_ in self.modal_aux for a in aux):
                 return t
-            if any(a.lower_ == "to" for a in aux) and t.dep_ in {"xcomp", "ccomp"} and \
+            # ("tasked their staffs to present …": the parse may hang the to-clause after an object as an advcl)
+            asked = t.dep_ in {"xcomp", "ccomp"} or t.dep_ == "advcl" and any(
+                c.dep_ == "dobj" and c.i < t.i for c in t.head.children)
+            if any(a.lower_ == "to" for a in aux) and asked and \
                     (t.head.lemma_.lower() in self.obligation or t.head.lower_ in self.obligation_forms):
                 return t  # "needs to happen", "is expected to sign", "is to meet"
             if t.lemma_.lower() in {"must", "need"} and t.pos_ in {"AUX", "VERB"} and t.dep_ == "ROOT":
