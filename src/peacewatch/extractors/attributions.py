@@ -694,11 +694,18 @@ def transcript_turns(doc: Doc, actor_at: dict[int, str], actors: dict[str, Actor
         content = text_span(text, m.end(), line_end)
         if not content.text.strip():
             continue
-        actor = actors.get(actor_id)
-        out.append(Attribution(id="", kind="direct", source=text_span(text, m.start("label"), m.end("label")),
-                               source_actor=actor_id, anonymous=bool(actor and actor.kind == "anonymous"),
-                               cue=text_span(text, m.start("colon"), m.end("colon")), content=content))
+        out.append(_direct_speech(text, actors, actor_id, m.span("label"), m.span("colon"),
+                                  (content.start, content.end)))
     return out
+
+
+def _direct_speech(text: str, actors: dict[str, Actor], actor_id: str, source: tuple[int, int],
+                   cue: tuple[int, int], content: tuple[int, int]) -> Attribution:
+    """A quotation found by the layout of its lines (a turn, a labelled or signed quotation): direct speech."""
+    actor = actors.get(actor_id)
+    return Attribution(id="", kind="direct", source=text_span(text, *source), source_actor=actor_id,
+                       anonymous=bool(actor and actor.kind == "anonymous"), cue=text_span(text, *cue),
+                       content=text_span(text, *content))
 
 
 #: a signature under a quotation ("— Mark Rutte, NATO Secretary General, February 3, 2026") or after it on its
@@ -724,12 +731,8 @@ def labelled_quotes(doc: Doc, quotes: QuoteIndex, actor_at: dict[int, str],
         if quote is None or quote.start != m.end() or span is None or span[-1].i not in actor_at or \
                 any(t.pos_ in {"VERB", "AUX"} for t in span):
             continue
-        actor_id = actor_at[span[-1].i]
-        actor = actors.get(actor_id)
-        out.append(Attribution(id="", kind="direct", source=text_span(text, m.start("by"), m.end("by")),
-                               source_actor=actor_id, anonymous=bool(actor and actor.kind == "anonymous"),
-                               cue=text_span(text, m.start("colon"), m.end("colon")),
-                               content=text_span(text, quote.start, quote.end)))
+        out.append(_direct_speech(text, actors, actor_at[span[-1].i], m.span("by"), m.span("colon"),
+                                  (quote.start, quote.end)))
     return out
 
 
@@ -750,11 +753,7 @@ def epigraph_attributions(doc: Doc, quotes: QuoteIndex, actor_at: dict[int, str]
         named = [actor_at[t.i] for t in span or () if t.i in actor_at]
         if not named:
             continue
-        actor = actors.get(named[0])
-        out.append(Attribution(id="", kind="direct", source=text_span(text, m.start("by"), m.end("by")),
-                               source_actor=named[0], anonymous=bool(actor and actor.kind == "anonymous"),
-                               cue=text_span(text, m.start("dash"), m.end("dash")),
-                               content=text_span(text, quote.start, quote.end)))
+        out.append(_direct_speech(text, actors, named[0], m.span("by"), m.span("dash"), (quote.start, quote.end)))
     return out
 
 
