@@ -1103,7 +1103,7 @@ def subject_of(verb: Token) -> Token | None:
     """The clause's nominal subject, inherited from the verbs it hangs on ("X said … and is open to …")."""
     t, seen = verb, 0
     while seen < 8:
-        subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "there" and not _label(c)]
+        subjects = own_subjects(t)
         # ("The delegation has, however, proposed …": the parse may hang the subject on the auxiliary)
         subjects = subjects or [g for c in t.children if c.dep_ in {"aux", "auxpass"} and c.i < t.i
                                 for g in c.children if g.dep_ in SUBJECT_DEPS]
@@ -1117,6 +1117,11 @@ def subject_of(verb: Token) -> Token | None:
             return None
         t, seen = t.head, seen + 1
     return None
+
+
+def own_subjects(verb: Token) -> list[Token]:
+    """The verb's own nominal subjects (not an expletive "there", nor an item's label "(a)")."""
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "there" and not _label(c)]
 
 
 def _label(token: Token) -> bool:
@@ -1412,12 +1417,9 @@ class Holders:
         """ "Ardally will provide …": a name the parse took for an adverb (by its "-ly") before a verb that has
         no subject is that verb's subject."""
         t = verb
-        def has_subject(v: Token) -> bool:
-            return any(c.dep_ in SUBJECT_DEPS and c.lower_ != "there" and not _label(c) for c in v.children)
-
-        while t.dep_ in {"xcomp", "conj"} and t.head.i != t.i and not has_subject(t):  # ("Ardally is ready to send …")
+        while t.dep_ in {"xcomp", "conj"} and t.head.i != t.i and not own_subjects(t):  # ("Ardally is ready to send …")
             t = t.head
-        if has_subject(t):
+        if own_subjects(t):
             return None
         return next((c for c in t.children if c.dep_ in {"advmod", "npadvmod"} and c.i < t.i
                      and c.i in self.actor_at), None)
