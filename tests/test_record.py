@@ -1159,6 +1159,13 @@ def test_jets_handed_over_are_aid_and_jets_on_patrol_air_support(record_pipeline
     assert stance(analysis, "emmanuel-macron", "air_support").polarity == "support"
 
 
+def test_monitors_who_may_visit_are_the_speakers_announcement(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland said observers could visit the plant in April.")
+    assert stance(analysis, "poland", "monitoring_intelligence").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Norway said international inspectors will visit the plant next week.")
+    assert stance(analysis, "norway", "monitoring_intelligence").polarity == "support"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")
