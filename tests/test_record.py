@@ -1166,6 +1166,13 @@ def test_monitors_who_may_visit_are_the_speakers_announcement(record_pipeline):
     assert stance(analysis, "norway", "monitoring_intelligence").polarity == "support"
 
 
+def test_talks_that_will_open_are_planned_and_troops_that_will_stay_are_not_asked_for(record_pipeline):
+    analysis = analyze(record_pipeline, "Volodymyr Zelensky said accession talks with the EU will open on 24 June.")
+    assert stance(analysis, "volodymyr-zelensky", "eu_membership").polarity == "support"
+    analysis = analyze(record_pipeline, "Keir Starmer was asked how long British troops will stay in Ukraine.")
+    assert not [s for s in analysis.stances if s.topic == "foreign_troops"]
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

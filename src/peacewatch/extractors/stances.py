@@ -111,6 +111,7 @@ class StanceExtractor:
         # (the verbs of need need no modal: "a settlement requires guarantees"; "include" does: "must include")
         self.needing = {w.lower() for w in cues["continuing_modals"]} | {"require", "demand"}
         self.continuing = phrase_table({"support": cues["continuing_verbs"]})
+        self.starting = phrase_table({"support": cues["starting_verbs"]})
         self.promising = {w.lower() for w in cues["promising_modals"]}
         self.intention_nouns = {w.lower() for w in cues["intention_nouns"]}
         self.possible = {w.lower() for w in cues["possibility_modals"]}
@@ -956,7 +957,9 @@ class StanceExtractor:
             after = [t for t in verb.subtree if t.i > verb.i]
             if any(says_how_long(after, k) for k in range(len(after))):
                 return True
-        return any(c.dep_ == "aux" and (c.lemma_.lower() in self.continuing_modals or c.tag_ == "MD" and _only(verb)) or
+        starting = cue_at(verb, self.starting) is not None
+        return any(c.dep_ == "aux" and (c.lemma_.lower() in self.continuing_modals or c.tag_ == "MD" and _only(verb) or
+                                        starting and c.lower_ in {"will", "'ll"}) or
                    c.dep_ in {"prep", "mark", "advcl"} and c.lower_ == "until" or
                    c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "until" for g in c.children)
                    for c in verb.children)
