@@ -64,6 +64,18 @@ def test_surname_joins_an_unlisted_full_name_in_the_same_document(pipeline):
     assert [m.text for m in actor.mentions] == ["Harriet Quellmoor", "Quellmoor"]
 
 
+def test_the_noun_a_body_is_named_by_points_back_to_it(pipeline):
+    analysis = actors_of(pipeline, "NATO ministers met in Brussels. The alliance said the alliance summit would "
+                                   "go ahead, and the European Union said the union agreed.")
+    nato = analysis.actor("nato")
+    assert nato is not None and [m.text for m in nato.mentions] == ["NATO", "alliance"]  # not the summit's
+    eu = analysis.actor("european-union")
+    assert eu is not None and [m.text for m in eu.mentions] == ["European Union", "union"]
+    # before the body is named the noun names nobody
+    analysis = actors_of(pipeline, "The alliance met on Monday. NATO ministers agreed.")
+    assert [m.text for m in analysis.actor("nato").mentions] == ["NATO"]
+
+
 def test_demonyms_and_capitals_map_to_the_state(pipeline):
     analysis = actors_of(pipeline, "Russian strikes hit the city overnight. Moscow denied it; Kyiv disagreed.")
     russia = analysis.actor("russia")

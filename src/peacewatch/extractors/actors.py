@@ -10,6 +10,7 @@ Priority, because each source is wrong in its own way:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -60,6 +61,12 @@ class AnonymousLexicon:
 @lru_cache(maxsize=1)
 def _not_actors() -> dict:
     return yaml.safe_load(resources.files("peacewatch.data").joinpath("not_actors.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    data = yaml.safe_load(resources.files("peacewatch.data").joinpath("attribution_cues.yaml").read_text("utf-8"))
+    return frozenset(w.lower() for w in data["role_nouns"])
 
 
 def _document_heads() -> frozenset[str]:
@@ -230,6 +237,11 @@ class ActorExtractor:
             self._mention(doc, found[actor_id], first, last)
             taken.update(range(first, last + 1))
 
+        for i, actor_id in list(self._body_by_noun(doc, chosen, taken)):
+            if actor_id in found:
+                self._mention(doc, found[actor_id], i, i)
+                taken.add(i)
+
         for first, last, actor in self._anonymous(doc, taken, found):
             if actor.id not in found:
                 found[actor.id] = _Found(actor, first)
@@ -322,6 +334,33 @@ class ActorExtractor:
         if hit and hit[1] != "capital" and hit[0].kind in {"state", "organization", "group"}:
             return hit[0].id
         return None
+
+    @staticmethod
+    def _body_by_noun(doc: Doc, chosen: list[_Candidate], taken: set[int]) -> Iterator[tuple[int, str]]:
+        """ "the alliance" after "the Rampart Alliance" (or after NATO, the North Atlantic Alliance): the common
+        noun that ends the name of the one body of the document so named stands for that body (the noun before
+        "of": "the council" after "the Council of Nations"; role nouns only: not "the summit", "the partners")."""
+        bodies: dict[str, set[str]] = {}
+        named_at: dict[str, int] = {}
+        # (a state so named only makes the noun ambiguous: "the Union" of Zavrin)
+        states = {c.entry.id for c in chosen if c.entry is not None and c.entry.kind == "state"}
+        for cand in chosen:
+            if cand.entry is None or cand.entry.kind == "person":
+                continue
+            named_at.setdefault(cand.entry.id, cand.first)
+            for form in (cand.entry.name, *cand.entry.aliases):
+                words = form.lower().split(" of ")[0].split()
+                if words and words[-1] in _role_nouns():
+                    bodies.setdefault(words[-1], set()).add(cand.entry.id)
+        for token in doc[1:]:
+            named = bodies.get(token.lower_, set())
+            # (not a modifier: "the alliance summit")
+            if len(named) != 1 or token.i in taken or doc[token.i - 1].lower_ != "the" or \
+                    token.dep_ == "compound" or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            body = next(iter(named))
+            if named_at[body] < token.i and body not in states:
+                yield token.i, body
 
     # -- people named by their title -------------------------------------------------------------
 
