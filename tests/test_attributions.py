@@ -45,6 +45,12 @@ def test_direct_quote_with_the_source_after_it(pipeline):
     assert "minister" in attr.source.text
 
 
+def test_its_statement_is_said_by_what_it_stands_for(pipeline):
+    text = "Russia sent its reply on Friday. Its answer states that talks must resume."
+    _, found = attributions(pipeline, text)
+    assert with_cue(found, "states").source_actor == "russia"
+
+
 def test_a_quote_on_its_own_line_signed_with_a_dash_below_it(pipeline):
     text = ("“Our ships will keep the grain corridor open all winter.”\n"
             "— Mark Rutte, NATO Secretary General, 3 February 2026\n"

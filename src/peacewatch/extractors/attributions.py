@@ -856,6 +856,9 @@ class SourceResolver:
         if head is None:
             return None
         token = self.doc[head]
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+        if owner is not None and token.lemma_.lower() in self.lexicon.nouns:
+            return self.resolve(owner.i, owner.i, owner.i, words)  # "Its answer states that …": its maker's
         antecedent = self._relative_antecedent(token)
         if antecedent is not None:
             return antecedent
