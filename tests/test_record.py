@@ -1173,6 +1173,14 @@ def test_talks_that_will_open_are_planned_and_troops_that_will_stay_are_not_aske
     assert not [s for s in analysis.stances if s.topic == "foreign_troops"]
 
 
+def test_what_an_actor_has_said_according_to_others_is_its_position(record_pipeline):
+    analysis = analyze(record_pipeline, "According to two diplomats, Russia has said it could accept OSCE monitors.")
+    assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
+    analysis = analyze(record_pipeline, "According to diplomats, Russia has said Ukraine is ready to accept OSCE "
+                                        "monitors.")
+    assert stance(analysis, "ukraine", "monitoring_intelligence").polarity == "support"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

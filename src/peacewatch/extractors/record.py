@@ -1644,6 +1644,8 @@ class Holders:
             return owners  # "Ostmere's demand is simple: the Union must lift the embargo"
         said = self.speaker(start, end)
         subject = subject_of(verb)
+        if said is not None and (reported := self._reported_within(said, verb)):
+            return reported  # "according to two diplomats, the Russian delegation has said it could …"
         if said is not None:
             inside = subject is not None and said.content.start <= subject.idx < said.content.end
             speakers = self.speaker_actors(said)
@@ -1699,6 +1701,22 @@ class Holders:
             # "No one will recognise the occupation" in a leader's address (not "no other basis …")
             return list(self.voices)
         return own
+
+    def _reported_within(self, said: Attribution, verb: Token) -> list[str]:
+        """Under "according to X", a verb of saying whose subject names an actor ("according to diplomats,
+        Russia has said it could …") is the speaker of what it governs: the diplomats report Russia's words."""
+        if not said.cue.text.lower().startswith("according"):
+            return []
+        speech = default_lexicon().speech
+        for t in [verb, *verb.ancestors]:
+            if not said.content.start <= t.idx < said.content.end:
+                break
+            if t is not verb and t.lemma_.lower() in speech and (named := self.subject_actors(t)):
+                subject = subject_of(verb)
+                own = self.subject_actors(verb) if subject is not None and not self.is_pronoun(subject) else []
+                # ("… Russia has said Ukraine is ready": Ukraine's; "… must withdraw": Russia's demand)
+                return own if own and not self.obliged(verb) else named
+        return []
 
     def _unnamed_others(self, subject: Token) -> bool:
         """ "fourteen states", "several governments", "other partners": actors counted but not named."""
