@@ -1181,6 +1181,21 @@ def test_what_an_actor_has_said_according_to_others_is_its_position(record_pipel
     assert stance(analysis, "ukraine", "monitoring_intelligence").polarity == "support"
 
 
+def test_the_mediator_in_lower_case_is_the_one_whose_role_it_is(tmp_path):
+    pipeline = with_gazetteer(tmp_path, "  - {id: ilse-varga, name: Ilse Varga, kind: person, "
+                                        "role: 'Foreign Minister of Norway, mediator of the Oslo talks'}\n")
+    analysis = analyze(pipeline, "Ilse Varga opened the round. The mediator will circulate a draft framework for "
+                                 "the peace talks within two weeks.")
+    assert stance(analysis, "ilse-varga", "peace_talks").polarity == "support"
+
+
+def test_its_reply_is_its_makers_whoever_the_source_phrase_names(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia answered on Friday. Its written reply to Turkey, which Reuters has "
+                                        "seen, says a general ceasefire can only follow a Ukrainian withdrawal.")
+    assert stance(analysis, "russia", "ceasefire").polarity == "conditional"
+    assert not [s for s in analysis.stances if s.actor == "reuters"]
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -383,7 +383,9 @@ class ActorExtractor:
         person_tokens = {i for f in found.values() if f.actor.kind == "person" for i in f.tokens}
         # tokens spaCy alone made an organization of may still be a title
         named = {i for f in found.values() if f.actor.kind == "person" or f.actor.in_gazetteer for i in f.tokens}
-        for match in _TITLE_AFTER_THE.finditer(text):
+        # (a title in lower case too, when it is a role noun: "the mediator's proposal")
+        lower = [m for m in _TITLE_LOWER.finditer(text) if m.group(1) in _role_nouns()]
+        for match in sorted([*_TITLE_AFTER_THE.finditer(text), *lower], key=lambda m: m.start()):
             words = match.group(1).split()
             n = next((n for n in range(len(words), 0, -1) if " ".join(words[:n]).lower() in holders), 0)
             if not n:
@@ -520,6 +522,7 @@ class ActorExtractor:
 
 
 _TITLE_AFTER_THE = re.compile(r"\b[Tt]he ([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})\b")
+_TITLE_LOWER = re.compile(r"\b[Tt]he ([a-z][a-z-]*)\b")
 _TITLE_BEFORE = re.compile(r"((?:[A-Z][\w-]* )+)$")
 
 
@@ -529,7 +532,7 @@ def _role_titles(role: str | None) -> set[str]:
     out = set()
     for part in re.split(r"[,;(]", role or ""):
         title = re.split(r"\s+(?:of|for|to|in|at)\s+", part.strip())[0]
-        if title[:1].isupper() and title.replace("-", " ").replace(" ", "").isalpha():
+        if title.replace("-", " ").replace(" ", "").isalpha():
             out.add(title)
     return out
 

@@ -850,15 +850,17 @@ class SourceResolver:
             return self.actor_at[head]
         if head is not None and self.doc[head].lemma_.lower() in self.lexicon.other_party_nouns:
             return None  # "Ukraine's partners said": not Ukraine
+        owner = next((c for c in self.doc[head].children if c.dep_ == "poss" and c.lower_ == "its"), None) \
+            if head is not None else None
+        if owner is not None and self.doc[head].lemma_.lower() in self.lexicon.nouns:
+            # "Its answer states that …", "Its reply, which Plumbline has seen, says …": its maker's
+            return self.resolve(owner.i, owner.i, owner.i, words)
         for i in range(first, last + 1):
             if i in self.actor_at:
                 return self.actor_at[i]
         if head is None:
             return None
         token = self.doc[head]
-        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "its"), None)
-        if owner is not None and token.lemma_.lower() in self.lexicon.nouns:
-            return self.resolve(owner.i, owner.i, owner.i, words)  # "Its answer states that …": its maker's
         antecedent = self._relative_antecedent(token)
         if antecedent is not None:
             return antecedent

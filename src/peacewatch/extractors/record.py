@@ -1809,6 +1809,9 @@ class Holders:
         ("Estmark and Sarre said")."""
         if said.source is not None:
             span = self.doc.char_span(said.source.start, said.source.end, alignment_mode="expand")
+            if span is not None and said.source_actor and any(c.dep_ == "poss" and c.lower_ == "its"
+                                                              for c in span.root.children):
+                return [said.source_actor]  # "Its reply, which Plumbline has seen, says": whose "its" is
             # the parse first: "The President of X, A, and the President of Y, B, with the mediation of Z"
             # names A and B, whatever its phrase ends with
             if span is not None and (named := self._actors_of_name(span.root, within=range(span.start, span.end))):
