@@ -1196,6 +1196,18 @@ def test_its_reply_is_its_makers_whoever_the_source_phrase_names(record_pipeline
     assert not [s for s in analysis.stances if s.actor == "reuters"]
 
 
+def test_a_second_report_joined_to_what_was_said_is_the_speakers(record_pipeline):
+    analysis = analyze(record_pipeline, "Dmitry Peskov said Russia \"takes note\" of the statements and repeated that "
+                                        "foreign troops in Ukraine were unacceptable.")
+    assert stance(analysis, "dmitry-peskov", "foreign_troops").polarity == "oppose"
+
+
+def test_soldiers_named_by_the_speakers_own_state_are_no_holder(record_pipeline):
+    analysis = analyze(record_pipeline, "Keir Starmer said no British soldier should serve in Ukraine.")
+    assert stance(analysis, "keir-starmer", "foreign_troops").polarity == "oppose"
+    assert not [s for s in analysis.stances if s.actor == "united-kingdom"]
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -408,6 +408,13 @@ class SpanFinder:
             # reporting verb with its own clause is the sentence's verb, and the noun (or the name beside it)
             # its subject
             return next((c for c in anchor.head.children if c.dep_ == "appos" and c.i < anchor.i), anchor.head)
+        said = anchor.head.head
+        if anchor.dep_ == "conj" and anchor.head.dep_ == "ccomp" and anchor.lemma_.lower() in self.lexicon.speech \
+                and not any(c.dep_ in SUBJECT_DEPS for c in anchor.children) and said.lemma_.lower() in \
+                self.lexicon.speech and (subject := self._source(said)) is not None:
+            # "X said no soldier should serve … and called for a referendum": the parse joins the second report
+            # to what was said; its speaker is X's
+            return subject
         token = anchor
         for _ in range(4):  # climb through xcomp/conj/advcl chains to find an inherited subject
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]

@@ -1670,8 +1670,11 @@ class Holders:
             if inside and not self.is_pronoun(subject):
                 own = self.subject_actors(verb)
                 if own and self.obliged(verb) and len(speakers) == 1 and \
-                        not {speakers[0], self._state_of(speakers[0])} & set(own):
-                    return speakers  # "Tavor says Drevania must give up its bid": Tavor's demand, not Drevania's
+                        (not {speakers[0], self._state_of(speakers[0])} & set(own) or
+                         subject.i not in self.actor_at and speakers[0] not in own):
+                    # "Tavor says Drevania must give up its bid": Tavor's demand, not Drevania's; "Aasvang said no
+                    # Brenlundish soldier should serve": his, though his state names the soldiers
+                    return speakers
                 if own:
                     return own
                 if self._unnamed_others(subject):
