@@ -1208,6 +1208,15 @@ def test_soldiers_named_by_the_speakers_own_state_are_no_holder(record_pipeline)
     assert not [s for s in analysis.stances if s.actor == "united-kingdom"]
 
 
+def test_a_leaders_party_speaks_with_the_leaders_voice(record_pipeline):
+    analysis = analyze(record_pipeline, "Keir Starmer met Volodymyr Zelensky on Monday. \"My party will support a "
+                                        "ceasefire on all fronts the day it is signed,\" Starmer said.")
+    assert stance(analysis, "keir-starmer", "ceasefire").polarity == "support"
+    analysis = analyze(record_pipeline, "Keir Starmer met Emmanuel Macron. His party will vote against sending troops "
+                                        "to Ukraine.")
+    assert stance(analysis, "keir-starmer", "foreign_troops").polarity == "oppose"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

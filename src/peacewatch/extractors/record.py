@@ -1330,6 +1330,7 @@ class Holders:
         self.unnamed_actor_nouns = {w.lower() for w in record_cues()["unnamed_others"]["nouns"]}
         self.counting_words = {w.lower() for w in record_cues()["unnamed_others"]["counting"]}
         self.own_forces = {w.lower() for w in record_cues()["own_forces_nouns"]}
+        self.own_party = {w.lower() for w in record_cues()["own_party_nouns"]}
         self.representatives = {w.lower() for w in record_cues()["representative_nouns"]}
         self.head_nouns = {w.lower() for w in record_cues()["head_of_nouns"]}
         self.position_nouns = {w.lower() for w in record_cues()["position_nouns"]}
@@ -1402,6 +1403,9 @@ class Holders:
         state = self._own_state(subject)
         if state:
             return [state]
+        leader = self._party_leader(subject)
+        if leader:
+            return [leader]
         owners = [self.actor_at[c.i] for c in subject.children if c.dep_ == "poss" and c.i in self.actor_at]
         if subject.pos_ == "NOUN" and owners:
             if subject.lemma_.lower() in self.resolver.lexicon.other_party_nouns:
@@ -1465,6 +1469,20 @@ class Holders:
         actor = self.actors.get(actor_id)
         return actor is not None and bool(actor.mentions) and all(
             any(start <= m.start < end for start, end in self.datelines) for m in actor.mentions)
+
+    def _party_leader(self, noun: Token) -> str | None:
+        """ "Her party would vote against", "my party will support a ceasefire": the leader who speaks for it."""
+        if noun.lemma_.lower() not in self.own_party:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in {"my", "his", "her"}), None)
+        if owner is None:
+            return None
+        if owner.lower_ == "my":
+            said = self.speaker(owner.idx, owner.idx + 1)
+            speakers = self.speaker_actors(said) if said is not None else list(self.voices)
+            return speakers[0] if len(speakers) == 1 else None
+        resolved = self.resolver.resolve(owner.i, owner.i, owner.i)
+        return resolved if getattr(self.actors.get(resolved or ""), "kind", None) == "person" else None
 
     def _own_state(self, noun: Token, speaker: str | None = None) -> str | None:
         """ "her country would send troops": the state of the person "her" stands for (else of the speaker)."""
