@@ -1329,7 +1329,7 @@ def test_asking_another_to_act_is_a_demand_and_cannot_accept_a_refusal(record_pi
 
 @pytest.mark.parametrize("gold_file", ["gold/record.yaml", "dev-a/gold.yaml", "dev-b/gold.yaml", "dev-c/gold.yaml",
                                        "dev-d/gold.yaml", "dev-e/gold.yaml", "dev-f/gold.yaml", "dev-g/gold.yaml",
-                                       "heldout/gold.yaml"])
+                                       "dev-h/gold.yaml", "heldout/gold.yaml"])
 def test_every_gold_file_quotes_its_documents_and_knows_its_actors_and_topics(gold_file):
     import yaml
 
