@@ -1217,6 +1217,13 @@ def test_a_leaders_party_speaks_with_the_leaders_voice(record_pipeline):
     assert stance(analysis, "keir-starmer", "foreign_troops").polarity == "oppose"
 
 
+def test_not_one_measure_eased_keeps_them_all(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland said not one sanction will be eased.")
+    assert stance(analysis, "poland", "sanctions").polarity == "support"
+    analysis = analyze(record_pipeline, "Poland said not one soldier will be deployed to Ukraine.")
+    assert stance(analysis, "poland", "foreign_troops").polarity == "oppose"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -80,10 +80,18 @@ def _negative_subjects() -> frozenset[str]:
 
 
 def names_no_one(subject: Token) -> bool:
-    """ "nobody", "none", "no one", "no government I lead", "neither X nor Y": a subject that negates its verb."""
+    """ "nobody", "none", "no one", "no government I lead", "neither X nor Y", "not one soldier", "not a single
+    soldier": a subject that negates its verb."""
     return subject.lower_ in _negative_subjects() or any(c.dep_ == "det" and c.lower_ == "no" or
-                                                        c.dep_ == "preconj" and c.lower_ == "neither"
+                                                        c.dep_ == "preconj" and c.lower_ == "neither" or
+                                                        subject.pos_ == "NOUN" and (c.dep_ == "neg" or
+                                                                                    not_one(c))
                                                         for c in subject.children)
+
+
+def not_one(token: Token) -> bool:
+    """ "not one (soldier)": the parse hangs the "not" on the number."""
+    return token.dep_ == "nummod" and token.lower_ == "one" and any(g.dep_ == "neg" for g in token.children)
 
 
 def _names_person(token: Token) -> bool:

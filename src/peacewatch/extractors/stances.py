@@ -46,6 +46,7 @@ from peacewatch.extractors.record import (
     mandative,
     names_a_kind,
     names_no_one,
+    not_one,
     only_dates,
     participle_agent,
     particle_cue,
@@ -629,6 +630,8 @@ class StanceExtractor:
                     denied = denied or n > 0 and path[n - 1].dep_ == "prep" and \
                         path[n - 1].lower_ in {"for", "of"} and t.lemma_.lower() in self.intention_nouns
                     bare = bare or t.i == head.i or t.lemma_ in {"be", "have"} or denied
+                if t.i == head.i and not_one(child):
+                    negations += 1  # "not one sanction will be eased"
                 if child.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in child.children):
                     negations, no_longer = negations + 1, True  # "no longer opposes": a reversal
                 if child.dep_ == "nsubj" and t.pos_ in {"VERB", "AUX"} and child.i != head.i and \
