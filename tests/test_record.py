@@ -1224,6 +1224,12 @@ def test_not_one_measure_eased_keeps_them_all(record_pipeline):
     assert stance(analysis, "poland", "foreign_troops").polarity == "oppose"
 
 
+def test_a_halt_to_strikes_is_a_ceasefire_wherever_the_parse_hangs_its_complement(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia accepted a 30-day halt to strikes on energy facilities.")
+    assert stance(analysis, "russia", "ceasefire").polarity == "support"
+    assert commitment(analysis, "russia", "ceasefire").modality == "pledged"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -152,6 +152,10 @@ class Action:
             candidates += [g for c in verb.children if c.dep_ in {"prep", "advmod", "prt"}
                            for p in c.children if p.dep_ == "prep" and f"{c.lower_} {p.lower_}" in self.preps
                            for g in p.children if g.dep_ == "pobj"]
+            after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+            if verb.pos_ == "NOUN" and after is not None and after.dep_ == "prep" and after.lower_ in self.preps:
+                # "accepted a halt to strikes": the parse hangs the noun's complement on the verb above it
+                candidates += [g for g in after.children if g.dep_ == "pobj"]
         else:
             candidates = [c for c in verb.children if c.dep_ in {"dobj", "xcomp"}]
             if verb.dep_ not in {"relcl", "advcl", "acl"} or \
@@ -1810,7 +1814,9 @@ class Holders:
                 found = list(dict.fromkeys(a for c in t.children if c.dep_ == "prep" and c.lower_ in {"by", "of"}
                                            for g in c.children if g.dep_ == "pobj"
                                            # ("Address by the President of Ukraine": the state he heads)
-                                           for a in self._actors_of_name(g) or self._heads_of(g)
+                                           # (a name with its title: "by Mr X, Minister … of Y" is X's)
+                                           for a in ([self.actor_at[g.i]] if g.i in self.actor_at else
+                                                     self._actors_of_name(g) or self._heads_of(g))
                                            if not self._is_outlet(a)))
                 if len(found) == 1:
                     return found[0]
