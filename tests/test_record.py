@@ -1230,6 +1230,19 @@ def test_a_halt_to_strikes_is_a_ceasefire_wherever_the_parse_hangs_its_complemen
     assert commitment(analysis, "russia", "ceasefire").modality == "pledged"
 
 
+def test_applying_to_join_and_refusing_to_apply_measures(record_pipeline):
+    analysis = analyze(record_pipeline, "9 October - Ukraine applies to join NATO.")
+    assert stance(analysis, "ukraine", "nato_membership").polarity == "support"
+    analysis = analyze(record_pipeline, "Turkey says it will not apply the sanctions.")
+    assert stance(analysis, "turkey", "sanctions").polarity == "oppose"
+
+
+def test_air_defence_batteries_handed_over_are_military_aid(record_pipeline):
+    analysis = analyze(record_pipeline, "Germany pledges six air defence batteries to Ukraine.")
+    assert commitment(analysis, "germany", "military_aid").modality == "pledged"
+    assert not [s for s in analysis.stances if s.topic == "air_support"]
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")
