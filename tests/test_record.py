@@ -1243,6 +1243,16 @@ def test_air_defence_batteries_handed_over_are_military_aid(record_pipeline):
     assert not [s for s in analysis.stances if s.topic == "air_support"]
 
 
+def test_opposing_something_without_a_condition_opposes_only_that_version(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland rejects any deployment of troops without a UN mandate.")
+    assert stance(analysis, "poland", "foreign_troops").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Nigel Farage says his party will vote against the deployment of troops "
+                                        "without a UN mandate.")
+    assert stance(analysis, "nigel-farage", "foreign_troops").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Poland rejects any deployment of troops.")
+    assert stance(analysis, "poland", "foreign_troops").polarity == "oppose"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -887,6 +887,13 @@ class StanceExtractor:
             # "will not accept monitors from any state that arms Sarenne", "will only accept escorts from countries
             # outside the alliance": some, not all
             polarity = "conditional"
+        up_to_cue = [*path[:path.index(anchor) + 1], anchor.head] if anchor in path else []
+        if polarity == "oppose" and not negations and "oppose" in kinds and any(
+                c.dep_ == "prep" and c.lower_ == "without" and c not in path and c.i > t.i
+                for t in up_to_cue for c in t.children):
+            # "rejects any deployment without a mandate", "will vote against the force without a mandate": only
+            # without it
+            polarity = "conditional"
         if polarity == "oppose" and 0 <= qualifies < negations and "oppose" not in kinds:
             # "would not sign a mandate that kept the monitors' findings secret": not that kind, another may do
             polarity = "conditional"
