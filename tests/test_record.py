@@ -1253,6 +1253,11 @@ def test_opposing_something_without_a_condition_opposes_only_that_version(record
     assert stance(analysis, "poland", "foreign_troops").polarity == "oppose"
 
 
+def test_offering_to_mediate_is_an_offer_of_talks(record_pipeline):
+    analysis = analyze(record_pipeline, "3 November - Turkey offers to mediate.")
+    assert commitment(analysis, "turkey", "peace_talks").modality == "offered"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")
