@@ -1258,6 +1258,13 @@ def test_offering_to_mediate_is_an_offer_of_talks(record_pipeline):
     assert commitment(analysis, "turkey", "peace_talks").modality == "offered"
 
 
+def test_the_two_leaders_are_the_two_people_named_together_and_keep_in_contact(record_pipeline):
+    analysis = analyze(record_pipeline, "Keir Starmer and Vladimir Putin spoke by telephone on Tuesday. NATO and the "
+                                        "European Union were not mentioned. The two leaders agreed that their "
+                                        "advisers would remain in contact.")
+    assert {s.actor for s in analysis.stances if s.topic == "peace_talks"} == {"keir-starmer", "vladimir-putin"}
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

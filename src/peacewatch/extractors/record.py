@@ -1590,9 +1590,10 @@ class Holders:
                  and any(form and form.lower() in role for form in [a.name, *a.aliases])]
         return named[0] if len(named) == 1 else None
 
-    def _last_pair(self, before: int) -> list[str]:
-        """The last two states named together ("Valdoria and Kesh") before token `before`, else the last two
-        actors ("Marren and Vasko"): the sides of a peace process are states first."""
+    def _last_pair(self, before: int, people: bool = False) -> list[str]:
+        """The last two states named together ("Valdoria and Kesh") before token `before`, else the two states the
+        document names most, else the last two actors ("Marren and Vasko"): the sides of a peace process are
+        states first. With `people`, the last two people named together."""
         pairs = []
         near = sentence(self.doc[before]).start if before < len(self.doc) else len(self.doc)
         near = sentence(self.doc[near - 1]).start if near > 0 else 0  # this sentence and the one before
@@ -1603,11 +1604,19 @@ class Holders:
             second = next((self.actor_at.get(c.i) for c in t.children if c.dep_ == "conj"), None) or \
                 self._joined_before(t)
             if second and second != first:
-                if all(getattr(self.actors.get(a), "kind", None) == "state" for a in (first, second)):
+                kinds = {getattr(self.actors.get(a), "kind", None) for a in (first, second)}
+                if people:
+                    if kinds == {"person"}:
+                        return [first, second]
+                    continue
+                if kinds == {"state"}:
                     # a pair named long before may be any two states: the sides are the two named most
                     return [first, second] if t.i >= near else self._main_pair([first, second])
                 pairs.append([first, second])
-        return pairs[0] if pairs else self._main_pair([])  # (no pair named: the two states named most)
+        if people:
+            return []
+        # (no two states named together: the two states named most, before any other pair)
+        return self._main_pair(pairs[0] if pairs else [])
 
     def _main_pair(self, fallback: list[str]) -> list[str]:
         """The two states the document names most often (the sides of its war), if they clearly lead."""
@@ -1869,7 +1878,7 @@ class Holders:
             if any(self._in_dateline(t) for t in span or ()):
                 return []  # a source the parse took from the dateline ("LIRSK, March 10 (Harbor Wire) - …")
             if span is not None and tuple(t.lower_ for t in span) in self.collective:
-                return self._last_pair(span.start)  # "the two governments agreed to …"
+                return self._collective(span.root)  # "the two governments agreed to …"
         return [said.source_actor] if said.source_actor else []
 
     def _actors_of_name(self, head: Token, within: range | None = None) -> list[str]:
@@ -2001,7 +2010,10 @@ class Holders:
 
     def _collective(self, head: Token) -> list[str]:
         """ "both parties", "the two delegations": the last pair of actors named together before them."""
-        return self._last_pair(head.left_edge.i) if self._is_collective(head) else []
+        if not self._is_collective(head):
+            return []
+        # ("the two leaders", "both presidents": two people named together)
+        return self._last_pair(head.left_edge.i, people=head.lemma_.lower() in {"leader", "president"})
 
     def _thanked(self, noun: Token) -> list[str]:
         """ "I thank the Norvik Isles for their offer": the object named before "for their …" is its owner
