@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from peacewatch.contract import Actor
+from peacewatch.extractors.attributions import default_lexicon
 from peacewatch.extractors.base import Resources, context, register
 from peacewatch.gazetteer import Entry, Gazetteer
 from peacewatch.spans import doc_text, slug, token_span
@@ -61,12 +62,6 @@ class AnonymousLexicon:
 @lru_cache(maxsize=1)
 def _not_actors() -> dict:
     return yaml.safe_load(resources.files("peacewatch.data").joinpath("not_actors.yaml").read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _role_nouns() -> frozenset[str]:
-    data = yaml.safe_load(resources.files("peacewatch.data").joinpath("attribution_cues.yaml").read_text("utf-8"))
-    return frozenset(w.lower() for w in data["role_nouns"])
 
 
 def _document_heads() -> frozenset[str]:
@@ -350,7 +345,7 @@ class ActorExtractor:
             named_at.setdefault(cand.entry.id, cand.first)
             for form in (cand.entry.name, *cand.entry.aliases):
                 words = form.lower().split(" of ")[0].split()
-                if words and words[-1] in _role_nouns():
+                if words and words[-1] in default_lexicon().role_nouns:
                     bodies.setdefault(words[-1], set()).add(cand.entry.id)
         for token in doc[1:]:
             named = bodies.get(token.lower_, set())
@@ -384,7 +379,7 @@ class ActorExtractor:
         # tokens spaCy alone made an organization of may still be a title
         named = {i for f in found.values() if f.actor.kind == "person" or f.actor.in_gazetteer for i in f.tokens}
         # (a title in lower case too, when it is a role noun: "the mediator's proposal")
-        lower = [m for m in _TITLE_LOWER.finditer(text) if m.group(1) in _role_nouns()]
+        lower = [m for m in _TITLE_LOWER.finditer(text) if m.group(1) in default_lexicon().role_nouns]
         for match in sorted([*_TITLE_AFTER_THE.finditer(text), *lower], key=lambda m: m.start()):
             words = match.group(1).split()
             n = next((n for n in range(len(words), 0, -1) if " ".join(words[:n]).lower() in holders), 0)
