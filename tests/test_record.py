@@ -1265,6 +1265,14 @@ def test_the_two_leaders_are_the_two_people_named_together_and_keep_in_contact(r
     assert {s.actor for s in analysis.stances if s.topic == "peace_talks"} == {"keir-starmer", "vladimir-putin"}
 
 
+def test_a_second_statement_added_keeps_its_own_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland is expected to provide air policing over western Ukraine, the "
+                                        "officials said, adding that the Polish government had ruled out flying combat "
+                                        "missions over the front.")
+    assert {s.polarity for s in analysis.stances if (s.actor, s.topic) == ("poland", "air_support")} == \
+        {"support", "oppose"}
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

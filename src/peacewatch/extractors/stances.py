@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from peacewatch.contract import Commitment, Stance
+from peacewatch.extractors.attributions import default_lexicon
 from peacewatch.extractors.base import Resources, context, register
 from peacewatch.extractors.record import (
     Holders,
@@ -260,7 +261,8 @@ class StanceExtractor:
                         (reading.polarity != out[seen[key]].polarity or second_statement(reading.anchor) is not None) \
                         and mention.head not in stand_ins and \
                         key not in from_stand_in and (*key, reading.polarity) not in second and \
-                        (_coordinated(anchors[key], reading.anchor) or reading.anchor.i == anchors[key].i and
+                        (_coordinated(anchors[key], reading.anchor) or _told_apart(anchors[key], reading.anchor) or
+                         reading.anchor.i == anchors[key].i and
                          _coordinated(anchors[key], doc[mention.head])):
                     second.add((*key, reading.polarity))  # a coordinated clause's own, other position
                     clause = clause_verb(reading.anchor)  # (shown by its own words)
@@ -1179,6 +1181,19 @@ def _coordinated(first: Token, second: Token) -> bool:
                 return True
             t = t.head
     return False
+
+
+def _told_apart(first: Token, second: Token) -> bool:
+    """Whether two positions are given in two acts of saying ("is expected to provide air policing, the officials
+    said, adding that it had ruled out combat missions"): each says its own."""
+    speech = default_lexicon().speech
+
+    def said_by(token: Token) -> Token | None:
+        # (the verb that reports the clause, not the clause's own: "dismissed the proposal, saying …" is one act)
+        return next((t for t in clause_verb(token).ancestors if t.lemma_.lower() in speech), None)
+
+    a, b = said_by(first), said_by(second)
+    return a is not None and b is not None and a.i != b.i
 
 
 def _own_clause(verb: Token) -> list[Token]:
