@@ -1273,6 +1273,13 @@ def test_a_second_statement_added_keeps_its_own_position(record_pipeline):
         {"support", "oppose"}
 
 
+def test_cooperating_only_with_some_observers_is_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia would cooperate only with observers from States that were not members "
+                                        "of NATO.")
+    assert [(s.actor, s.topic, s.polarity) for s in analysis.stances] == \
+        [("russia", "monitoring_intelligence", "conditional")]
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -1205,6 +1205,9 @@ def names_a_kind(clause: Token) -> bool:
     """ "monitors from any State that supplies weapons", "escorts by ships flying a neutral flag": `clause` only says
     which doers are meant, so a topic in it is no one's position or commitment."""
     head = clause.head
+    if clause.dep_ == "relcl" and any(c.dep_ == "prep" and c.lower_ in {"from", "by"} and c.i < clause.i and
+                                      any(g.dep_ == "pobj" for g in c.children) for c in head.children):
+        return True  # ("observers from States that were not members …": the parse hangs the clause on the doers)
     if clause.dep_ not in {"relcl", "acl"} or head.dep_ != "pobj" or head.head.lower_ not in {"from", "by"}:
         return False
     doers = head.head.head  # (or the verb, where the parse hangs "from" there: "accept monitors from any State …")

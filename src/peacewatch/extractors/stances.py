@@ -1244,8 +1244,9 @@ def _phrase_ending_at(prep: Token, cues: dict[tuple[str, ...], str]) -> tuple[st
 
 
 def _only(verb: Token) -> bool:
-    """ "will only accept …": the verb is limited to what follows."""
-    return any(c.dep_ == "advmod" and c.lower_ == "only" for c in verb.children)
+    """ "will only accept …", "would cooperate only with …": the verb is limited to what follows."""
+    limited = [verb, *(c for c in verb.children if c.dep_ == "prep")]
+    return any(c.dep_ == "advmod" and c.lower_ == "only" for t in limited for c in t.children)
 
 
 def _states_a_fact(path: list[Token]) -> bool:
