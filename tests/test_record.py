@@ -1280,6 +1280,13 @@ def test_cooperating_only_with_some_observers_is_conditional(record_pipeline):
         [("russia", "monitoring_intelligence", "conditional")]
 
 
+def test_the_readiness_of_named_states_to_act_is_theirs(record_pipeline):
+    analysis = analyze(record_pipeline, "Norway welcomed the readiness of Poland, Turkey and France to give Ukraine "
+                                        "guarantees that bind.")
+    assert {(c.actor, c.modality) for c in analysis.commitments if c.topic == "security_guarantees"} == \
+        {("poland", "ready"), ("turkey", "ready"), ("france", "ready")}
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

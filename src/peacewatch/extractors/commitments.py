@@ -540,21 +540,26 @@ class CommitmentExtractor:
     @staticmethod
     def _topics(doc: Doc, cue: Token, mentions: list[TopicMention], cues: dict) -> list[TopicMention]:
         """The topics on the cue's object side, one mention per topic, in text order."""
-        subtree = range(cue.left_edge.i, cue.right_edge.i + 1)
+        clause = _noun_clause(cue)
+        subtree = range(cue.left_edge.i, (clause or cue).right_edge.i + 1)
         line_start, line_end = line_of(doc, cue)
         # a topic on another line is another paragraph or list item, whatever the parse joined
         # (a topic verb is its own cue: "we will exchange all prisoners")
         on_line = [m for m in mentions if (m.first > cue.i or m.head == cue.i or _relative_in(doc[m.head], cue))
                    and doc[m.last].idx < line_end]
         # not in an adverbial clause ("… when the force deploys", "because the monitors …"): a circumstance
-        inside = [m for m in on_line if m.head in subtree and not _through_advcl(doc[m.head], cue)
-                  and not _through_conj_verb(doc[m.head], cue) and not _through_time(doc[m.head], cue)
-                  and not _through_alternative(doc[m.head], cue)
+
+        def top(m: TopicMention) -> Token:  # (the noun's own clause stands in for the noun)
+            return clause if clause is not None and clause.left_edge.i <= m.head <= clause.right_edge.i else cue
+
+        inside = [m for m in on_line if m.head in subtree and not _through_advcl(doc[m.head], top(m))
+                  and not _through_conj_verb(doc[m.head], top(m)) and not _through_time(doc[m.head], top(m))
+                  and not _through_alternative(doc[m.head], top(m))
                   and not any(bought_by(t) or names_a_kind(t) or sets_apart(t)
-                              for t in _on_the_way(doc[m.head], cue))
+                              for t in _on_the_way(doc[m.head], top(m)))
                   # "refused to sign, arguing that Quillan would arm Karsavia": what was argued is not refused
                   and not any(t.dep_ == "ccomp" and t.head.dep_ == "advcl" and t.head.tag_ == "VBG"
-                              and cue_at(t.head, cues) is None for t in _on_the_way(doc[m.head], cue))]
+                              and cue_at(t.head, cues) is None for t in _on_the_way(doc[m.head], top(m)))]
         if not inside and (done := _cleft_object(cue)) is not None:
             # "What we cannot accept is a pause …": what the clause that "what" opens is about follows "is"
             inside = [m for m in mentions if done.left_edge.i <= m.head <= done.right_edge.i]
@@ -569,6 +574,15 @@ class CommitmentExtractor:
                 out.append(m)
         return out
 
+
+
+def _noun_clause(noun: Token) -> Token | None:
+    """ "welcomed the readiness of Norway to give guarantees": the "to" clause the parse hung on the verb above
+    belongs to the noun just before it."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj":
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "advcl" and c.left_edge.i == noun.right_edge.i + 1
+                 and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"), None)
 
 
 def _cleft_object(cue: Token) -> Token | None:
