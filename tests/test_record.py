@@ -1287,6 +1287,13 @@ def test_the_readiness_of_named_states_to_act_is_theirs(record_pipeline):
         {("poland", "ready"), ("turkey", "ready"), ("france", "ready")}
 
 
+def test_voting_against_a_deployment_and_not_applying_sanctions_are_refusals(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland will vote against the deployment of foreign troops. Turkey will not "
+                                        "apply the sanctions.")
+    assert commitment(analysis, "poland", "foreign_troops").modality == "refused"
+    assert commitment(analysis, "turkey", "sanctions").modality == "refused"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")
