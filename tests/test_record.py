@@ -1294,6 +1294,15 @@ def test_voting_against_a_deployment_and_not_applying_sanctions_are_refusals(rec
     assert commitment(analysis, "turkey", "sanctions").modality == "refused"
 
 
+def test_what_a_state_offered_named_in_a_relative_clause_is_its_offer(record_pipeline):
+    for text in ("Norway will lead the maritime support mission that Turkey offered.",
+                 "Norway will lead the naval escort that Turkey offered."):
+        analysis = analyze(record_pipeline, text)
+        assert stance(analysis, "turkey", "maritime_support").polarity == "support"
+    analysis = analyze(record_pipeline, "A truce that no one watches is a truce that no one keeps, Zelensky said.")
+    assert [s.polarity for s in analysis.stances if s.topic == "ceasefire"] != ["oppose"]
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -630,8 +630,12 @@ def relative_mentions(doc: Doc, mentions: list[TopicMention]) -> dict[TopicMenti
     out: dict[TopicMention, Token] = {}
     for mention in mentions:
         for clause in _relative_clauses(doc, mention):
-            pronoun = next((t for t in clause.subtree if t.tag_ in {"WDT", "WP"} and t.lower_ in RELATIVE_PRONOUNS
-                            and t.dep_ in {"dobj", "nsubjpass", "pobj"}), None)
+            # (the tagger may take a relative "that" for a conjunction: "the escort that Turkey offered", but not
+            # in "a truce that no one keeps", which only describes)
+            named = any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in clause.children)
+            pronoun = next((t for t in clause.subtree
+                            if (t.tag_ in {"WDT", "WP"} or named and t.i == clause.left_edge.i)
+                            and t.lower_ in RELATIVE_PRONOUNS and t.dep_ in {"dobj", "nsubjpass", "pobj"}), None)
             if pronoun is not None:
                 out[TopicMention(mention.topic, pronoun.i, pronoun.i, pronoun.i, mention.opposite)] = clause
     return out
@@ -640,7 +644,10 @@ def relative_mentions(doc: Doc, mentions: list[TopicMention]) -> dict[TopicMenti
 def _relative_clauses(doc: Doc, mention: TopicMention) -> list[Token]:
     """The topic's relative clauses, and those the parse hung on the place that ends its phrase: "the ceasefire
     declared in Almere, which the two sides agreed to extend" extends the ceasefire, not Almere."""
-    clauses = [c for c in doc[mention.head].children if c.dep_ == "relcl"]
+    head = doc[mention.head]
+    if head.dep_ in {"compound", "amod"} and head.head.i == mention.last + 1 and head.head.pos_ == "NOUN":
+        head = head.head  # "the maritime support mission that Norvane offered": the noun the topic names a kind of
+    clauses = [c for c in head.children if c.dep_ == "relcl"]
     for place in doc[mention.last + 1:mention.last + 4]:
         between = doc[mention.last + 1:place.i]
         if place.pos_ == "PROPN" and place.dep_ == "pobj" and all(
