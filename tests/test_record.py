@@ -1303,6 +1303,20 @@ def test_what_a_state_offered_named_in_a_relative_clause_is_its_offer(record_pip
     assert [s.polarity for s in analysis.stances if s.topic == "ceasefire"] != ["oppose"]
 
 
+def test_a_ministry_statement_under_an_outlets_introduction_speaks_as_its_state(record_pipeline):
+    intro = ("The Kyiv Independent publishes below the full text of the statement issued on Thursday.\n\n"
+             "Statement of the Ministry of Foreign Affairs of Ukraine\n\n")
+    body = ("Ukraine took part in the talks in good faith. Ukraine demands the release of all prisoners of war. "
+            "Ukraine rejects any proposal to cede its land. A ceasefire without guarantees is an invitation to the "
+            "next invasion.")
+    analysis = analyze(record_pipeline, intro + body)
+    assert stance(analysis, "ukraine", "security_guarantees").polarity == "support"
+    # (a statement that does not speak of the state by name is the ministry's own)
+    analysis = analyze(record_pipeline, intro + "A ceasefire without guarantees is an invitation to the next "
+                                                "invasion.")
+    assert stance(analysis, "ukraine-foreign-ministry", "security_guarantees").polarity == "support"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -1797,7 +1797,7 @@ class Holders:
         C, …": a joint statement's signatories)."""
         one = self._voice()
         if one:
-            return [one]
+            return [self._speaking_as(one)]
         for sent in sentences(self.doc)[:6]:
             for t in sent:
                 if t.lower_ == "we":
@@ -1819,15 +1819,32 @@ class Holders:
                 return named
         return []
 
+    def _speaking_as(self, voice: str) -> str:
+        """A state's organ whose text makes the state the subject of what it says ("Valdoria demands …, Valdoria
+        rejects …" in its Foreign Ministry's statement) speaks as the state."""
+        body = self.actors.get(voice)
+        state = body.affiliation if body is not None and body.kind == "organization" else None
+        if state is None or getattr(self.actors.get(state), "kind", None) != "state":
+            return voice
+        subjects = sum(1 for t in self.doc if t.dep_ == "nsubj" and self.actor_at.get(t.i) == state
+                       and t.head.pos_ == "VERB")
+        return state if subjects >= 3 else voice
+
     def _voice(self) -> str | None:
         """The one actor that is the subject of a verb of publishing or speaking in the first sentences."""
         verbs = {w.lower() for w in record_cues()["voice_verbs"]}
         nouns = {w.lower() for w in record_cues()["voice_nouns"]}
         titles = {w.lower() for w in record_cues()["voice_titles"]}
-        first_line = doc_text(self.doc).lstrip().split("\n", 1)[0]
+        text = doc_text(self.doc)
+        first_line = text.lstrip().split("\n", 1)[0]
+        # (or a title on a line of its own under an outlet's introduction: "… publishes below the full text of
+        # the statement.\n\nStatement of the Ministry of Foreign Affairs of …")
+        lines = [m.start() for m in re.finditer(r"^[^\n]", text[:1500], re.MULTILINE)][:3]
         for t in self.doc:
-            if t.idx > len(first_line) + 1:  # (leading blanks at most)
+            if t.idx > lines[-1] + 300 if lines else t.idx > len(first_line) + 1:
                 break
+            if t.idx > len(first_line) + 1 and (t.idx not in lines or text[t.idx:].split("\n", 1)[0].endswith(".")):
+                continue
             # a title that names whose text this is: "Statement by the Ministry of Foreign Affairs of …"
             if t.lemma_.lower() in titles and t.pos_ == "NOUN":
                 found = list(dict.fromkeys(a for c in t.children if c.dep_ == "prep" and c.lower_ in {"by", "of"}
