@@ -1317,6 +1317,20 @@ def test_a_ministry_statement_under_an_outlets_introduction_speaks_as_its_state(
     assert stance(analysis, "ukraine-foreign-ministry", "security_guarantees").polarity == "support"
 
 
+def test_a_vote_cast_on_no_topic_of_its_own_is_on_what_was_put_to_the_vote(tmp_path):
+    pipeline = with_gazetteer(tmp_path, "  - {id: commonweal-party, name: Commonweal Party, kind: organization}\n"
+                                        "  - {id: hearth-party, name: Hearth Party, kind: organization}\n")
+    analysis = analyze(pipeline, "The parliament on Wednesday authorised the government to send up to 3,000 troops "
+                                 "to Ukraine once a ceasefire is signed.\n\nThe chamber approved the motion by 341 "
+                                 "votes to 227. The governing Commonweal Party voted in favour. The opposition "
+                                 "Hearth Party voted against, although its leader said it would support the "
+                                 "sanctions.")
+    assert stance(analysis, "commonweal-party", "foreign_troops").polarity == "support"
+    assert stance(analysis, "hearth-party", "foreign_troops").polarity == "oppose"
+    assert commitment(analysis, "hearth-party", "foreign_troops").modality == "refused"
+    assert not [s for s in analysis.stances if s.topic == "ceasefire" and s.actor.endswith("party")]
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -347,7 +347,55 @@ class TopicMatcher:
             named = [m for m in mentions if m.topic in topics and m.last < token.i]
             if named:
                 out.append(TopicMention(named[-1].topic, token.i, token.i, token.i))
+        return out + self._votes(doc, mentions)
+
+    def _votes(self, doc: Doc, mentions: list[TopicMention]) -> list[TopicMention]:
+        """A vote cast on no topic of its own ("The opposition voted against", "we will vote against this
+        motion", "Volmara votes against") is on what was put to the vote: the topic of the latest sentence
+        before it that names a vote, or, where that names none, of the nearest sentence before that which does."""
+        cues = record_cues()["votes"]
+        verbs, objects, words, when = (frozenset(cues[k]) for k in ("verbs", "objects", "words", "times"))
+        out: list[TopicMention] = []
+        for token in doc:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+                continue
+            way = [c for c in token.children if c.dep_ in {"prep", "prt", "advmod"} and
+                   c.lower_ in {"against", "for", "in"}]
+            objs = [g for c in way for g in c.children if g.dep_ == "pobj"]
+            if not way or any(g.lower_ not in {"favour", "favor"} and g.lemma_.lower() not in objects for g in objs):
+                continue  # (a vote on something named: "vote for more money for air defences")
+            if any(c.left_edge.i <= m.head <= c.right_edge.i for c in way for m in mentions):
+                continue
+            # (a vote already read counts: "X voted in favour. Y voted against.")
+            topic = self._put_to_the_vote(doc, token, mentions + out, words, when)
+            if topic is not None:  # (at the word that says which way: the vote's own cue is read above it)
+                out.append(TopicMention(topic, way[0].i, way[0].i, way[0].i))
         return out
+
+    @staticmethod
+    def _put_to_the_vote(doc: Doc, vote: Token, mentions: list[TopicMention], words: frozenset[str],
+                         when: frozenset[str]) -> str | None:
+        """The topic named most (the latest of equals) in the sentences before `vote` that speak of a vote, or,
+        where they name none, in the sentence before the latest of them."""
+        before = [s for s in sentences(doc) if s.start < vote.i]
+        voted = [n for n, s in enumerate(before) if any(t.lemma_.lower() in words for t in s if t.i < vote.i)]
+
+        def named(sent: Any) -> list[TopicMention]:
+            # (what is voted on, not when: "to send troops once a ceasefire is signed", "… after a ceasefire" is
+            # on the troops)
+            return [m for m in mentions if sent.start <= m.head < min(sent.end, vote.i) and not any(
+                t.dep_ == "advcl" or t.dep_ == "pobj" and t.head.lower_ in when
+                for t in [doc[m.head], *doc[m.head].ancestors])]
+
+        found = [m for n in voted for m in named(before[n])]
+        if not found and voted and voted[-1] > 0:
+            found = named(before[voted[-1] - 1])
+        if not found:
+            return None
+        counts: dict[str, int] = {}
+        for m in found:
+            counts[m.topic] = counts.get(m.topic, 0) + 1
+        return max(reversed(found), key=lambda m: counts[m.topic]).topic
 
     def _find(self, doc: Doc) -> list[TopicMention]:
         out: list[TopicMention] = []
