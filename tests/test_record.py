@@ -1331,6 +1331,19 @@ def test_a_vote_cast_on_no_topic_of_its_own_is_on_what_was_put_to_the_vote(tmp_p
     assert not [s for s in analysis.stances if s.topic == "ceasefire" and s.actor.endswith("party")]
 
 
+def test_it_after_the_representative_of_a_state_is_that_state(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland would provide satellite imagery to the mission.\n\nThe representative "
+                                        "of Norway said his country would contribute 40 observers. It had also "
+                                        "offered its minehunters in the Black Sea.")
+    assert commitment(analysis, "norway", "maritime_support").modality == "offered"
+    assert not [c for c in analysis.commitments if c.actor == "poland" and c.topic == "maritime_support"]
+
+
+def test_arguing_for_membership_supports_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Poland will argue for a clear path to NATO membership.")
+    assert stance(analysis, "poland", "nato_membership").polarity == "support"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

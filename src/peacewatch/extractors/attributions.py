@@ -64,6 +64,7 @@ class CueLexicon:
     pronouns: dict[str, set[str]]
     role_nouns: set[str]
     other_party_nouns: set[str]
+    representing_nouns: set[str]
 
     @classmethod
     def load(cls) -> CueLexicon:
@@ -76,6 +77,7 @@ class CueLexicon:
             pronouns={k: set(v) for k, v in data["pronouns"].items()},
             role_nouns=set(data["role_nouns"]),
             other_party_nouns=set(data["other_party_nouns"]),
+            representing_nouns=set(data["representing_nouns"]),
         )
 
     def classes(self, lemma: str) -> list[str]:
@@ -907,6 +909,13 @@ class SourceResolver:
         named = [self.actor_at[c.i] for c in noun.subtree if c.i in self.actor_at and c.i < token.i]
         return named[-1] if named else None
 
+    def _represented(self, token: Token) -> bool:
+        """ "The representative of Norway said …": the subject speaks for the one it represents, whom a later "it"
+        continues."""
+        noun = token.head.head
+        return token.dep_ == "pobj" and token.head.lower_ == "of" and noun.dep_ in {"nsubj", "nsubjpass"} and \
+            noun.lemma_.lower() in self.lexicon.representing_nouns
+
     def _has_role(self, actor: Actor, lemma: str) -> bool:
         if actor.role and lemma in actor.role.lower():
             return True
@@ -935,7 +944,7 @@ class SourceResolver:
                 reported = sentence(token).start != sentence(self.doc[before]).start and any(
                     t.dep_ == "ccomp" for t in token.ancestors)
                 if ok(actor, token.i) and not reported and \
-                        (token.dep_ in {"nsubj", "nsubjpass"} or _names_a_heading(token)):
+                        (token.dep_ in {"nsubj", "nsubjpass"} or _names_a_heading(token) or self._represented(token)):
                     return actor.id
                 i -= 1
         i = end
