@@ -1344,6 +1344,15 @@ def test_arguing_for_membership_supports_it(record_pipeline):
     assert stance(analysis, "poland", "nato_membership").polarity == "support"
 
 
+def test_a_topic_with_some_of_its_kind_left_out_is_conditional(record_pipeline):
+    for text in ("Russia now accepts OSCE monitors, minus NATO nationals.",
+                 "Russia rejects all monitors except those from neutral states."):
+        analysis = analyze(record_pipeline, text)
+        assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Russia accepts monitors.")
+    assert stance(analysis, "russia", "monitoring_intelligence").polarity == "support"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -160,6 +160,7 @@ class StanceExtractor:
         self.dispositions = {w.lower() for w in record_cues()["disposition_nouns"]}
         self.thanking = {w.lower() for w in cues["thanking_verbs"]}
         self.contrasts = {w.lower() for w in record_cues()["contrast_conjunctions"]}
+        self.excepting = {w.lower() for w in cues["excepting"]}
 
     def __call__(self, doc: Doc) -> list[Stance]:
         holders = holders_of(doc)
@@ -885,6 +886,8 @@ class StanceExtractor:
             # "will not sign a ceasefire until monitors are deployed" (but "will not talk about troops until …" is
             # a refusal to talk)
             polarity = "conditional"
+        if polarity in {"support", "oppose"} and self._excepted(head):
+            polarity = "conditional"  # "accepts monitors, minus Rampart nationals": all but some
         if (polarity == "oppose" or polarity == "support" and _only(anchor)) and _restricted(head):
             # "will not accept monitors from any state that arms Sarenne", "will only accept escorts from countries
             # outside the alliance": some, not all
@@ -1078,6 +1081,14 @@ class StanceExtractor:
                     return path, False  # "even as the two sides agreed to extend the ceasefire": its own clause
                 return None, False
         return path, False
+
+    def _excepted(self, noun: Token) -> bool:
+        """ "monitors except those from NATO states", "accepts monitors, minus Rampart nationals" (the parse may hang
+        the exception on the verb): the topic with some of its kind left out."""
+        if noun.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        after = [c for c in noun.head.children if c.i > noun.i] if noun.dep_ == "dobj" else []
+        return any(c.dep_ in {"prep", "cc"} and c.lower_ in self.excepting for c in [*noun.children, *after])
 
     def _fronted_when(self, word: Token, verb: Token) -> bool:
         """ "When their units leave the valley, we will stop firing", "once the guns are silent we should hold
