@@ -1353,6 +1353,11 @@ def test_a_topic_with_some_of_its_kind_left_out_is_conditional(record_pipeline):
     assert stance(analysis, "russia", "monitoring_intelligence").polarity == "support"
 
 
+def test_agreeing_but_only_to_some_is_conditional(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia agreed to observers, but only observers it likes.")
+    assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")
