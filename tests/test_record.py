@@ -1358,6 +1358,16 @@ def test_agreeing_but_only_to_some_is_conditional(record_pipeline):
     assert stance(analysis, "russia", "monitoring_intelligence").polarity == "conditional"
 
 
+def test_not_accepting_now_is_a_refusal_and_observing_a_moratorium_a_pledge(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia does not accept the 90-day ceasefire in its present form. Poland would "
+                                        "observe a 30-day moratorium on strikes on energy facilities.")
+    assert commitment(analysis, "russia", "ceasefire").modality == "refused"
+    assert commitment(analysis, "poland", "ceasefire").modality == "pledged"
+    # (a habit is no refusal)
+    analysis = analyze(record_pipeline, "Poland does not send troops abroad.")
+    assert not analysis.commitments
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

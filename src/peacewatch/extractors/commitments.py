@@ -93,6 +93,7 @@ class CommitmentExtractor:
         self.refusal_nouns = {w.lower() for w in record_cues()["refusal_nouns"]}
         self.asking = {w.lower() for w in record_cues()["asking_verbs"]}
         self.refusable = phrase_table({"refused": record_cues()["refusal_when_negated"]})
+        self.refused_now = {w.lower() for w in record_cues()["refusal_when_negated_now"]}
         self.open_when_negated = phrase_table({"considering": record_cues()["stances"]["open_when_negated"]})
         self.object_only = {w.lower() for w in record_cues()["object_only_cues"]}
         self.mutual = {w.lower() for w in record_cues()["mutual_agreement"]}
@@ -428,6 +429,11 @@ class CommitmentExtractor:
                                      for c in token.children)
             able = any(c.dep_ == "aux" and c.lemma_.lower() in {"can", "could"} for c in token.children)
             if negated and (future or never or able):  # "would never accept", "cannot accept"
+                return "refused"
+            # "does not accept the ceasefire in its present form", "it does not apply them": a position held now
+            now = token.tag_ in {"VBZ", "VBP"} or token.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ in {"VBZ", "VBP"} for c in token.children)
+            if negated and now and lemma in self.refused_now:
                 return "refused"
         if lemma in self.asking and token.pos_ == "VERB" and asks_another(token):
             return "demanded"  # "wants the Union to ease sanctions", "asked the Council to send inspectors"
