@@ -1368,6 +1368,15 @@ def test_not_accepting_now_is_a_refusal_and_observing_a_moratorium_a_pledge(reco
     assert not analysis.commitments
 
 
+def test_requesting_an_act_of_another_demands_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine requested that the OSCE deploy monitors along the line.")
+    assert commitment(analysis, "ukraine", "monitoring_intelligence").modality == "demanded"
+    # (a fronted participle is a circumstance of the request, not part of it)
+    analysis = analyze(record_pipeline, "Adopting the resolution by a recorded vote of 12 in favour, the European "
+                                        "Union requested Russia to release all prisoners of war.")
+    assert {s.topic for s in analysis.stances} == {"prisoner_exchange"}
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -1058,8 +1058,11 @@ class StanceExtractor:
             marks = {g.lower_ for g in t.children if g.dep_ == "mark"}
             # "… once the force deploys" is a circumstance, not a position on it; "if" is a condition and
             # "calls for an exchange to be agreed" an object that the parse made a clause
-            if t.dep_ == "advcl" and not marks and t.tag_ == "VBG" and cue_at(t.head, self.cues) is not None:
-                continue  # "has ruled out sending soldiers": a gerund the parse took for a circumstance
+            if t.dep_ == "advcl" and not marks and t.tag_ == "VBG" and t.i > t.head.i and \
+                    cue_at(t.head, self.cues) is not None:
+                # "has ruled out sending soldiers": a gerund the parse took for a circumstance (not a fronted one:
+                # "Adopting the resolution by a vote of 12 …, the Council requested …")
+                continue
             if t.dep_ == "advcl" and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
                     and any(c.dep_ == "dobj" and c.i == t.left_edge.i - 1 and c.lemma_.lower() in self.request_nouns
                             for c in t.head.children):
