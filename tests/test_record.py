@@ -1377,6 +1377,12 @@ def test_requesting_an_act_of_another_demands_it(record_pipeline):
     assert {s.topic for s in analysis.stances} == {"prisoner_exchange"}
 
 
+def test_two_acts_wanted_of_others_are_both_demanded(record_pipeline):
+    analysis = analyze(record_pipeline, "Ursula von der Leyen wants them to open accession talks with Ukraine and to "
+                                        "adopt the 12th sanctions package.")
+    assert {c.topic for c in analysis.commitments if c.modality == "demanded"} == {"eu_membership", "sanctions"}
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

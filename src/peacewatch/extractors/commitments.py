@@ -678,7 +678,10 @@ def _through_conj_verb(token: Token, top: Token) -> bool:
     on its partners to maintain and strengthen sanctions" both acts are called for)."""
     t = token
     while t.i != top.i and t.head.i != t.i:
-        if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and (t.head.i == top.i or t.head.dep_ != "xcomp"):
+        # (nor "wants them to open accession talks and to adopt sanctions": an infinitive the parse made a clause)
+        infinitive = t.head.dep_ == "xcomp" or t.head.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children)
+        if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and (t.head.i == top.i or not infinitive):
             return True
         t = t.head
     return False
