@@ -1383,6 +1383,11 @@ def test_two_acts_wanted_of_others_are_both_demanded(record_pipeline):
     assert {c.topic for c in analysis.commitments if c.modality == "demanded"} == {"eu_membership", "sanctions"}
 
 
+def test_an_application_to_nato_is_about_membership(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia demanded that Ukraine give up its application to NATO.")
+    assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")
