@@ -1388,6 +1388,15 @@ def test_an_application_to_nato_is_about_membership(record_pipeline):
     assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
 
 
+def test_nato_countries_are_a_kind_of_state_not_nato(record_pipeline):
+    analysis = analyze(record_pipeline, "Peskov said the mission must be formed on a balanced basis, with no "
+                                        "observers from NATO countries.")
+    assert stance(analysis, "dmitry-peskov", "monitoring_intelligence").polarity == "conditional"
+    analysis = analyze(record_pipeline, "Peskov said Russia was willing to consider observers from the OSCE, as "
+                                        "long as no NATO country supplies them.")
+    assert "nato" not in {s.actor for s in analysis.stances}
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -951,6 +951,12 @@ def _member_kinds() -> frozenset[str]:
     return frozenset(w.lower() for w in record_cues()["member_kind_nouns"])
 
 
+def _a_kind_of_member(noun: Token) -> bool:
+    """ "NATO countries", "an EU state": a kind of state a body's name narrows, not the body (nor a named state)."""
+    return noun.lemma_.lower() in _member_kinds() and noun.pos_ == "NOUN" and \
+        any(c.dep_ in {"compound", "amod"} and c.i < noun.i for c in noun.children)
+
+
 @lru_cache(maxsize=1)
 def _moments() -> frozenset[str]:
     return frozenset(w.lower() for w in record_cues()["moment_nouns"])
@@ -1457,6 +1463,8 @@ class Holders:
             return self._collective(subject)
         if tuple(t.lower_ for t in subject.subtree) in self.member_nouns:
             return self._members_body(subject.i)
+        if _a_kind_of_member(subject) and names_no_one(subject):
+            return []  # "as long as no NATO country supplies them": no one, and not NATO
         short = self._short_name(subject)  # before names: the parse may take "the Federation" for a new one
         if short:
             return [short]
@@ -2074,7 +2082,8 @@ class Holders:
         preps = {"by", "from", "of"} if noun.lemma_.lower() in self.dispositions else {"by", "from"}
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in preps:
-                found = [a for g in child.children if g.dep_ == "pobj"
+                # (not a kind: "observers from NATO countries" come from no one named)
+                found = [a for g in child.children if g.dep_ == "pobj" and not _a_kind_of_member(g)
                          for a in self._actors_of_name(g) or self._collective(g)]
                 if found:
                     return found
