@@ -1397,6 +1397,14 @@ def test_nato_countries_are_a_kind_of_state_not_nato(record_pipeline):
     assert "nato" not in {s.actor for s in analysis.stances}
 
 
+def test_a_numbered_claim_under_check_and_a_declined_comment_take_no_position(record_pipeline):
+    analysis = analyze(record_pipeline, 'CLAIM 1: "Ukraine has rejected every ceasefire offered since January."\n\n'
+                                        "VERDICT: False.")
+    assert not analysis.stances and not analysis.commitments
+    analysis = analyze(record_pipeline, "Ukraine's Foreign Ministry declined to comment on the ceasefire proposal.")
+    assert not analysis.stances
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -1333,6 +1333,8 @@ def in_checked_claim(doc: Doc, token: Token) -> bool:
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, token.idx) + 1
     head = text[line_start:token.idx].lstrip().lower()
+    # (numbered too: "CLAIM 1: …", "Claim #2: …")
+    head = re.sub(r"^([a-z ]+?)\s*(?:#?\d+|[ivx]+)\s*:", r"\1:", head)
     return any(head.startswith(label + ":") for label in _checked_claim_labels())
 
 

@@ -161,6 +161,7 @@ class StanceExtractor:
         self.thanking = {w.lower() for w in cues["thanking_verbs"]}
         self.contrasts = {w.lower() for w in record_cues()["contrast_conjunctions"]}
         self.excepting = {w.lower() for w in cues["excepting"]}
+        self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
 
     def __call__(self, doc: Doc) -> list[Stance]:
         holders = holders_of(doc)
@@ -205,6 +206,8 @@ class StanceExtractor:
                     self._without(doc[mention.head], heads) or self.polarity(doc[mention.head])
             if reading is None:
                 continue
+            if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.non_complements for c in reading.anchor.children):
+                continue  # "declined to comment on the proposal": nothing said about it
             if reading.condition and mention.topic in self.after_topics and reading.polarity == "support" and \
                     self._truce_kept(doc[mention.head]):
                 continue  # "will not deploy unless a ceasefire is signed": the truce times the act, nobody asks it
