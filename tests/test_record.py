@@ -1405,6 +1405,17 @@ def test_a_numbered_claim_under_check_and_a_declined_comment_take_no_position(re
     assert not analysis.stances
 
 
+def test_establishing_a_mission_enacts_it_and_declining_to_supply_what_was_asked_refuses_it(record_pipeline):
+    analysis = analyze(record_pipeline, "The Security Council this morning established the UN Observer Mission in "
+                                        "Ukraine.")
+    assert commitment(analysis, "security-council", "monitoring_intelligence").modality == "signed"
+    analysis = analyze(record_pipeline, "Ukraine asked for long-range missiles, which Germany has so far declined to "
+                                        "supply.")
+    assert commitment(analysis, "germany", "military_aid").modality == "refused"
+    analysis = analyze(record_pipeline, "Ukraine invites the OSCE to send monitors without delay.")
+    assert commitment(analysis, "ukraine", "monitoring_intelligence").modality == "demanded"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

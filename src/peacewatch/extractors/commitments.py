@@ -461,7 +461,8 @@ class CommitmentExtractor:
         if found is not None and found[0] == "ready" and token.dep_ == "acomp" and not _supposed(token) and \
                 any(c.dep_ == "neg" for c in [*token.children, *token.head.children]):
             return "refused"  # "Ukraine was not ready to give up territory": a refusal, not a readiness
-        if found is not None and lemma in self.enacting and token.pos_ == "VERB" and (
+        # (an enacting verb needs no cue of its own: "the Council established the mission")
+        if lemma in self.enacting and token.pos_ == "VERB" and (
                 token.tag_ in {"VBD", "VBZ"} and not any(c.dep_ == "aux" for c in token.children)
                 or token.tag_ == "VBN" and token.dep_ == "acl"
                 # "parliament voted by 402 to 171 to approve the force"
@@ -604,7 +605,10 @@ def _cleft_object(cue: Token) -> Token | None:
 
 def _relative_in(pronoun: Token, cue: Token) -> bool:
     """A relative pronoun that is the object of the cue's own clause ("which both sides agreed to extend")."""
-    return pronoun.tag_ in {"WDT", "WP"} and pronoun.head.i == cue.i and pronoun.dep_ in {"dobj", "nsubjpass"}
+    verb = pronoun.head
+    while verb.i != cue.i and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head  # ("which Germany has declined to supply": what the refusal is of)
+    return pronoun.tag_ in {"WDT", "WP"} and verb.i == cue.i and pronoun.dep_ in {"dobj", "nsubjpass"}
 
 
 def _unnamed_in_circumstance(verb: Token) -> bool:
