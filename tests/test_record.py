@@ -1416,6 +1416,16 @@ def test_establishing_a_mission_enacts_it_and_declining_to_supply_what_was_asked
     assert commitment(analysis, "ukraine", "monitoring_intelligence").modality == "demanded"
 
 
+def test_a_named_meeting_holds_no_position_but_an_office_for_talks_does(tmp_path):
+    pipeline = with_gazetteer(tmp_path, "  - {id: sabou-talks, name: Sabou talks, kind: organization,"
+                                        " aliases: [Sabou process]}\n"
+                                        "  - {id: mediator-office, name: Office of the Mediator for the Sabou talks,"
+                                        " kind: organization, aliases: [the Office]}\n")
+    analysis = analyze(pipeline, "The Sabou talks demanded the release of all prisoners. The Office demanded the "
+                                 "release of all prisoners.")
+    assert {s.actor for s in analysis.stances} == {"mediator-office"}
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

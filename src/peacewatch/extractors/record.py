@@ -951,6 +951,11 @@ def _member_kinds() -> frozenset[str]:
     return frozenset(w.lower() for w in record_cues()["member_kind_nouns"])
 
 
+@lru_cache(maxsize=1)
+def _event_names() -> frozenset[str]:
+    return frozenset(w.lower() for w in record_cues()["event_name_nouns"])
+
+
 def _a_kind_of_member(noun: Token) -> bool:
     """ "NATO countries", "an EU state": a kind of state a body's name narrows, not the body (nor a named state)."""
     return noun.lemma_.lower() in _member_kinds() and noun.pos_ == "NOUN" and \
@@ -1431,6 +1436,9 @@ class Holders:
             actor = self.actors.get(actor_id)
             if actor is not None and actor.kind == "anonymous":
                 actor_id = actor.affiliation or ""
+            # (a name's head word comes before its "of"/"for": "Office of the Special Mediator for the … talks")
+            if actor is not None and re.split(r" (?:of|for) ", actor.name)[0].split()[-1].lower() in _event_names():
+                continue  # "the Sabou talks", "the Lusk Conference": a meeting holds no position, its parties do
             if actor_id and actor_id not in out:
                 out.append(actor_id)
         return out
