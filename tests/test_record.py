@@ -675,6 +675,15 @@ def test_a_task_given_with_a_limit_is_a_deadline(record_pipeline):
     assert deadline(analysis, "2025-09-24").expression.text == "by 24 September"
 
 
+def test_an_event_due_or_scheduled_on_a_day_to_come_is_a_deadline(record_pipeline):
+    analysis = analyze(record_pipeline, "The EU summit on accession talks is due on 26 September. The vote is "
+                                        "scheduled for 13 October.")
+    assert deadline(analysis, "2025-09-26").content.text.startswith("The EU summit")
+    assert deadline(analysis, "2025-10-13")
+    analysis = analyze(record_pipeline, "The summit was due on 2 September. The vote was scheduled for 13 October.")
+    assert analysis.deadlines == []
+
+
 def test_past_and_plain_dates_are_no_deadlines(record_pipeline):
     analysis = analyze(record_pipeline, "The talks ended on Tuesday. They will resume in March.")
     assert analysis.deadlines == []

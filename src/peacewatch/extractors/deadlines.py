@@ -114,7 +114,8 @@ class DeadlineExtractor:
                 continue  # "keep the frigates there until the end of the year", "run until July 30": a duration
             top = verb
             # "needs to happen": the clause of "needs"; "wants Kyiv to sign off by …": of whoever wants it
-            while (top.dep_ in {"xcomp", "aux"} or top.dep_ == "ccomp" and top.head.lemma_.lower() in self.setting
+            while (top.dep_ in {"xcomp", "aux"} or top.dep_ == "acomp" and top.head.lemma_ == "be"
+                   or top.dep_ == "ccomp" and top.head.lemma_.lower() in self.setting
                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in top.children)) and top.head.i != top.i:
                 top = top.head
             sent = sentence(span[0])
@@ -165,6 +166,12 @@ class DeadlineExtractor:
             root.head if root.dep_ == "npadvmod" else None
         if dated is not None and dated.pos_ == "NOUN" and dated.lemma_.lower() in self.scheduled_nouns:
             return dated  # "a leaders' summit in Nahr Alun on April 19", "a meeting … next Thursday"
+        if dated is not None and dated.dep_ in {"acomp", "xcomp"} and dated.lemma_.lower() in self.forward_states \
+                and dated.head.lemma_ == "be" and dated.head.tag_ in {"VBZ", "VBP"}:
+            return dated.head  # "the summit is due on 26 April" (not "was due": a report)
+        if dated is not None and dated.tag_ == "VBN" and dated.lemma_.lower() in self.forward_states and any(
+                c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in dated.children):
+            return dated  # "the vote is scheduled for 13 June"
         if root.dep_ not in {"pobj", "npadvmod", "nmod"} or root.head.i not in {verb.i} | {
                 c.i for c in verb.children if c.dep_ == "prep"}:
             return None  # the time must date the verb itself, not a noun ("the talks of 3 March")
