@@ -1435,6 +1435,13 @@ def test_a_named_meeting_holds_no_position_but_an_office_for_talks_does(tmp_path
     assert {s.actor for s in analysis.stances} == {"mediator-office"}
 
 
+def test_lobbying_to_undo_a_measure_opposes_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey is lobbying to lift the sanctions on Russia.")
+    assert stance(analysis, "turkey", "sanctions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Poland is lobbying against easing the sanctions.")
+    assert stance(analysis, "poland", "sanctions").polarity == "support"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")
