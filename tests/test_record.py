@@ -1440,6 +1440,8 @@ def test_lobbying_to_undo_a_measure_opposes_it(record_pipeline):
     assert stance(analysis, "turkey", "sanctions").polarity == "oppose"
     analysis = analyze(record_pipeline, "Poland is lobbying against easing the sanctions.")
     assert stance(analysis, "poland", "sanctions").polarity == "support"
+    analysis = analyze(record_pipeline, "Norway is campaigning for tougher sanctions.")
+    assert stance(analysis, "norway", "sanctions").polarity == "support"
 
 
 def test_pulling_out_of_part_of_a_region(record_pipeline):
