@@ -1444,6 +1444,16 @@ def test_lobbying_to_undo_a_measure_opposes_it(record_pipeline):
     assert stance(analysis, "norway", "sanctions").polarity == "support"
 
 
+def test_abstaining_on_what_was_put_to_the_vote_is_neutral(record_pipeline):
+    analysis = analyze(record_pipeline, "The Security Council this morning established the UN Observer Mission in "
+                                        "Ukraine by a recorded vote of 12 in favour to 1 against, with 2 "
+                                        "abstentions.\n\nRussia voted against. China and India abstained.")
+    assert stance(analysis, "russia", "monitoring_intelligence").polarity == "oppose"
+    assert stance(analysis, "china", "monitoring_intelligence").polarity == "neutral"
+    assert stance(analysis, "india", "monitoring_intelligence").polarity == "neutral"
+    assert not [s for s in analysis.stances if s.topic == "elections_leadership"]  # a council's vote elects no one
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

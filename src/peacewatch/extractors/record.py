@@ -356,7 +356,15 @@ class TopicMatcher:
         cues = record_cues()["votes"]
         verbs, objects, words, when = (frozenset(cues[k]) for k in ("verbs", "objects", "words", "times"))
         out: list[TopicMention] = []
+        abstaining = frozenset(cues["abstaining"])
         for token in doc:
+            if token.pos_ == "VERB" and token.lemma_.lower() in abstaining and \
+                    not any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children):
+                # "Baskaran and Tenmarra abstained": neither way, on what was put to the vote
+                topic = self._put_to_the_vote(doc, token, mentions + out, words, when)
+                if topic is not None:
+                    out.append(TopicMention(topic, token.i, token.i, token.i))
+                continue
             if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
                 continue
             way = [c for c in token.children if c.dep_ in {"prep", "prt", "advmod"} and
@@ -383,7 +391,8 @@ class TopicMatcher:
         def named(sent: Any) -> list[TopicMention]:
             # (what is voted on, not when: "to send troops once a ceasefire is signed", "… after a ceasefire" is
             # on the troops)
-            return [m for m in mentions if sent.start <= m.head < min(sent.end, vote.i) and not any(
+            return [m for m in mentions if sent.start <= m.head < min(sent.end, vote.i)
+                    and doc[m.head].lemma_.lower() not in words and not any(
                 t.dep_ == "advcl" or t.dep_ == "pobj" and t.head.lower_ in when
                 for t in [doc[m.head], *doc[m.head].ancestors])]
 
@@ -408,8 +417,11 @@ class TopicMatcher:
                     if end == i and doc[i].pos_ == "VERB" and term[0] in self.topics[name].noun_terms:
                         continue  # "to guarantee freedom of navigation" is no security guarantee
                     if end == i and term[0] in self.topics[name].tally_nouns and any(
-                            c.dep_ == "nummod" or c.dep_ == "prep" and c.lower_ == "on" for c in doc[i].children):
-                        continue  # "approved by 341 votes to 227", "a vote on the deployment": a count, a motion
+                            c.dep_ == "nummod" or c.dep_ == "prep" and c.lower_ == "on" or c.dep_ == "prep" and
+                            c.lower_ == "of" and any(g.like_num for g in c.children) for c in doc[i].children):
+                        # "approved by 341 votes to 227", "a vote on the deployment", "by a recorded vote of 12 in
+                        # favour": a count, a motion
+                        continue
                     if end == i and _blocs_own(doc[i]):
                         continue  # "the alliance summit": the bloc's own meeting, not talks on the war
                     if end == i and (term, name) in self.opposites and doc[i].pos_ == "ADJ" and \

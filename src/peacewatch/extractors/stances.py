@@ -162,6 +162,7 @@ class StanceExtractor:
         self.contrasts = {w.lower() for w in record_cues()["contrast_conjunctions"]}
         self.excepting = {w.lower() for w in cues["excepting"]}
         self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
+        self.abstaining = {w.lower() for w in record_cues()["votes"]["abstaining"]}
 
     def __call__(self, doc: Doc) -> list[Stance]:
         holders = holders_of(doc)
@@ -197,7 +198,10 @@ class StanceExtractor:
                     (mention.topic, sentence(doc[mention.head]).start) in labels:
                 continue
             question = asked_clause(doc[mention.head])
-            if question is not None:  # "Asked whether Russia would accept peacekeepers, Lavrov said: 'No.'"
+            if doc[mention.head].lemma_.lower() in self.abstaining and doc[mention.head].pos_ == "VERB":
+                # (an abstention found on what was put to the vote: the verb is the position)
+                reading: Reading | None = Reading("neutral", BASE_STRENGTH["neutral"], doc[mention.head])
+            elif question is not None:  # "Asked whether Russia would accept peacekeepers, Lavrov said: 'No.'"
                 reading = self._answered(doc[mention.head], *question)
             else:
                 relative = relatives.get(mention)
