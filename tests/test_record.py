@@ -1454,6 +1454,12 @@ def test_abstaining_on_what_was_put_to_the_vote_is_neutral(record_pipeline):
     assert not [s for s in analysis.stances if s.topic == "elections_leadership"]  # a council's vote elects no one
 
 
+def test_her_country_after_the_representative_of_a_state_is_that_state(record_pipeline):
+    analysis = analyze(record_pipeline, "Ursula von der Leyen spoke first.\n\nThe representative of India explained "
+                                        "that her country would not send troops.")
+    assert stance(analysis, "india", "foreign_troops").polarity == "oppose"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -1599,12 +1599,31 @@ class Holders:
             return self._state_of(speaker) if bare and speaker else None
         if owner.lower_ in {"our", "my"} and speaker:  # "our country will not …": the speaker's state
             return self._state_of(speaker)
+        represented = self._represented_in(noun)
+        if represented is not None:  # "The representative of India explained that her country had abstained"
+            return represented
         # inside what a person said, "her country" is the speaker's first: the resolver's last subject may be
         # someone named earlier ("Sarre's president, Claire Dumont, said her country would send troops")
         for person in (speaker, self.resolver.resolve(owner.i, owner.i, owner.i)):
             actor = self.actors.get(person or "")
             if actor is not None and actor.kind in {"person", "anonymous"} and actor.affiliation:
                 return self._state_of(actor.id) or actor.affiliation
+        return None
+
+    def _represented_in(self, noun: Token) -> str | None:
+        """The state whose representative is the subject of the clause above `noun`'s ("The representative of X
+        said her delegation …"): the one "her country", "his delegation" stand for."""
+        for verb in noun.ancestors:
+            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < noun.i), None)
+            if subject is None or subject.i == noun.i or noun in subject.subtree:
+                continue
+            if subject.lemma_.lower() in default_lexicon().representing_nouns:
+                named = [self.actor_at[g.i] for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj" and g.i in self.actor_at]
+                state = named[0] if named else None
+                if state is not None and getattr(self.actors.get(state), "kind", None) == "state":
+                    return state
+            return None
         return None
 
     def _short_name(self, noun: Token) -> str | None:
