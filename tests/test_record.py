@@ -1460,6 +1460,12 @@ def test_her_country_after_the_representative_of_a_state_is_that_state(record_pi
     assert stance(analysis, "india", "foreign_troops").polarity == "oppose"
 
 
+def test_a_topic_that_only_describes_another_wanted_takes_no_position(record_pipeline):
+    analysis = analyze(record_pipeline, "We need a guarantee that outlasts the next election in their own capitals, "
+                                        "Zelensky said.")
+    assert {(s.topic, s.polarity) for s in analysis.stances} == {("security_guarantees", "support")}
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -207,7 +207,7 @@ class StanceExtractor:
                 relative = relatives.get(mention)
                 # "the ceasefire, which both sides agreed to extend": read within the relative clause only
                 reading = self.polarity(doc[mention.head], stop=relative) if relative is not None else \
-                    self._without(doc[mention.head], heads) or self.polarity(doc[mention.head])
+                    self._without(doc[mention.head], heads) or self.polarity(doc[mention.head], described=heads)
             if reading is None:
                 continue
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.non_complements for c in reading.anchor.children):
@@ -560,7 +560,7 @@ class StanceExtractor:
             return Reading("conditional", BASE_STRENGTH["conditional"], head.head, predicate=True)
         return None
 
-    def polarity(self, head: Token, stop: Token | None = None) -> Reading | None:
+    def polarity(self, head: Token, stop: Token | None = None, described: set[int] | None = None) -> Reading | None:
         """How the clause above a mention headed by `head` positions its holder on the topic, or None.
 
         Every support/oppose word and every negation on the way up flips or keeps the sign, so that
@@ -569,6 +569,10 @@ class StanceExtractor:
         there ("Varunia's demand to withdraw": Varunia's own position, below the "rejects" over it).
         """
         path, earlier = self._path(head, stop)
+        if path is not None and described and any(
+                t.dep_ == "relcl" and t.head.i in described and t.head.i != head.i for t in path[:-1]):
+            # "a guarantee that outlasts the next election": the election only describes the guarantee wanted
+            return None
         if path is None or self._beside_the_act(path):
             return None
         path = _cleft(path)
