@@ -1466,6 +1466,15 @@ def test_a_topic_that_only_describes_another_wanted_takes_no_position(record_pip
     assert {(s.topic, s.polarity) for s in analysis.stances} == {("security_guarantees", "support")}
 
 
+def test_what_a_state_will_be_is_a_position_and_what_it_is_a_fact(record_pipeline):
+    analysis = analyze(record_pipeline, "Ukraine will be a member of NATO, Zelensky said.")
+    assert stance(analysis, "volodymyr-zelensky", "nato_membership").polarity == "support"
+    analysis = analyze(record_pipeline, "Ukraine will not be a member of NATO, Peskov said.")
+    assert stance(analysis, "dmitry-peskov", "nato_membership").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Ukraine is not a member of NATO.")
+    assert not analysis.stances
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

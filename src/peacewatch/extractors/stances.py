@@ -838,6 +838,11 @@ class StanceExtractor:
         elif not kinds and head.lemma_ == "be" and head.dep_ in {"ROOT", "ccomp", "conj"}:
             kinds.append("support")  # a term that holds its own verb: "our place is in the alliance"
             predicate = True
+        elif not kinds and (attr := _what_it_will_be(head)) is not None:
+            # "Ukraine will be a member of NATO": what its subject will be, said as a statement (not "is not a
+            # member", a fact)
+            kinds.append("support")
+            anchor, predicate = attr.head, True
         if not conditional and "oppose" not in kinds and self._condition_phrase(anchor if kinds else path[-1]):
             conditional = True  # "supports a truce on condition that …"
         if not conditional and kinds and "oppose" not in kinds and self._strict_condition_after(anchor, head):
@@ -1206,6 +1211,19 @@ def _coordinated(first: Token, second: Token) -> bool:
                 return True
             t = t.head
     return False
+
+
+def _what_it_will_be(head: Token) -> Token | None:
+    """The predicate noun of "X will be [a member of NATO]" that the topic is or names ("will be a member of the
+    Rampart Alliance"), under a modal, or None."""
+    attr = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head
+    copula = attr.head
+    if attr.dep_ != "attr" or copula.lemma_ != "be" or copula.dep_ not in {"ROOT", "ccomp", "conj"}:
+        return None
+    if not any(c.dep_ == "nsubj" for c in copula.children) or \
+            not any(c.dep_ == "aux" and c.tag_ == "MD" for c in copula.children):
+        return None
+    return attr
 
 
 def _told_apart(first: Token, second: Token) -> bool:
