@@ -1475,6 +1475,11 @@ def test_what_a_state_will_be_is_a_position_and_what_it_is_a_fact(record_pipelin
     assert not analysis.stances
 
 
+def test_what_a_topic_itself_must_do_is_demanded_by_the_speaker(record_pipeline):
+    analysis = analyze(record_pipeline, "Trump says elections should follow within six months of a ceasefire.")
+    assert commitment(analysis, "donald-trump", "elections_leadership").modality == "demanded"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")
