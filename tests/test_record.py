@@ -1480,6 +1480,11 @@ def test_what_a_topic_itself_must_do_is_demanded_by_the_speaker(record_pipeline)
     assert commitment(analysis, "donald-trump", "elections_leadership").modality == "demanded"
 
 
+def test_what_an_unnamed_force_will_do_is_pledged_by_whoever_announces_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Berlin said the stabilisation force will deploy only after a ceasefire.")
+    assert commitment(analysis, "germany", "foreign_troops").modality == "pledged"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -78,6 +78,7 @@ class CommitmentExtractor:
         self.cues = phrase_table(record_cues()["commitments"])
         self.negations = {w.lower() for w in record_cues()["stances"]["negations"]}
         self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
+        self.topic_acts = phrase_table({"pledged": record_cues()["stances"]["topic_acts"]})
         self.hoping = {w.lower() for w in record_cues()["hoping_verbs"]}
         self.unsigned = {str(t) for t in record_cues()["unsigned_topics"]}
         self.enacting = {str(w).lower() for w in record_cues()["enacting"]}
@@ -175,9 +176,13 @@ class CommitmentExtractor:
                 agent = doer  # "the moratorium proposed by Haldor": what Haldor offered
                 topics += [m for m in mentions if m.head == token.head.i]
             announced = agent is None and _announced_passive(token, self.negations)
+            # "the stabilisation force will deploy after a ceasefire": a topic's own act, announced
+            acting = agent is None and not announced and self._topic_acts_announced(token, mentions)
+            announced = announced or acting
             if agent is not None or announced or obliged:
                 # "guarantees were promised by Vantor", "elections would be held": the topic is the passive's subject
-                subjects = {"nsubjpass", "nsubj"} if obliged else {"nsubjpass"}  # ("Belvo must return to …")
+                # (or the acting one's: "the force will deploy")
+                subjects = {"nsubjpass", "nsubj"} if obliged or acting else {"nsubjpass"}  # ("Belvo must return")
                 topics += [m for m in mentions if any(c.dep_ in subjects and c.left_edge.i <= m.head <= c.i
                                                       for c in token.children)]
             if modality == "refused" and not topics:
@@ -388,6 +393,18 @@ class CommitmentExtractor:
                 (subject := subject_of(token)) is not None and subject.lemma_.lower() in self.treaty_parties:
             return "signed"
         return modality
+
+    def _topic_acts_announced(self, verb: Token, mentions: list[TopicMention]) -> bool:
+        """ "the stabilisation force will deploy", "the frigates will patrol": what a topic named as the subject
+        will do, under "will" and not negated, is announced by whoever says it (not "Germany's brigade": a named
+        subject pledges it itself)."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is not None and cue_at(verb, self.topic_acts) is not None and \
+            any(m.head == subject.i for m in mentions) and not names_no_one(subject) and \
+            not any(c.dep_ == "poss" or c.pos_ == "PROPN" or c.dep_ == "amod" and c.text[:1].isupper()
+                    for c in subject.children) and \
+            any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children) and \
+            not any(c.dep_ == "neg" or c.lower_ in self.negations for c in verb.children)
 
     def _demanded_clause(self, token: Token) -> bool:
         """Whether the verb (or the verb it is coordinated with) is the "that" clause of a demand: "Moscow demands
