@@ -1485,6 +1485,12 @@ def test_what_an_unnamed_force_will_do_is_pledged_by_whoever_announces_it(record
     assert commitment(analysis, "germany", "foreign_troops").modality == "pledged"
 
 
+def test_no_troops_before_a_ceasefire_is_a_conditional_yes_and_no_position_on_the_truce(record_pipeline):
+    analysis = analyze(record_pipeline, "Berlin said no troops will deploy before a ceasefire.")
+    assert [(s.actor, s.topic, s.polarity) for s in analysis.stances] == \
+        [("germany", "foreign_troops", "conditional")]
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -190,8 +190,8 @@ class StanceExtractor:
                 continue  # "is not a subject of the talks": the talks are part of the judgement, not its topic
             if asks(doc[mention.head]):
                 continue  # "Should sanctions be eased?": a question takes no position
-            if only_dates(doc[mention.head]):
-                continue  # "within two weeks of a ceasefire": when, not what is wanted
+            if only_dates(doc[mention.head]) or _not_before(doc[mention.head], heads):
+                continue  # "within two weeks of a ceasefire", "no force will deploy before a ceasefire": when
             if in_checked_claim(doc, doc[mention.head]) or in_heading(doc, doc[mention.head]):
                 continue  # "THE CLAIM: 'Vantor has pledged soldiers'": under check; a heading: said below
             if in_item_label(doc, doc[mention.first]) or mention.head in stand_ins and \
@@ -670,8 +670,11 @@ class StanceExtractor:
                         or t.lemma_ == "be" and any(g.dep_ == "det" and g.lower_ == "no" for g in head.children)):
                     # "would not provide guarantees without a ceasefire": only with one
                     conditional, anchor = True, t
-                if marks & self.until_markers:
-                    until = True  # "no ceasefire until your forces leave": refused only for now
+                if marks & self.until_markers or child.dep_ == "prep" and child.lower_ in self.until_markers and \
+                        child not in path and child.i > t.i and t.pos_ in {"VERB", "AUX"}:
+                    # "no ceasefire until your forces leave", "no troops will deploy before a ceasefire": refused
+                    # only for now
+                    until = True
                 if child.dep_ == "prep" and child.lower_ == "under" and child not in path and child.i > t.i and \
                         t.pos_ == "VERB" and any(g.dep_ == "neg" for g in t.children) and not any(
                         d.dep_ == "det" and d.lower_ in {"any", "no"} for g in child.children for d in g.children):
@@ -1211,6 +1214,19 @@ def _coordinated(first: Token, second: Token) -> bool:
                 return True
             t = t.head
     return False
+
+
+def _not_before(head: Token, heads: set[int]) -> bool:
+    """ "no troops will deploy before a ceasefire": the topic times a refused act on another topic, whose
+    position it is (the truce makes it conditional); but in "will not sign anything before a ceasefire" the
+    truce is what is wanted."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "before" or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "neg" or c.dep_ in {"nsubj", "nsubjpass"} and names_no_one(c) for c in verb.children) and \
+        any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.i in heads for c in verb.children)
 
 
 def _what_it_will_be(head: Token) -> Token | None:
