@@ -912,9 +912,8 @@ class SourceResolver:
     def _represented(self, token: Token) -> bool:
         """ "The representative of Norway said …": the subject speaks for the one it represents, whom a later "it"
         continues."""
-        noun = token.head.head
-        return token.dep_ == "pobj" and token.head.lower_ == "of" and noun.dep_ in {"nsubj", "nsubjpass"} and \
-            noun.lemma_.lower() in self.lexicon.representing_nouns
+        subject = token.head.head
+        return subject.dep_ in {"nsubj", "nsubjpass"} and token in represented_by(subject, self.lexicon)
 
     def _has_role(self, actor: Actor, lemma: str) -> bool:
         if actor.role and lemma in actor.role.lower():
@@ -954,6 +953,15 @@ class SourceResolver:
                 return actor.id
             i -= 1
         return None
+
+
+def represented_by(subject: Token, lexicon: CueLexicon) -> list[Token]:
+    """The names after "of" in a subject that speaks for them ("the representative of Norway", "the delegation of
+    India"); none for another subject."""
+    if subject.lemma_.lower() not in lexicon.representing_nouns:
+        return []
+    return [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _names_a_heading(token: Token) -> bool:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from peacewatch.contract import Actor, Attribution, Commitment, Stance
 from peacewatch.errors import ConfigError
 from peacewatch.extractors.actors import BYLINE_KEY
-from peacewatch.extractors.attributions import SourceResolver, default_lexicon
+from peacewatch.extractors.attributions import SourceResolver, default_lexicon, represented_by
 from peacewatch.extractors.base import context
 from peacewatch.spans import doc_text, sentence, sentences
 
@@ -351,8 +351,8 @@ class TopicMatcher:
 
     def _votes(self, doc: Doc, mentions: list[TopicMention]) -> list[TopicMention]:
         """A vote cast on no topic of its own ("The opposition voted against", "we will vote against this
-        motion", "Volmara votes against") is on what was put to the vote: the topic of the latest sentence
-        before it that names a vote, or, where that names none, of the nearest sentence before that which does."""
+        motion", "Volmara votes against"), or an abstention, is on what was put to the vote (see
+        `_put_to_the_vote`)."""
         cues = record_cues()["votes"]
         verbs, objects, words, when = (frozenset(cues[k]) for k in ("verbs", "objects", "words", "times"))
         out: list[TopicMention] = []
@@ -1617,12 +1617,9 @@ class Holders:
             subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < noun.i), None)
             if subject is None or subject.i == noun.i or noun in subject.subtree:
                 continue
-            if subject.lemma_.lower() in default_lexicon().representing_nouns:
-                named = [self.actor_at[g.i] for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj" and g.i in self.actor_at]
-                state = named[0] if named else None
-                if state is not None and getattr(self.actors.get(state), "kind", None) == "state":
-                    return state
+            named = [self.actor_at[g.i] for g in represented_by(subject, default_lexicon()) if g.i in self.actor_at]
+            if named and getattr(self.actors.get(named[0]), "kind", None) == "state":
+                return named[0]
             return None
         return None
 
