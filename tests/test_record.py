@@ -1491,6 +1491,11 @@ def test_no_troops_before_a_ceasefire_is_a_conditional_yes_and_no_position_on_th
         [("germany", "foreign_troops", "conditional")]
 
 
+def test_observers_who_will_not_set_foot_somewhere_are_refused_by_the_speaker(record_pipeline):
+    analysis = analyze(record_pipeline, "Peskov says observers will not set foot in the town.")
+    assert stance(analysis, "dmitry-peskov", "monitoring_intelligence").polarity == "oppose"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")
