@@ -296,6 +296,9 @@ class TopicMatcher:
         for topic in topics.values():
             for word in topic.standing_nouns:
                 self.standing.setdefault(word, []).append(topic.name)
+        votes = record_cues()["votes"]
+        self.votes = {key: frozenset(w.lower() for w in votes[key])
+                      for key in ("verbs", "objects", "words", "times", "abstaining")}
 
     def mentions(self, doc: Doc) -> list[TopicMention]:
         """The topic mentions, in text order; found once per document and matcher."""
@@ -353,39 +356,36 @@ class TopicMatcher:
         """A vote cast on no topic of its own ("The opposition voted against", "we will vote against this
         motion", "Volmara votes against"), or an abstention, is on what was put to the vote (see
         `_put_to_the_vote`)."""
-        cues = record_cues()["votes"]
-        verbs, objects, words, when = (frozenset(cues[k]) for k in ("verbs", "objects", "words", "times"))
         out: list[TopicMention] = []
-        abstaining = frozenset(cues["abstaining"])
         for token in doc:
-            if token.pos_ == "VERB" and token.lemma_.lower() in abstaining and \
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.votes["abstaining"] and \
                     not any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children):
                 # "Baskaran and Tenmarra abstained": neither way, on what was put to the vote
-                topic = self._put_to_the_vote(doc, token, mentions + out, words, when)
+                topic = self._put_to_the_vote(doc, token, mentions + out)
                 if topic is not None:
                     out.append(TopicMention(topic, token.i, token.i, token.i))
                 continue
-            if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.votes["verbs"]:
                 continue
             way = [c for c in token.children if c.dep_ in {"prep", "prt", "advmod"} and
                    c.lower_ in {"against", "for", "in"}]
             objs = [g for c in way for g in c.children if g.dep_ == "pobj"]
-            if not way or any(g.lower_ not in {"favour", "favor"} and g.lemma_.lower() not in objects for g in objs):
+            if not way or any(g.lower_ not in {"favour", "favor"} and g.lemma_.lower() not in self.votes["objects"]
+                          for g in objs):
                 continue  # (a vote on something named: "vote for more money for air defences")
             if any(c.left_edge.i <= m.head <= c.right_edge.i for c in way for m in mentions):
                 continue
             # (a vote already read counts: "X voted in favour. Y voted against.")
-            topic = self._put_to_the_vote(doc, token, mentions + out, words, when)
+            topic = self._put_to_the_vote(doc, token, mentions + out)
             if topic is not None:  # (at the word that says which way: the vote's own cue is read above it)
                 out.append(TopicMention(topic, way[0].i, way[0].i, way[0].i))
         return out
 
-    @staticmethod
-    def _put_to_the_vote(doc: Doc, vote: Token, mentions: list[TopicMention], words: frozenset[str],
-                         when: frozenset[str]) -> str | None:
+    def _put_to_the_vote(self, doc: Doc, vote: Token, mentions: list[TopicMention]) -> str | None:
         """The topic named most (the latest of equals) in the sentences before `vote` that speak of a vote, or,
         where they name none, in the sentence before the latest of them."""
         before = [s for s in sentences(doc) if s.start < vote.i]
+        words = self.votes["words"]
         voted = [n for n, s in enumerate(before) if any(t.lemma_.lower() in words for t in s if t.i < vote.i)]
 
         def named(sent: Any) -> list[TopicMention]:
@@ -393,7 +393,7 @@ class TopicMatcher:
             # on the troops)
             return [m for m in mentions if sent.start <= m.head < min(sent.end, vote.i)
                     and doc[m.head].lemma_.lower() not in words and not any(
-                t.dep_ == "advcl" or t.dep_ == "pobj" and t.head.lower_ in when
+                t.dep_ == "advcl" or t.dep_ == "pobj" and t.head.lower_ in self.votes["times"]
                 for t in [doc[m.head], *doc[m.head].ancestors])]
 
         found = [m for n in voted for m in named(before[n])]

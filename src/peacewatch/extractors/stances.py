@@ -162,7 +162,7 @@ class StanceExtractor:
         self.contrasts = {w.lower() for w in record_cues()["contrast_conjunctions"]}
         self.excepting = {w.lower() for w in cues["excepting"]}
         self.non_complements = {w.lower() for w in record_cues()["non_commitment_complements"]}
-        self.abstaining = {w.lower() for w in record_cues()["votes"]["abstaining"]}
+        self.abstaining = self.matcher.votes["abstaining"]
 
     def __call__(self, doc: Doc) -> list[Stance]:
         holders = holders_of(doc)
