@@ -1496,6 +1496,16 @@ def test_observers_who_will_not_set_foot_somewhere_are_refused_by_the_speaker(re
     assert stance(analysis, "dmitry-peskov", "monitoring_intelligence").polarity == "oppose"
 
 
+def test_a_speaker_urging_others_to_sign_a_truce_supports_it(record_pipeline):
+    analysis = analyze(record_pipeline, "\"We are ready,\" Macron said, urging both sides to sign the ceasefire.")
+    assert stance(analysis, "emmanuel-macron", "ceasefire").polarity == "support"
+
+
+def test_the_name_a_cleft_sentence_puts_first_holds_the_position(record_pipeline):
+    analysis = analyze(record_pipeline, "It is Russia that has not accepted the full ceasefire.")
+    assert stance(analysis, "russia", "ceasefire").polarity == "oppose"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -1197,6 +1197,8 @@ def subject_of(verb: Token) -> Token | None:
         # ("The delegation has, however, proposed …": the parse may hang the subject on the auxiliary)
         subjects = subjects or [g for c in t.children if c.dep_ in {"aux", "auxpass"} and c.i < t.i
                                 for g in c.children if g.dep_ in SUBJECT_DEPS]
+        if subjects and (named := _clefted(t, subjects[0])) is not None:
+            return named  # "It is Volmara that has not accepted the ceasefire": the name the cleft puts first
         if subjects:
             # "TORDEL, 11 March - President X addressed …", "13 March — Telvik calls …": the parse may take a
             # dateline's place or a timeline entry's date for a second subject, or a turn label ("Question
@@ -1207,6 +1209,16 @@ def subject_of(verb: Token) -> Token | None:
             return None
         t, seen = t.head, seen + 1
     return None
+
+
+def _clefted(verb: Token, subject: Token) -> Token | None:
+    """The name before "that" in a cleft sentence ("It is Volmara that …", "it was the Council who …")."""
+    if subject.lower_ not in {"that", "who"} or verb.dep_ not in {"ccomp", "relcl"}:
+        return None
+    above = verb.head if verb.dep_ == "ccomp" else verb.head.head
+    if above.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in above.children):
+        return None
+    return next((c for c in above.children if c.dep_ == "attr" and c.i < subject.i), None)
 
 
 def own_subjects(verb: Token) -> list[Token]:

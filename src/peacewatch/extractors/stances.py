@@ -1082,6 +1082,9 @@ class StanceExtractor:
                 # "has ruled out sending soldiers": a gerund the parse took for a circumstance (not a fronted one:
                 # "Adopting the resolution by a vote of 12 …, the Council requested …")
                 continue
+            if t.dep_ == "advcl" and not marks and t.tag_ == "VBG" and t.i > t.head.i and \
+                    cue_at(t, self.cues) is not None and t.head.lemma_.lower() in default_lexicon().speech:
+                continue  # "she said, urging both parties to sign the ceasefire": the speaker's own act, said aloud
             if t.dep_ == "advcl" and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
                     and any(c.dep_ == "dobj" and c.i == t.left_edge.i - 1 and c.lemma_.lower() in self.request_nouns
                             for c in t.head.children):
