@@ -1506,6 +1506,11 @@ def test_the_name_a_cleft_sentence_puts_first_holds_the_position(record_pipeline
     assert stance(analysis, "russia", "ceasefire").polarity == "oppose"
 
 
+def test_demanding_that_a_state_stay_out_of_an_alliance_opposes_its_membership(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia demands that Ukraine stay out of NATO.")
+    assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")
