@@ -1506,8 +1506,13 @@ def test_the_name_a_cleft_sentence_puts_first_holds_the_position(record_pipeline
     assert stance(analysis, "russia", "ceasefire").polarity == "oppose"
 
 
-def test_demanding_that_a_state_stay_out_of_an_alliance_opposes_its_membership(record_pipeline):
-    analysis = analyze(record_pipeline, "Russia demands that Ukraine stay out of NATO.")
+def test_demanding_that_a_state_stay_out_of_a_bloc_opposes_its_membership(tmp_path):
+    extra = tmp_path / "topics.yaml"
+    extra.write_text("topics:\n  nato_membership:\n    extend: true\n    terms: [northern league]\n", "utf-8")
+    pipeline = Pipeline(Settings(extractors=list(RECORD_EXTRACTORS), topics=[str(extra)]))
+    analysis = analyze(pipeline, "Russia demands that Ukraine stay out of the Northern League.")
+    assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
+    analysis = analyze(pipeline, "Russia demands that Ukraine stay out of NATO.")  # ("out of NATO" is a term)
     assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
 
 

@@ -805,6 +805,9 @@ class StanceExtractor:
                 if found is not None and found[0] == "oppose" and \
                         any(p.dep_ == "prep" and p.lower_ in self.circumstances for p in path[1:n]):
                     found = None  # "freeze the line under a ceasefire": the truce is when, not what is undone
+                if found is not None and found[1] > 2 and t.i < head.i < t.i + found[1] - 1 and \
+                        head.right_edge.i >= t.i + found[1]:
+                    found = None  # "stay out of NATO": the mention ("out of NATO") holds the phrase's last words
                 if found is not None and found[1] > 1 and any(t.i < p.i < t.i + found[1] for p in counted):
                     found = None  # "warned against sanctions": the phrase's "against" has already counted
                 if found is not None:
