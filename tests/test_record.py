@@ -1516,6 +1516,17 @@ def test_demanding_that_a_state_stay_out_of_a_bloc_opposes_its_membership(tmp_pa
     assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
 
 
+def test_a_verb_that_cannot_share_the_reported_modal_goes_with_the_speaker(record_pipeline):
+    analysis = analyze(record_pipeline, "Peskov says Russia will not trade land and demands a prisoner exchange.")
+    assert stance(analysis, "dmitry-peskov", "prisoner_exchange").polarity == "support"
+    assert commitment(analysis, "dmitry-peskov", "prisoner_exchange").modality == "demanded"
+
+
+def test_an_act_named_by_its_noun_names_the_topic(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky demanded the release of all detained civilians.")
+    assert stance(analysis, "volodymyr-zelensky", "prisoner_exchange").polarity == "support"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -158,6 +158,9 @@ class Action:
                 candidates += [g for g in after.children if g.dep_ == "pobj"]
         else:
             candidates = [c for c in verb.children if c.dep_ in {"dobj", "xcomp"}]
+            if verb.pos_ == "NOUN":  # the act named by its noun: "the release of 600 civilians"
+                candidates += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for g in c.children if g.dep_ == "pobj"]
             if verb.dep_ not in {"relcl", "advcl", "acl"} or \
                     verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
                 # a passive's subject is its object ("demand that the plant be returned to its operators"); not
@@ -1207,8 +1210,18 @@ def subject_of(verb: Token) -> Token | None:
                          not (len(subjects) > 1 and any(":" in g.text for g in c.subtree))), subjects[0])
         if t.dep_ not in INHERIT_DEPS or t.head.i == t.i:
             return None
+        if _beside_the_report(t):
+            t = t.head  # "She says Drevania will not trade … and demands …": she demands
         t, seen = t.head, seen + 1
     return None
+
+
+def _beside_the_report(verb: Token) -> bool:
+    """A conjoined verb in the present or past that cannot share the modal of the verb it hangs on ("X will not
+    trade … and demands …"), where that verb is a reported clause: it goes with the verb of saying above."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ in {"VBZ", "VBD"} and head.tag_ == "VB" and head.dep_ == "ccomp" and \
+        any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) and head.head.tag_ == verb.tag_
 
 
 def _clefted(verb: Token, subject: Token) -> Token | None:
