@@ -1527,6 +1527,12 @@ def test_an_act_named_by_its_noun_names_the_topic(record_pipeline):
     assert stance(analysis, "volodymyr-zelensky", "prisoner_exchange").polarity == "support"
 
 
+def test_a_pronoun_for_a_topic_after_a_refusing_verb_is_a_refusal(record_pipeline):
+    analysis = analyze(record_pipeline, "The European Union adopted new sanctions against Russia. "
+                                        "Turkey says it will not apply them.")
+    assert commitment(analysis, "turkey", "sanctions").modality == "refused"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

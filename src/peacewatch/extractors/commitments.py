@@ -111,6 +111,10 @@ class CommitmentExtractor:
         # what undoes a position: "dropped", "abandoned", and the reversals away from one ("backed away from")
         self.undoing = phrase_table({"oppose": record_cues()["stances"]["oppose"]
                                      + record_cues()["stances"]["reversals"]["support"]})
+        # ("will not apply them", "will send them": a pronoun after a verb that refuses or pledges when said of
+        # it, but not one that undoes it: "we will not withdraw it" keeps the application)
+        self.pronoun_cues = {**{k: v for k, v in {**self.refusable, **self.future_pledges}.items()
+                                if k not in self.undoing}, **self.cues}
 
     def __call__(self, doc: Doc) -> list[Commitment]:
         holders = holders_of(doc)
@@ -119,7 +123,7 @@ class CommitmentExtractor:
         # (and a noun standing for a topic named before: "Aldwyn has promised a force")
         found += [m for m in self.matcher.standing_for(doc, found) if m.head not in judged and not m.opposite]
         found.sort(key=lambda m: m.first)
-        pronouns = anaphoric_mentions(doc, found, self.cues)
+        pronouns = anaphoric_mentions(doc, found, self.pronoun_cues)
         holders.topic_pronouns.update(m.head for m in pronouns if doc[m.head].pos_ == "PRON")
         # ("ready to patrol from the first hour of a ceasefire" commits to no ceasefire)
         # (and a relative pronoun for what its clause acts on: "the ceasefire, which the two sides agreed to extend")
