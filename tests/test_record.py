@@ -684,6 +684,21 @@ def test_an_event_due_or_scheduled_on_a_day_to_come_is_a_deadline(record_pipelin
     assert analysis.deadlines == []
 
 
+def test_an_event_due_somewhere_set_for_a_day_or_due_to_happen_is_a_deadline(record_pipeline):
+    analysis = analyze(record_pipeline, "The next exchange is due at the border on 26 September.")
+    assert deadline(analysis, "2025-09-26")
+    analysis = analyze(record_pipeline, "Kyiv wants the children in the next stage, set for 26 September.")
+    assert deadline(analysis, "2025-09-26")
+    analysis = analyze(record_pipeline, "The energy moratorium is due to take effect on 26 September.")
+    assert deadline(analysis, "2025-09-26")
+
+
+def test_an_end_or_a_readiness_on_a_day_is_no_deadline(record_pipeline):
+    analysis = analyze(record_pipeline, "The ceasefire is due to expire on 26 September. "
+                                        "We are ready to exchange all for all, tomorrow.")
+    assert analysis.deadlines == []
+
+
 def test_past_and_plain_dates_are_no_deadlines(record_pipeline):
     analysis = analyze(record_pipeline, "The talks ended on Tuesday. They will resume in March.")
     assert analysis.deadlines == []

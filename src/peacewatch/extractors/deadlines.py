@@ -48,6 +48,8 @@ class DeadlineExtractor:
         self.deadline_nouns = {w.lower() for w in cues["deadline_nouns"]}
         self.scheduled = {phrase(w) for w in cues["scheduled_verbs"]}
         self.scheduled_nouns = {w.lower() for w in cues["scheduled_nouns"]}
+        self.fixing = {w.lower() for w in cues["fixing_participles"]}
+        self.lapsing = {w.lower() for w in cues["lapsing_verbs"]}
         self.deadline_verbs = {w.lower() for w in cues["deadline_verbs"]}
         self.granting = {w.lower() for w in cues["granting"]}
         self.forward_states = {w.lower() for w in cues["forward_states"]}
@@ -169,9 +171,20 @@ class DeadlineExtractor:
         if dated is not None and dated.dep_ in {"acomp", "xcomp"} and dated.lemma_.lower() in self.forward_states \
                 and dated.head.lemma_ == "be" and dated.head.tag_ in {"VBZ", "VBP"}:
             return dated.head  # "the summit is due on 26 April" (not "was due": a report)
+        if dated is not None and dated.lemma_ == "be" and dated.tag_ in {"VBZ", "VBP"} and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in self.fixing for c in dated.children):
+            return dated  # "the exchange is due at Ayvalin on 26 May" (the parse hangs the day on "is")
         if dated is not None and dated.tag_ == "VBN" and dated.lemma_.lower() in self.forward_states and any(
                 c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in dated.children):
             return dated  # "the vote is scheduled for 13 June"
+        if dated is not None and dated.tag_ == "VBN" and dated.dep_ in {"acl", "advcl"} and \
+                dated.lemma_.lower() in self.fixing and root.head.lower_ == "for":
+            return dated  # "the next stage, set for 26 May", "a vote scheduled for Thursday"
+        if dated is not None and dated.dep_ == "xcomp" and _looks_ahead(dated.head, self.fixing) and \
+                dated.lemma_.lower() not in self.lapsing:
+            # "the moratorium is due to take effect on Saturday" (not "the truce is due to expire on 1 April",
+            # nor "we are ready to sign today": a readiness)
+            return dated
         if root.dep_ not in {"pobj", "npadvmod", "nmod"} or root.head.i not in {verb.i} | {
                 c.i for c in verb.children if c.dep_ == "prep"}:
             return None  # the time must date the verb itself, not a noun ("the talks of 3 March")
@@ -326,3 +339,12 @@ def _limit(resolved: Resolved | None) -> str | None:
 @register("deadlines")
 def make_deadline_extractor(resources_: Resources) -> DeadlineExtractor:
     return DeadlineExtractor(resources_)
+
+
+def _looks_ahead(word: Token, states: set[str]) -> bool:
+    """ "is due", "are scheduled", "is set": a state that looks ahead, said in the present."""
+    if word.lemma_.lower() not in states:
+        return False
+    if word.dep_ == "acomp":
+        return word.head.lemma_ == "be" and word.head.tag_ in {"VBZ", "VBP"}
+    return word.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in word.children)
