@@ -693,6 +693,13 @@ def test_an_event_due_somewhere_set_for_a_day_or_due_to_happen_is_a_deadline(rec
     assert deadline(analysis, "2025-09-26")
 
 
+def test_a_reported_future_act_or_a_plan_going_somewhere_on_a_day_is_a_deadline(record_pipeline):
+    analysis = analyze(record_pipeline, "Rutte said he would present the plan to the allies on 26 September.")
+    assert deadline(analysis, "2025-09-26")
+    analysis = analyze(record_pipeline, "The deployment plan goes to parliament on 26 September.")
+    assert deadline(analysis, "2025-09-26")
+
+
 def test_an_end_or_a_readiness_on_a_day_is_no_deadline(record_pipeline):
     analysis = analyze(record_pipeline, "The ceasefire is due to expire on 26 September. "
                                         "We are ready to exchange all for all, tomorrow.")

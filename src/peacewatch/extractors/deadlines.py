@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from peacewatch.contract import Deadline, TimeExpression
+from peacewatch.extractors.attributions import default_lexicon
 from peacewatch.extractors.base import Resources, context, register
 from peacewatch.extractors.record import clause_verb, holders_of, paragraph_start, phrase, record_cues
 from peacewatch.extractors.times import Resolved, reference_date, resolve
@@ -191,7 +192,8 @@ class DeadlineExtractor:
         lemma = (verb.lemma_.lower(),)
         particle = tuple(c.lemma_.lower() for c in verb.children if c.dep_ in {"prt", "dobj"} and c.i > verb.i)[:1]
         if lemma not in self.scheduled and lemma + particle not in self.scheduled and \
-                not (any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children)
+                not (any(c.dep_ == "aux" and (c.lower_ in {"will", "shall", "'ll"} or c.lower_ == "would" and
+                                              _reported_future(verb)) for c in verb.children)
                      and not any(c.dep_ == "neg" for c in verb.children)):
             return None  # (any act announced for a day is scheduled: "the vote will be taken on Thursday")
         if verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD"
@@ -348,3 +350,8 @@ def _looks_ahead(word: Token, states: set[str]) -> bool:
     if word.dep_ == "acomp":
         return word.head.lemma_ == "be" and word.head.tag_ in {"VBZ", "VBP"}
     return word.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in word.children)
+
+
+def _reported_future(verb: Token) -> bool:
+    """ "He said he would present the plan on 4 April": the future of a past report."""
+    return verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and verb.head.lemma_.lower() in default_lexicon().speech
