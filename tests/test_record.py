@@ -700,6 +700,17 @@ def test_a_reported_future_act_or_a_plan_going_somewhere_on_a_day_is_a_deadline(
     assert deadline(analysis, "2025-09-26")
 
 
+def test_a_days_event_an_opening_or_a_closing_to_come_is_a_deadline(record_pipeline):
+    analysis = analyze(record_pipeline, "Many place their hopes in Friday's exchange at the border.")
+    assert deadline(analysis, "2025-08-22")
+    analysis = analyze(record_pipeline, "Kyiv welcomed the opening of accession talks on 26 September.")
+    assert deadline(analysis, "2025-09-26")
+    analysis = analyze(record_pipeline, "Mediators want a text when the round closes on 26 September.")
+    assert deadline(analysis, "2025-09-26")
+    analysis = analyze(record_pipeline, "Friday's exchange at the border was a success.")
+    assert analysis.deadlines == []
+
+
 def test_an_end_or_a_readiness_on_a_day_is_no_deadline(record_pipeline):
     analysis = analyze(record_pipeline, "The ceasefire is due to expire on 26 September. "
                                         "We are ready to exchange all for all, tomorrow.")

@@ -166,7 +166,10 @@ class DeadlineExtractor:
         8 October", "is scheduled to open on …"); not a report of it ("met on Monday")."""
         root = span.root
         dated = root.head.head if root.dep_ == "pobj" and root.head.lower_ in {"on", "for"} else \
-            root.head if root.dep_ == "npadvmod" else None
+            root.head if root.dep_ in {"npadvmod", "poss"} else None  # ("Sunday's exchange")
+        if root.dep_ == "poss" and (verb.tag_ in {"VBD", "VBN"} or any(
+                c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)):
+            return None  # "Tuesday's conference was a success", "read out at the close of Monday's meeting": past
         if dated is not None and dated.pos_ == "NOUN" and dated.lemma_.lower() in self.scheduled_nouns:
             return dated  # "a leaders' summit in Nahr Alun on April 19", "a meeting … next Thursday"
         if dated is not None and dated.dep_ in {"acomp", "xcomp"} and dated.lemma_.lower() in self.forward_states \
@@ -178,6 +181,9 @@ class DeadlineExtractor:
         if dated is not None and dated.tag_ == "VBN" and dated.lemma_.lower() in self.forward_states and any(
                 c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in dated.children):
             return dated  # "the vote is scheduled for 13 June"
+        if dated is not None and dated.dep_ in {"amod", "acl"} and dated.pos_ == "ADJ" and \
+                dated.lemma_.lower() in self.fixing:
+            return dated  # "the second exchange, due at Ayvalin on Saturday"
         if dated is not None and dated.tag_ == "VBN" and dated.dep_ in {"acl", "advcl"} and \
                 dated.lemma_.lower() in self.fixing and root.head.lower_ == "for":
             return dated  # "the next stage, set for 26 May", "a vote scheduled for Thursday"
