@@ -711,6 +711,17 @@ def test_a_days_event_an_opening_or_a_closing_to_come_is_a_deadline(record_pipel
     assert analysis.deadlines == []
 
 
+def test_a_timeline_entry_of_what_comes_next_is_a_deadline(record_pipeline):
+    text = ("WHAT HAPPENED\n\n12 August - The Rada voted on the law.\n\nWHAT COMES NEXT\n\n"
+            "26 August - The Rada votes on the deployment.\n\n"
+            "29 August - Deadline for the monitors to deploy.\n\n"
+            "30 August - The Rada debated the budget.\n")
+    analysis = analyze(record_pipeline, text)
+    assert [(d.due, d.expression.text, d.content.text) for d in analysis.deadlines] == [
+        ("2025-08-26", "26 August", "The Rada votes on the deployment."),
+        ("2025-08-29", "29 August", "Deadline for the monitors to deploy.")]
+
+
 def test_an_end_or_a_readiness_on_a_day_is_no_deadline(record_pipeline):
     analysis = analyze(record_pipeline, "The ceasefire is due to expire on 26 September. "
                                         "We are ready to exchange all for all, tomorrow.")

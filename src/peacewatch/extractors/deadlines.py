@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 from peacewatch.contract import Deadline, TimeExpression
 from peacewatch.extractors.attributions import default_lexicon
 from peacewatch.extractors.base import Resources, context, register
-from peacewatch.extractors.record import clause_verb, holders_of, paragraph_start, phrase, record_cues
-from peacewatch.extractors.times import Resolved, reference_date, resolve
+from peacewatch.extractors.record import Holders, clause_verb, holders_of, paragraph_start, phrase, record_cues
+from peacewatch.extractors.times import Resolved, entry_labels, reference_date, resolve
 from peacewatch.spans import char_span, doc_text, sentence, text_span
 
 #: a clause inherits the modality of the verb it hangs on through these ("must agree … and settle …")
@@ -59,12 +59,20 @@ class DeadlineExtractor:
         ctx = context(doc)
         holders = holders_of(doc)
         out: list[Deadline] = []
+        labelled: list[tuple[int, int]] = []
+        for label in entry_labels(doc_text(doc)) if ctx.published is not None else []:
+            entry = self._entry_to_come(doc, label, ctx.published, holders, len(out) + 1)
+            if entry is not None:  # "13 June - The assembly votes on the force": an entry of what comes next
+                out.append(entry)
+                labelled.append(label[:2])
         for time in ctx.records.get("times", []):
             if not isinstance(time, TimeExpression):
                 continue
             span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
             if span is None:
                 continue
+            if any(lo <= time.span.start < hi for lo, hi in labelled):
+                continue  # (the entry's own date, read above)
             first = self._introducer(doc, span.start, span.text)
             if first is None and _CURRENT_PERIOD.fullmatch(span.text.lower()) and not self._negated(span) \
                     and not span.text.lower().endswith("year"):
@@ -139,6 +147,35 @@ class DeadlineExtractor:
                                 expression=text_span(doc_text(doc), doc[first].idx, time.span.end),
                                 hedged=hedged))
         return out
+
+    def _entry_to_come(self, doc: Doc, label: tuple[int, int, int], published: dt.date,
+                       holders: Holders, n: int) -> Deadline | None:
+        """A timeline entry dated after the document whose sentence is an event in the present ("21 June - Leaders
+        meet in Vianelle") or a deadline ("15 June - Deadline for the advance team to deploy")."""
+        text = doc_text(doc)
+        day = resolve(text[label[0]:label[1]], published)  # (the nearest such day: an entry above reports the past)
+        if day is None or day.value is None or day.granularity != "day" or day.value <= published:
+            return None
+        first = doc.char_span(label[2], label[2] + 1, alignment_mode="expand")
+        if first is None or not len(first):
+            return None
+        line_end = text.find("\n", label[2])
+        line_end = len(text) if line_end < 0 else line_end
+        words = [t for t in sentence(first[0]) if label[2] <= t.idx < line_end and not t.is_space]
+        # (a root plural may be the verb the parse took for a noun: "The Folkhall votes on the force")
+        event = next((t for t in words if (t.pos_ in {"VERB", "AUX"} and t.tag_ in {"VBZ", "VBP"} or
+                                           t.dep_ == "ROOT" and t.tag_ == "NNS") and
+                      ((t.lemma_.lower(),) in self.scheduled or any(
+                          (t.lemma_.lower(), c.lemma_.lower()) in self.scheduled for c in t.children))), None)
+        named = next((t for t in words if t.pos_ in {"NOUN", "PROPN"}), None)
+        if event is None and (named is None or named.lemma_.lower() not in self.deadline_nouns):
+            return None
+        anchor = event or named
+        content = char_span(doc, words[0].idx, words[-1].idx + len(words[-1]))
+        actors = holders.parties(holders.holders(anchor, label[0], label[1])) if event else []
+        return Deadline(id=f"deadline-{n}", actor=actors[0] if actors else None, content=content,
+                        due=day.value.isoformat(), expression=text_span(text, label[0], label[1]),
+                        hedged=False)
 
     def _introducer(self, doc: Doc, start: int, text: str) -> int | None:
         """The first token of the limit word before the time ("by", "no later than"), or of the time

@@ -379,6 +379,12 @@ _ENTRY_DATE = re.compile(rf"(?m)^[ \t]*(?:[-•*][ \t]+)?"
                          r"(?:,? \d{4})?[ \t]*[—–:-][ \t]")
 
 
+def entry_labels(text: str) -> list[tuple[int, int, int]]:
+    """Where each timeline entry's date ("13 June - The assembly votes …") starts and ends, and where its label
+    ends (spaCy may not take the label for a date at all)."""
+    return [(m.start("date"), m.end("date"), m.end()) for m in _ENTRY_DATE.finditer(text)]
+
+
 def reference_date(text: str, offset: int, published: dt.date | None) -> dt.date | None:
     """The date relative expressions at `offset` count from: the entry's own date in a timeline ("27 March —
     the parties agreed to meet within two weeks"), else the document's."""
