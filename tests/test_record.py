@@ -1577,6 +1577,11 @@ def test_a_pronoun_for_a_topic_after_a_refusing_verb_is_a_refusal(record_pipelin
     assert commitment(analysis, "turkey", "sanctions").modality == "refused"
 
 
+def test_an_emphatic_do_in_a_pseudo_cleft_keeps_its_holder(record_pipeline):
+    analysis = analyze(record_pipeline, "What Norway did promise was air policing over the Baltic.")
+    assert stance(analysis, "norway", "air_support").polarity == "support"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -1178,6 +1178,8 @@ def clause_verb(token: Token) -> Token:
     while t.pos_ not in {"VERB", "AUX"} and t.head.i != t.i:
         if t.pos_ == "ADJ" and t.dep_ in {"acomp", "ROOT"}:
             return t
+        if t.dep_ == "csubj" and any(c.dep_ == "aux" for c in t.children):
+            return t  # "What Vantor did promise was …": a verb the tagger took for a noun
         t = t.head
     return t
 
