@@ -1582,6 +1582,15 @@ def test_an_emphatic_do_in_a_pseudo_cleft_keeps_its_holder(record_pipeline):
     assert stance(analysis, "norway", "air_support").polarity == "support"
 
 
+def test_a_package_stands_for_the_sanctions_or_aid_named_before(record_pipeline):
+    analysis = analyze(record_pipeline, "The European Union has adopted new sanctions on Russia. "
+                                        "Hungary will vote against the next package.")
+    assert stance(analysis, "hungary", "sanctions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Germany has delivered military aid to Ukraine. "
+                                        "Norway is considering a second package.")
+    assert stance(analysis, "norway", "military_aid").polarity == "conditional"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")
