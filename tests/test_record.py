@@ -1591,6 +1591,11 @@ def test_a_package_stands_for_the_sanctions_or_aid_named_before(record_pipeline)
     assert stance(analysis, "norway", "military_aid").polarity == "conditional"
 
 
+def test_sending_pilots_is_air_support(record_pipeline):
+    analysis = analyze(record_pipeline, "Macron has refused to put French pilots over the front line.")
+    assert stance(analysis, "emmanuel-macron", "air_support").polarity == "oppose"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")
