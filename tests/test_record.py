@@ -1586,6 +1586,8 @@ def test_a_package_stands_for_the_sanctions_or_aid_named_before(record_pipeline)
     analysis = analyze(record_pipeline, "The European Union has adopted new sanctions on Russia. "
                                         "Hungary will vote against the next package.")
     assert stance(analysis, "hungary", "sanctions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "The EU extended its sanctions on Russia. Turkey will not apply the measures.")
+    assert stance(analysis, "turkey", "sanctions").polarity == "oppose"
     analysis = analyze(record_pipeline, "Germany has delivered military aid to Ukraine. "
                                         "Norway is considering a second package.")
     assert stance(analysis, "norway", "military_aid").polarity == "conditional"
