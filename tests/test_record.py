@@ -1598,6 +1598,11 @@ def test_sending_pilots_is_air_support(record_pipeline):
     assert stance(analysis, "emmanuel-macron", "air_support").polarity == "oppose"
 
 
+def test_support_promised_is_a_pledge(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said his party will support a ceasefire on all fronts.")
+    assert commitment(analysis, "volodymyr-zelensky", "ceasefire").modality == "pledged"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")
