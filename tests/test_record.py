@@ -1603,6 +1603,15 @@ def test_support_promised_is_a_pledge(record_pipeline):
     assert commitment(analysis, "volodymyr-zelensky", "ceasefire").modality == "pledged"
 
 
+def test_she_in_a_speakers_own_words_is_someone_else(record_pipeline):
+    text = ("THE CHAIR: Minister, welcome.\n\n"
+            "EMMANUEL MACRON: Thank you. I met Ursula von der Leyen on Thursday. She is considering new sanctions.\n\n"
+            "THE CHAIR: Thank you.\n")
+    analysis = analyze(record_pipeline, text)
+    assert commitment(analysis, "ursula-von-der-leyen", "sanctions").modality == "considering"
+    assert not [c for c in analysis.commitments if c.actor == "emmanuel-macron"]
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

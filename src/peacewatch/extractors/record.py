@@ -1834,6 +1834,12 @@ class Holders:
                 if resolved and resolved != speakers[0] and \
                         getattr(self.actors.get(resolved), "kind", None) not in {"person", "anonymous"}:
                     return [resolved]
+            if inside and subject is not None and subject.lower_ in {"he", "she"} and said.kind == "direct" and \
+                    len(speakers) == 1:
+                # "FENN: … and she is considering a small force": in one's own words, "she" is someone else
+                resolved = self.resolver.resolve(subject.i, subject.i, subject.i)
+                if resolved and resolved != speakers[0]:
+                    return [resolved]
             if subject is not None and subject.lower_ in {"we", "us"} and len(speakers) == 1 and \
                     (body := self._spoken_for(speakers[0])):
                 return [body]  # a spokesperson's "we" is the institution's position
