@@ -1612,6 +1612,14 @@ def test_she_in_a_speakers_own_words_is_someone_else(record_pipeline):
     assert not [c for c in analysis.commitments if c.actor == "emmanuel-macron"]
 
 
+def test_weapons_fired_at_a_target_are_an_attack_not_aid(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia launched missiles overnight. Every night they send drones against our "
+                                        "towns, Zelensky said.")
+    assert not [s for s in analysis.stances if s.topic == "military_aid"]
+    analysis = analyze(record_pipeline, "Germany will send missiles to Ukraine.")
+    assert stance(analysis, "germany", "military_aid").polarity == "support"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -72,6 +72,9 @@ class Topic:
     #: passive verbs of a clause of condition that make the act it conditions this topic: "should Lavresse be
     #: attacked again, we commit to consult immediately" is a guarantee
     answering: frozenset[str] = frozenset()
+    #: verbs of attack: a term as their object ("fired missiles", "sent drones against our towns") is a weapon
+    #: used, not the topic
+    attacking: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -232,6 +235,7 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
             standing = frozenset(str(t).lower() for t in entry.get("standing_nouns") or ())
             tally = frozenset(str(t).lower() for t in entry.get("tally_nouns") or ())
             answering = frozenset(str(t).lower() for t in entry.get("answering") or ())
+            attacking = frozenset(str(t).lower() for t in entry.get("attack_verbs") or ())
             base = topics.get(name) if entry.get("extend") else None
             if entry.get("extend") and base is None:
                 raise ConfigError(f"{where}: topic {name!r} extends no known topic")
@@ -242,13 +246,29 @@ def load_topics(extra: tuple[str, ...] = ()) -> dict[str, Topic]:
                                      opposite_terms=base.opposite_terms + opposites,
                                      undoing_nouns=base.undoing_nouns | undoing,
                                      standing_nouns=base.standing_nouns | standing,
-                                     tally_nouns=base.tally_nouns | tally, answering=base.answering | answering)
+                                     tally_nouns=base.tally_nouns | tally, answering=base.answering | answering,
+                                     attacking=base.attacking | attacking)
             else:
                 topics[name] = Topic(name=name, definition=str(entry.get("definition", "")), terms=terms,
                                      examples=examples, actions=actions, noun_terms=nouns,
                                      opposite_terms=opposites, undoing_nouns=undoing, standing_nouns=standing,
-                                     tally_nouns=tally, answering=answering)
+                                     tally_nouns=tally, answering=answering, attacking=attacking)
     return topics
+
+
+def _used_in_attack(noun: Token, attacking: frozenset[str]) -> bool:
+    """ "fired missiles", "launched drones", "send missiles and drones against our towns": the object of
+    a verb of attack, or of any verb that sends it against a target."""
+    if not attacking:
+        return False
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:  # ("missiles and drones")
+        t = t.head
+    if t.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    verb = t.head
+    return verb.lemma_.lower() in attacking or any(
+        c.dep_ == "prep" and c.lower_ == "against" for c in verb.children)
 
 
 def _action(where: Path | str, topic: str, entry: Any) -> Action:
@@ -449,6 +469,9 @@ class TopicMatcher:
             if doc[head].dep_ == "compound" and not first <= outer.i <= last and \
                     outer.lemma_.lower() in _member_kinds() and doc[head].pos_ == "PROPN":
                 i = last + 1  # "observers from Rampart Alliance states": which states, no topic
+                continue
+            if _used_in_attack(doc[head], self.topics[match[0]].attacking):
+                i = last + 1  # "every night they still send missiles against our towns": weapons used
                 continue
             out.append(TopicMention(match[0], first, last, head, opposite=match[2]))
             i = last + 1
