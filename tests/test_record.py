@@ -1588,6 +1588,9 @@ def test_a_package_stands_for_the_sanctions_or_aid_named_before(record_pipeline)
     assert stance(analysis, "hungary", "sanctions").polarity == "oppose"
     analysis = analyze(record_pipeline, "The EU extended its sanctions on Russia. Turkey will not apply the measures.")
     assert stance(analysis, "turkey", "sanctions").polarity == "oppose"
+    analysis = analyze(record_pipeline, "Germany sends military aid to Ukraine. Norway has delivered the six "
+                                        "batteries it pledged.")
+    assert stance(analysis, "norway", "military_aid").polarity == "support"
     analysis = analyze(record_pipeline, "Germany has delivered military aid to Ukraine. "
                                         "Norway is considering a second package.")
     assert stance(analysis, "norway", "military_aid").polarity == "conditional"
