@@ -1623,6 +1623,13 @@ def test_weapons_fired_at_a_target_are_an_attack_not_aid(record_pipeline):
     assert stance(analysis, "germany", "military_aid").polarity == "support"
 
 
+def test_nobody_asking_for_something_demands_nothing(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky said nobody is asking Russia to give up Crimea.")
+    assert not [c for c in analysis.commitments if c.modality == "demanded"]
+    analysis = analyze(record_pipeline, "Zelensky is asking Russia to give up Crimea.")
+    assert commitment(analysis, "volodymyr-zelensky", "territorial_concessions").modality == "demanded"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

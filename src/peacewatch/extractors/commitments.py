@@ -457,6 +457,10 @@ class CommitmentExtractor:
             if negated and now and lemma in self.refused_now:
                 return "refused"
         if lemma in self.asking and token.pos_ == "VERB" and asks_another(token):
+            # (but "does not want the Union to ease sanctions" wants it not done)
+            if any(c.dep_ == "neg" and lemma != "want" or c.dep_ == "nsubj" and names_no_one(c)
+                   for c in token.children):
+                return None  # "Nobody is asking Marvaine to give up land", "we are not asking …": no demand made
             return "demanded"  # "wants the Union to ease sanctions", "asked the Council to send inspectors"
         if lemma in self.asking and token.pos_ == "VERB" and any(
                 c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
