@@ -1630,6 +1630,13 @@ def test_nobody_asking_for_something_demands_nothing(record_pipeline):
     assert commitment(analysis, "volodymyr-zelensky", "territorial_concessions").modality == "demanded"
 
 
+def test_refusing_to_negotiate_about_something_is_no_refusal_of_talks(record_pipeline):
+    analysis = analyze(record_pipeline, "\"We are not going to negotiate about our borders,\" Zelensky said.")
+    assert not [s for s in analysis.stances if s.topic == "peace_talks"]
+    analysis = analyze(record_pipeline, "\"We are not going to negotiate,\" Zelensky said.")
+    assert stance(analysis, "volodymyr-zelensky", "peace_talks").polarity == "oppose"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

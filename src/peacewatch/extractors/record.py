@@ -445,6 +445,9 @@ class TopicMatcher:
                         # "approved by 341 votes to 227", "a vote on the deployment", "by a recorded vote of 12 in
                         # favour": a count, a motion
                         continue
+                    if end == i and doc[i].pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in {"about", "over"}
+                                                                  for c in doc[i].children):
+                        continue  # "not going to negotiate about where people may live": what, not whether, talks
                     if end == i and _blocs_own(doc[i]):
                         continue  # "the alliance summit": the bloc's own meeting, not talks on the war
                     if end == i and (term, name) in self.opposites and doc[i].pos_ == "ADJ" and \
