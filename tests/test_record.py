@@ -722,6 +722,13 @@ def test_a_timeline_entry_of_what_comes_next_is_a_deadline(record_pipeline):
         ("2025-08-29", "29 August", "Deadline for the monitors to deploy.")]
 
 
+def test_what_starts_from_this_week_has_no_deadline(record_pipeline):
+    analysis = analyze(record_pipeline, "Norway will expand intelligence sharing with Kyiv from this week.")
+    assert analysis.deadlines == []
+    analysis = analyze(record_pipeline, "Norway will expand intelligence sharing with Kyiv this week.")
+    assert deadline(analysis, "2025-08-24")
+
+
 def test_an_end_or_a_readiness_on_a_day_is_no_deadline(record_pipeline):
     analysis = analyze(record_pipeline, "The ceasefire is due to expire on 26 September. "
                                         "We are ready to exchange all for all, tomorrow.")

@@ -75,7 +75,8 @@ class DeadlineExtractor:
                 continue  # (the entry's own date, read above)
             first = self._introducer(doc, span.start, span.text)
             if first is None and _CURRENT_PERIOD.fullmatch(span.text.lower()) and not self._negated(span) \
-                    and not span.text.lower().endswith("year"):
+                    and not span.text.lower().endswith("year") and \
+                    not (span.start > 0 and doc[span.start - 1].lower_ in {"from", "since", "starting"}):
                 # "will meet next week", "later this month": the period is the limit (but a bare year is the period
                 # a budget falls in: "will fund 80 million this year")
                 first = span.start
