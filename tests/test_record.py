@@ -1644,6 +1644,15 @@ def test_refusing_to_negotiate_about_something_is_no_refusal_of_talks(record_pip
     assert stance(analysis, "volodymyr-zelensky", "peace_talks").polarity == "oppose"
 
 
+def test_a_subject_before_a_parenthetical_or_a_partial_quote_holds_the_position(record_pipeline):
+    analysis = analyze(record_pipeline, "Turkey, she added, has agreed to host the prisoner exchange.")
+    assert commitment(analysis, "turkey", "prisoner_exchange").modality == "pledged"
+    analysis = analyze(record_pipeline, "Russia \"will not sign any paper that mentions NATO membership\", "
+                                        "Peskov said.")
+    assert stance(analysis, "russia", "nato_membership").polarity == "oppose"
+    assert not [s for s in analysis.stances if s.actor == "dmitry-peskov"]
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -1843,7 +1843,11 @@ class Holders:
         if said is not None and (reported := self._reported_within(said, verb)):
             return reported  # "according to two diplomats, the Russian delegation has said it could …"
         if said is not None:
-            inside = subject is not None and said.content.start <= subject.idx < said.content.end
+            # (or a subject before a parenthetical or a partial quote whose verb is in what was said: "Turvan, she
+            # added, has agreed …", 'Zavrin "will not sign any paper …", he said')
+            inside = subject is not None and (said.content.start <= subject.idx < said.content.end or
+                                              subject.head.i != subject.i and
+                                              said.content.start <= subject.head.idx < said.content.end)
             speakers = self.speaker_actors(said)
             if inside and subject is not None and len(speakers) == 1:
                 state = self._own_state(subject, speakers[0])  # "Castellane said his government would …"
