@@ -1653,6 +1653,13 @@ def test_a_subject_before_a_parenthetical_or_a_partial_quote_holds_the_position(
     assert not [s for s in analysis.stances if s.actor == "dmitry-peskov"]
 
 
+def test_what_a_party_must_do_in_a_writers_own_words_is_no_position_of_that_party(record_pipeline):
+    analysis = analyze(record_pipeline, "Russia is going to have to make territorial concessions.")
+    assert not [s for s in analysis.stances if s.actor == "russia"]
+    analysis = analyze(record_pipeline, "Peskov said Russia will never make territorial concessions.")
+    assert [s.actor for s in analysis.stances] == ["russia"]
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -1899,6 +1899,8 @@ class Holders:
         own = self.subject_actors(verb)
         if own and self.voices and self.obliged(verb) and not set(self.voices) & set(own):
             return list(self.voices)  # "Russia must withdraw" in a ministry's statement: the ministry's demand
+        if own and not self.voices and self.obliged(verb):
+            return []  # "Putin is going to have to make concessions" in a writer's own words: the writer's view
         if not own and self.voices and subject is not None and subject.pos_ == "NOUN" and \
                 any(c.dep_ == "poss" and c.lower_ == "our" for c in subject.children):
             return list(self.voices)  # "our Governments have agreed to conclude …" in their joint statement
@@ -1937,6 +1939,9 @@ class Holders:
     def obliged(verb: Token) -> bool:
         """ "must give up", "should withdraw", "has to leave": an obligation laid on the clause's subject."""
         t = verb
+        if any(c.dep_ == "xcomp" and c.lemma_ in {"have", "need"} and any(g.dep_ == "xcomp" for g in c.children)
+               for c in verb.children):
+            return True  # "is going to have to make concessions"
         for _ in range(3):
             if any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in t.children):
                 return True

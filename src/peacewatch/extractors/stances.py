@@ -526,7 +526,8 @@ class StanceExtractor:
                 not any(c.dep_ == "poss" for c in subject.children):
             found = []  # "Free elections in Arvenna must come before any settlement": Arvenna only says where
         elif predicate.pos_ in {"VERB", "AUX"} or predicate.dep_ not in {"attr", "acomp"}:
-            found = holders.subject_actors(verb)
+            # ("Putin is going to have to make concessions" in a writer's own words: the writer's view, no party's)
+            found = [] if not holders.voices and Holders.obliged(verb) else holders.subject_actors(verb)
         else:  # "Russia's red line", "a key Ukrainian demand"
             found = [a for a in dict.fromkeys(holders.actor_at.get(c.i) for c in predicate.children
                                               if c.dep_ in {"poss", "amod", "compound"}) if a]
