@@ -210,15 +210,12 @@ class DeadlineExtractor:
             return None  # "Tuesday's conference was a success", "read out at the close of Monday's meeting": past
         if dated is not None and dated.pos_ == "NOUN" and dated.lemma_.lower() in self.scheduled_nouns:
             return dated  # "a leaders' summit in Nahr Alun on April 19", "a meeting … next Thursday"
-        if dated is not None and dated.dep_ in {"acomp", "xcomp"} and dated.lemma_.lower() in self.forward_states \
-                and dated.head.lemma_ == "be" and dated.head.tag_ in {"VBZ", "VBP"}:
-            return dated.head  # "the summit is due on 26 April" (not "was due": a report)
+        if dated is not None and _looks_ahead(dated, self.forward_states):
+            # "the summit is due on 26 April" (not "was due": a report), "the vote is scheduled for 13 June"
+            return dated.head if dated.dep_ in {"acomp", "xcomp"} else dated
         if dated is not None and dated.lemma_ == "be" and dated.tag_ in {"VBZ", "VBP"} and any(
                 c.dep_ == "acomp" and c.lemma_.lower() in self.fixing for c in dated.children):
             return dated  # "the exchange is due at Ayvalin on 26 May" (the parse hangs the day on "is")
-        if dated is not None and dated.tag_ == "VBN" and dated.lemma_.lower() in self.forward_states and any(
-                c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in dated.children):
-            return dated  # "the vote is scheduled for 13 June"
         if dated is not None and dated.dep_ in {"amod", "acl"} and dated.pos_ == "ADJ" and \
                 dated.lemma_.lower() in self.fixing:
             return dated  # "the second exchange, due at Ayvalin on Saturday"
@@ -391,7 +388,7 @@ def _looks_ahead(word: Token, states: set[str]) -> bool:
     """ "is due", "are scheduled", "is set": a state that looks ahead, said in the present."""
     if word.lemma_.lower() not in states:
         return False
-    if word.dep_ == "acomp":
+    if word.dep_ in {"acomp", "xcomp"}:
         return word.head.lemma_ == "be" and word.head.tag_ in {"VBZ", "VBP"}
     return word.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in word.children)
 
