@@ -1660,6 +1660,12 @@ def test_what_a_party_must_do_in_a_writers_own_words_is_no_position_of_that_part
     assert [s.actor for s in analysis.stances] == ["russia"]
 
 
+def test_asking_that_something_be_done_demands_it(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky has asked that the return of deported children be included "
+                                        "in the next stage.")
+    assert commitment(analysis, "volodymyr-zelensky", "prisoner_exchange").modality == "demanded"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

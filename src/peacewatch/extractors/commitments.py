@@ -463,6 +463,11 @@ class CommitmentExtractor:
                 return None  # "Nobody is asking Marvaine to give up land", "we are not asking …": no demand made
             return "demanded"  # "wants the Union to ease sanctions", "asked the Council to send inspectors"
         if lemma in self.asking and token.pos_ == "VERB" and any(
+                c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) and
+                (mandative(c) or any(g.dep_ == "auxpass" and g.tag_ == "VB" for g in c.children))
+                for c in token.children) and self._asserted(token, self.negations):
+            return "demanded"  # "has asked that the return of the children be included": a subjunctive asked for
+        if lemma in self.asking and token.pos_ == "VERB" and any(
                 c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
                 for c in token.children):
             return None  # "wants to exchange prisoners": the subject's own wish, no demand
