@@ -1666,6 +1666,14 @@ def test_asking_that_something_be_done_demands_it(record_pipeline):
     assert commitment(analysis, "volodymyr-zelensky", "prisoner_exchange").modality == "demanded"
 
 
+def test_what_one_will_not_do_is_refused_and_what_one_will_do_promised(record_pipeline):
+    analysis = analyze(record_pipeline, "\"What we will not do is send soldiers to Ukraine,\" Macron said. "
+                                        "\"What we will do is send monitors,\" he added.")
+    assert stance(analysis, "emmanuel-macron", "foreign_troops").polarity == "oppose"
+    assert commitment(analysis, "emmanuel-macron", "foreign_troops").modality == "refused"
+    assert commitment(analysis, "emmanuel-macron", "monitoring_intelligence").modality == "pledged"
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -424,6 +424,13 @@ class CommitmentExtractor:
     def _modality(self, token: Token) -> str | None:
         """The cue's modality; a future or "never" refusal ("would never accept"); a future pledge ("would send")."""
         lemma = token.lemma_.lower()
+        if (done := _what_is_done(token)) is not None:
+            # "What I will not do is send soldiers": the act after "is", negated or promised in the clause before
+            if any(c.dep_ == "neg" or c.lower_ == "never" for c in done.children):
+                return "refused" if cue_at(token, self.refusable) else None
+            if any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in done.children) and \
+                    cue_at(token, self.future_pledges):
+                return "pledged"
         if lemma in self.judging and (any(c.dep_ == "dobj" for c in token.children) or any(
                 g.dep_ == "nsubj" for c in token.children if c.dep_ == "ccomp" for g in c.children)) and any(
                 c.dep_ in {"ccomp", "oprd", "xcomp"} and c.pos_ in {"ADJ", "NOUN"}
@@ -620,6 +627,14 @@ def _noun_clause(noun: Token) -> Token | None:
         return None
     return next((c for c in noun.head.children if c.dep_ == "advcl" and c.left_edge.i == noun.right_edge.i + 1
                  and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"), None)
+
+
+def _what_is_done(verb: Token) -> Token | None:
+    """ "What I will not do is send soldiers": for "send", the "do" of the clause "what" opens."""
+    if verb.dep_ not in {"xcomp", "attr", "ccomp"} or verb.head.lemma_ != "be":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "csubj" and c.lemma_ == "do" and c.i < verb.i
+                 and c.left_edge.lower_ == "what"), None)
 
 
 def _cleft_object(cue: Token) -> Token | None:

@@ -1286,8 +1286,8 @@ def _cleft(path: list[Token]) -> list[Token]:
             while (below := next((g for g in chain[-1].children if g.dep_ in {"acomp", "xcomp"}), None)) is not None:
                 chain.append(below)
             return path[:n] + chain[::-1]
-        if t.pos_ in {"VERB", "AUX"}:
-            return path
+        if t.pos_ in {"VERB", "AUX"} and not (t.dep_ == "xcomp" and t.head.lemma_ == "be"):
+            return path  # (but "What we will not do is send soldiers": the act after "is")
     return path
 
 
