@@ -1674,6 +1674,17 @@ def test_what_one_will_not_do_is_refused_and_what_one_will_do_promised(record_pi
     assert commitment(analysis, "emmanuel-macron", "monitoring_intelligence").modality == "pledged"
 
 
+def test_an_act_that_could_be_done_is_weighed_by_whoever_says_so(record_pipeline):
+    analysis = analyze(record_pipeline, "Zelensky says elections could be held within six months.")
+    assert commitment(analysis, "volodymyr-zelensky", "elections_leadership").modality == "considering"
+
+
+def test_a_standing_noun_inside_another_nouns_name_stands_for_nothing(record_pipeline):
+    analysis = analyze(record_pipeline, "Britain will lead a reassurance force. Macron hopes a force generation "
+                                        "conference could be held in Paris.")
+    assert not [s for s in analysis.stances if s.actor == "emmanuel-macron"]
+
+
 def test_pulling_out_of_part_of_a_region(record_pipeline):
     analysis = analyze(record_pipeline, "Russia demanded that Ukraine pull its forces out of the parts of the Donetsk "
                                         "region it still holds.")

@@ -179,7 +179,8 @@ class CommitmentExtractor:
             if agent is None and (doer := participle_agent(token)) is not None and modality in {"offered", "pledged"}:
                 agent = doer  # "the moratorium proposed by Haldor": what Haldor offered
                 topics += [m for m in mentions if m.head == token.head.i]
-            announced = agent is None and _announced_passive(token, self.negations)
+            # ("a vote could be held within six months": an act weighed, announced as a possibility)
+            announced = agent is None and _announced_passive(token, self.negations, ANNOUNCING_MODALS)
             # "the stabilisation force will deploy after a ceasefire": a topic's own act, announced
             acting = agent is None and not announced and self._topic_acts_announced(token, mentions)
             announced = announced or acting
@@ -535,6 +536,8 @@ class CommitmentExtractor:
         if pledge and self._asserted(token, self.negations) and any(
                 c.dep_ == "aux" and c.lower_ in {"could", "might"} for c in token.children):
             return "considering"  # "Pellonia could send troops": an act weighed, not promised
+        if pledge and _announced_passive(token, self.negations, frozenset({"could", "might"})):
+            return "considering"  # "a vote could be held within six months": weighed, by whoever says so
         return None
 
     def _obliged_act(self, verb: Token) -> bool:
@@ -751,13 +754,19 @@ def _describes_unnamed(token: Token, holders: Holders) -> bool:
     return not holders.actors_in_chars(thing.left_edge.idx, thing.idx + len(thing))
 
 
-def _announced_passive(verb: Token, negations: set[str] | frozenset[str]) -> bool:
-    """A passive with no doer under "will"/"would", not negated ("no troops will be deployed"), whose subject
-    the act is announced for ("elections would be held within six months", "the troops will be deployed")."""
+FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll"})
+ANNOUNCING_MODALS = FUTURE_MODALS | {"could", "might"}
+
+
+def _announced_passive(verb: Token, negations: set[str] | frozenset[str],
+                       modals: frozenset[str] = FUTURE_MODALS) -> bool:
+    """A passive with no doer under "will"/"would" (or `modals`), not negated ("no troops will be deployed"), whose
+    subject the act is announced for ("elections would be held within six months", "the troops will be
+    deployed")."""
     return passive_agent(verb) is None and any(c.dep_ == "auxpass" for c in verb.children) and \
         any(c.dep_ == "nsubjpass" and not names_no_one(c) for c in verb.children) and \
-        any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"}
-            or c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children) and \
+        any(c.dep_ == "aux" and c.lower_ in modals
+            or c.dep_ == "auxpass" and c.lower_ == "being" and "will" in modals for c in verb.children) and \
         not any(c.dep_ == "neg" or c.lower_ in negations for c in verb.children)
 
 

@@ -351,6 +351,8 @@ class TopicMatcher:
         for token in doc:
             if token.pos_ != "NOUN" or any(m.first <= token.i <= m.last for m in mentions):
                 continue
+            if token.dep_ == "compound":
+                continue  # "a force generation conference": a word of another noun's name
             words = {token.lemma_.lower(), token.lower_}
             undone = next((self.undoing[w] for w in words if w in self.undoing), None)
             if undone is not None:
