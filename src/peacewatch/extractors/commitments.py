@@ -23,6 +23,7 @@ from peacewatch.extractors.record import (
     anaphoric_mentions,
     answers_alone,
     asked_clause,
+    asked_that,
     asks,
     asks_another,
     bare_answer,
@@ -470,10 +471,7 @@ class CommitmentExtractor:
                    for c in token.children):
                 return None  # "Nobody is asking Marvaine to give up land", "we are not asking …": no demand made
             return "demanded"  # "wants the Union to ease sanctions", "asked the Council to send inspectors"
-        if lemma in self.asking and token.pos_ == "VERB" and any(
-                c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) and
-                (mandative(c) or any(g.dep_ == "auxpass" and g.tag_ == "VB" for g in c.children))
-                for c in token.children) and self._asserted(token, self.negations):
+        if any(asked_that(c, self.asking) for c in token.children) and self._asserted(token, self.negations):
             return "demanded"  # "has asked that the return of the children be included": a subjunctive asked for
         if lemma in self.asking and token.pos_ == "VERB" and any(
                 c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
@@ -766,7 +764,7 @@ def _announced_passive(verb: Token, negations: set[str] | frozenset[str],
     return passive_agent(verb) is None and any(c.dep_ == "auxpass" for c in verb.children) and \
         any(c.dep_ == "nsubjpass" and not names_no_one(c) for c in verb.children) and \
         any(c.dep_ == "aux" and c.lower_ in modals
-            or c.dep_ == "auxpass" and c.lower_ == "being" and "will" in modals for c in verb.children) and \
+            or c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children) and \
         not any(c.dep_ == "neg" or c.lower_ in negations for c in verb.children)
 
 

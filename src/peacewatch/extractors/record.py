@@ -1030,6 +1030,14 @@ def mandative(verb: Token) -> bool:
     return verb.tag_ == "VB" or verb.tag_ == "VBP" and any(c.dep_ == "mark" for c in verb.children)
 
 
+def asked_that(clause: Token, asking: set[str] | frozenset[str]) -> bool:
+    """ "has asked that the return of the children be included": a clause in the base form under a verb of
+    `asking` is what is asked for (not a question asked: "asks how long our soldiers will stay")."""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in asking and clause.head.pos_ == "VERB" and \
+        (mandative(clause) or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in clause.children)) and \
+        not any(c.tag_ in {"MD", "WRB", "WP", "WDT"} for c in clause.subtree if c.i < clause.i)
+
+
 @lru_cache(maxsize=1)
 def _condition_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in record_cues()["stances"]["condition_nouns"])

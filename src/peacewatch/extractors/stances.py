@@ -26,6 +26,7 @@ from peacewatch.extractors.record import (
     anaphoric_mentions,
     answers_alone,
     asked_clause,
+    asked_that,
     asks,
     asks_another,
     bare_answer,
@@ -789,7 +790,7 @@ class StanceExtractor:
                 if found is None and not kinds and t.lemma_.lower() in self.asking and t.pos_ == "VERB" and \
                         path[n - 1].dep_ == "xcomp" and asks_another(t):
                     found = ("support", 1)  # "asked its partners to combine their promises into one guarantee"
-                if found is None and not kinds and self._asked_that(path[n - 1]):
+                if found is None and not kinds and asked_that(path[n - 1], self.asking):
                     found = ("support", 1)  # "has asked that the return of the children be included"
                 if found is not None and _said_next(t):
                     found = None  # "Let me begin with the talks in Lindhaven": what the speaker turns to
@@ -975,15 +976,6 @@ class StanceExtractor:
                                        " ".join(t.lower_ for t in c.subtree if t.dep_ != "det") in self.options
                                        for c in attrs)
 
-    def _asked_that(self, clause: Token) -> bool:
-        """ "has asked that the return of the children be included": a clause in the base form under a verb of
-        asking is what is asked for."""
-        return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.asking and \
-            clause.head.pos_ == "VERB" and (mandative(clause) or any(
-                c.dep_ == "auxpass" and c.tag_ == "VB" for c in clause.children)) and \
-            not any(c.tag_ in {"MD", "WRB", "WP", "WDT"} for c in clause.subtree if c.i < clause.i)
-            # (not a question asked: "asks how long our soldiers will stay")
-
     def _continuing(self, verb: Token) -> bool:
         """ "must stay", "will resume", "stay until the islands are free", "could only take place after …": the
         topic subject is to go on."""
@@ -1064,7 +1056,7 @@ class StanceExtractor:
             # a clausal complement ends the climb ("X said …"), unless its verb takes a position itself
             # ("insists that any ceasefire be …", "demands that …")
             if t.dep_ == "parataxis" or t.dep_ == "ccomp" and cue_at(t.head, self.cues) is None and \
-                    particle_cue(t.head, self.cues) is None and not self._asked_that(t):
+                    particle_cue(t.head, self.cues) is None and not asked_that(t, self.asking):
                 break
             lo, hi = sorted((t.idx, t.head.idx))
             # a line is a paragraph or list item, and a semicolon ends a clause: parses that join them are wrong
